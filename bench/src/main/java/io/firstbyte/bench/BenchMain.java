@@ -1,0 +1,6 @@
+package io.firstbyte.bench;
+
+public final class BenchMain {
+    public static void main(String[] args) {
+    }
+}
