@@ -1,0 +1,36 @@
+package io.firstbyte.pipeline.call;
+
+import io.firstbyte.pipeline.audio.vad.VadSettings;
+import java.time.Duration;
+
+/**
+ * One call's tunables, resolved once at call start.
+ *
+ * @param systemPrompt      the agent's instructions
+ * @param greeting          what the agent says when the call connects (empty: say nothing)
+ * @param historyMessages   how many recent messages (besides the system prompt) the model sees
+ * @param maxToolRounds     model → tools → model rounds allowed in one turn
+ * @param pacerLead         how far ahead of real time outbound audio may run
+ * @param fillerAfter       say a short filler line when a tool runs longer than this (zero: never)
+ */
+public record CallSettings(String systemPrompt, String greeting, int historyMessages, int maxToolRounds,
+                           Duration pacerLead, Duration fillerAfter, VadSettings vad, TurnSettings turn) {
+
+    public static final CallSettings DEFAULTS = new CallSettings(
+            "You are a friendly receptionist who books appointments over the phone. Keep answers short.",
+            "Hello, thanks for calling. How can I help you today?",
+            15, 4, Duration.ofMillis(120), Duration.ofMillis(700), VadSettings.DEFAULTS, TurnSettings.DEFAULTS);
+
+    public CallSettings {
+        if (historyMessages < 1) {
+            throw new IllegalArgumentException("historyMessages must be at least 1");
+        }
+        if (maxToolRounds < 1) {
+            throw new IllegalArgumentException("maxToolRounds must be at least 1");
+        }
+    }
+
+    public CallSettings withGreeting(String greeting) {
+        return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter, vad, turn);
+    }
+}

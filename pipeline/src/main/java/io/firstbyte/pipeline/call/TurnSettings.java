@@ -1,0 +1,13 @@
+package io.firstbyte.pipeline.call;
+
+import java.time.Duration;
+
+/**
+ * When a caller's turn ends and when they interrupt. A turn ends on the STT's end-of-speech
+ * signal, or after {@code vadSilence} of local silence once a final transcript exists (whichever
+ * comes first). With {@code bargeInEnabled}, caller speech while the agent talks interrupts it.
+ */
+public record TurnSettings(Duration vadSilence, boolean bargeInEnabled) {
+
+    public static final TurnSettings DEFAULTS = new TurnSettings(Duration.ofMillis(700), true);
+}

@@ -1,0 +1,13 @@
+package io.firstbyte.pipeline.event;
+
+import io.firstbyte.pipeline.audio.AudioFormat;
+import java.util.Map;
+
+/** The stream is up: its id, the parameters the gateway passed, and the inbound audio format. */
+public record CallStarted(String streamId, String callId, Map<String, String> parameters, AudioFormat format)
+        implements InboundEvent {
+
+    public CallStarted {
+        parameters = Map.copyOf(parameters);
+    }
+}

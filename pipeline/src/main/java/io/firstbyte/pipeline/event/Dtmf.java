@@ -1,0 +1,5 @@
+package io.firstbyte.pipeline.event;
+
+/** A key the caller pressed. */
+public record Dtmf(String digit) implements InboundEvent {
+}

@@ -1,0 +1,5 @@
+package io.firstbyte.pipeline.event;
+
+/** The speech-to-text provider's own end-of-utterance signal. */
+public record EndOfSpeech() implements SpeechEvent {
+}

@@ -1,0 +1,5 @@
+package io.firstbyte.pipeline.event;
+
+/** A fragment of the model's spoken answer. */
+public record ModelTextDelta(String text) implements ModelOutput {
+}

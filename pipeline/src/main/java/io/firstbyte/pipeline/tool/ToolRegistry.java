@@ -1,0 +1,59 @@
+package io.firstbyte.pipeline.tool;
+
+import io.firstbyte.pipeline.call.CallContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The tools one agent may call. Running a call never fails: unknown tools, timeouts and
+ * errors all become a {@link ToolResult} with {@code error = true}, so every tool call the
+ * model made is answered.
+ */
+public final class ToolRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolRegistry.class);
+
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+    private final Duration timeout;
+
+    public ToolRegistry(List<? extends Tool> tools, Duration timeout) {
+        tools.forEach(tool -> this.tools.put(tool.spec().name(), tool));
+        this.timeout = timeout;
+    }
+
+    public static ToolRegistry empty() {
+        return new ToolRegistry(List.of(), Duration.ofSeconds(5));
+    }
+
+    public List<ToolSpec> specs() {
+        return tools.values().stream().map(Tool::spec).toList();
+    }
+
+    public Mono<ToolResult> run(ToolCall call, CallContext context) {
+        Tool tool = tools.get(call.name());
+        if (tool == null) {
+            return Mono.just(ToolResult.failure(call, "unknown tool " + call.name()));
+        }
+        return Mono.defer(() -> tool.execute(call, context))
+                .timeout(timeout)
+                .map(json -> ToolResult.success(call, json))
+                .onErrorResume(error -> Mono.just(ToolResult.failure(call, describe(call, error))));
+    }
+
+    private static String describe(ToolCall call, Throwable error) {
+        if (error instanceof ToolException) {
+            return error.getMessage();
+        }
+        if (error instanceof TimeoutException) {
+            return "the " + call.name() + " lookup took too long; it did not complete";
+        }
+        log.warn("tool {} failed: {}", call.name(), error.toString());
+        return "the " + call.name() + " lookup failed; it did not complete";
+    }
+}

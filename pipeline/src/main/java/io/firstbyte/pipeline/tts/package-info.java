@@ -1,0 +1,5 @@
+/** The text-to-speech stage interface. */
+@NullMarked
+package io.firstbyte.pipeline.tts;
+
+import org.jspecify.annotations.NullMarked;
