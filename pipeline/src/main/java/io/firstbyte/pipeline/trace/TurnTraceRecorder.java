@@ -54,9 +54,7 @@ public final class TurnTraceRecorder {
     }
 
     public synchronized void addSimulatedDelay(long nanos) {
-        if (firstOutboundFrame < 0) {
-            simulatedDelayNanos += nanos;
-        }
+        simulatedDelayNanos += nanos;
     }
 
     public long now() {

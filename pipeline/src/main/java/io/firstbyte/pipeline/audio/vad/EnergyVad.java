@@ -39,6 +39,11 @@ public final class EnergyVad {
         return speaking;
     }
 
+    /** End of the last voiced frame on the caller-audio clock, or -1 before any speech. */
+    public long lastVoicedEndMillis() {
+        return voicedRunStart < 0 && lastVoicedEnd == 0 ? -1 : lastVoicedEnd;
+    }
+
     public Optional<SpeechEvent> accept(AudioIn frame) {
         short[] samples = Pcm16.decode(frame.audio(), frame.format().encoding());
         long duration = frame.format().millisOf(frame.audio().length);

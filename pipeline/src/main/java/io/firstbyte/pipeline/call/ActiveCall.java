@@ -1,0 +1,236 @@
+package io.firstbyte.pipeline.call;
+
+import io.firstbyte.pipeline.agent.AgentTurn;
+import io.firstbyte.pipeline.agent.ClauseChunker;
+import io.firstbyte.pipeline.agent.ConversationHistory;
+import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.event.AgentEvent;
+import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.AudioOut;
+import io.firstbyte.pipeline.event.Interruption;
+import io.firstbyte.pipeline.event.MarkPlayed;
+import io.firstbyte.pipeline.event.MarkSent;
+import io.firstbyte.pipeline.event.ModelTextDelta;
+import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.event.SpeechEvent;
+import io.firstbyte.pipeline.event.ToolCallRequested;
+import io.firstbyte.pipeline.event.ToolResultReady;
+import io.firstbyte.pipeline.event.TranscriptFinal;
+import io.firstbyte.pipeline.event.TurnEnded;
+import io.firstbyte.pipeline.llm.LanguageModel;
+import io.firstbyte.pipeline.pace.MarkLedger;
+import io.firstbyte.pipeline.pace.OutboundPacer;
+import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.trace.SimulatedDelays;
+import io.firstbyte.pipeline.trace.TurnTraceRecorder;
+import io.firstbyte.pipeline.tts.Clause;
+import io.firstbyte.pipeline.tts.TtsSession;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+
+/** The mutable state of one running call, and how it answers each signal. */
+final class ActiveCall {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveCall.class);
+
+    private final CallContext context;
+    private final CallSettings settings;
+    private final LanguageModel model;
+    private final ToolRegistry tools;
+    private final TtsSession speech;
+    private final CallScope scope;
+    private final MarkLedger ledger;
+    private final ConversationHistory history;
+    private final SimulatedDelays delays;
+    private final CallObserver observer;
+    private final Scheduler scheduler;
+    private final OutboundPacer pacer;
+    private final EnergyVad vad;
+    private final AtomicInteger answers = new AtomicInteger();
+    private final AtomicInteger turns = new AtomicInteger();
+    private volatile boolean answering;
+    private volatile long lastFrameArrival = -1;
+    private volatile long lastFrameEndMillis;
+    private volatile long lastFinalAt = -1;
+    private volatile boolean sttDropLogged;
+
+    ActiveCall(CallContext context, CallSettings settings, LanguageModel model, ToolRegistry tools, TtsSession speech,
+               CallScope scope, MarkLedger ledger, ConversationHistory history, SimulatedDelays delays,
+               CallObserver observer, Scheduler scheduler) {
+        this.context = context;
+        this.settings = settings;
+        this.model = model;
+        this.tools = tools;
+        this.speech = speech;
+        this.scope = scope;
+        this.ledger = ledger;
+        this.history = history;
+        this.delays = delays;
+        this.observer = observer;
+        this.scheduler = scheduler;
+        this.pacer = new OutboundPacer(settings.pacerLead(), scheduler);
+        this.vad = new EnergyVad(settings.vad());
+    }
+
+    /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
+    EnergyVad vad() {
+        return vad;
+    }
+
+    CallContext context() {
+        return context;
+    }
+
+    ConversationHistory history() {
+        return history;
+    }
+
+    boolean agentSpeaking() {
+        return answering || ledger.awaitingPlayback();
+    }
+
+    void audioArrived(AudioIn frame) {
+        lastFrameArrival = now();
+        lastFrameEndMillis = frame.timestampMillis() + frame.durationMillis();
+    }
+
+    void speechEvent(SpeechEvent event) {
+        if (event instanceof TranscriptFinal) {
+            lastFinalAt = now();
+        }
+    }
+
+    void markPlayed(MarkPlayed mark) {
+        ledger.markPlayed(mark.name());
+    }
+
+    void sttAudioDropped() {
+        if (!sttDropLogged) {
+            sttDropLogged = true;
+            log.warn("call {}: speech-to-text is slower than real time; dropping its oldest audio", context.callId());
+        }
+    }
+
+    Flux<OutboundEvent> respond(Object signal) {
+        return switch (signal) {
+            case CallPipeline.Greeting greeting -> settings.greeting().isBlank()
+                    ? Flux.empty()
+                    : speak(Flux.just(settings.greeting()), null);
+            case TurnEnded turn -> answer(turn);
+            case CallPipeline.BargeIn bargeIn -> interrupt(bargeIn);
+            default -> Flux.empty();
+        };
+    }
+
+    private Flux<OutboundEvent> interrupt(CallPipeline.BargeIn bargeIn) {
+        answering = false;
+        history.agentSaid(ledger.interrupt());
+        Interruption interruption = new Interruption(bargeIn.decidedAt());
+        observer.bargeIn(now() - bargeIn.decidedAt());
+        return Flux.just(interruption);
+    }
+
+    private Flux<OutboundEvent> answer(TurnEnded turn) {
+        int number = turns.incrementAndGet();
+        long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
+        long speechEnd = lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
+        TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd, lastFinalAt);
+        delays.openTurn();
+        AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
+                settings.fillerAfter(), scheduler);
+        Map<String, Long> toolStarts = new ConcurrentHashMap<>();
+        Flux<String> text = Flux.defer(() -> agent.answer())
+                .doOnNext(event -> traceAgent(event, trace, toolStarts))
+                .ofType(ModelTextDelta.class)
+                .map(ModelTextDelta::text);
+        return Flux.defer(() -> {
+            history.agentSaid(ledger.startAnswer("pending"));
+            history.userSaid(turn.transcript());
+            return speak(text, trace);
+        });
+    }
+
+    private Flux<OutboundEvent> speak(Flux<String> text, @Nullable TurnTraceRecorder trace) {
+        String answerId = "a" + answers.incrementAndGet();
+        Map<Integer, String> clauseText = new ConcurrentHashMap<>();
+        Flux<Clause> clauses = ClauseChunker.chunk(text).doOnNext(clause -> {
+            if (clause.index() == 0) {
+                delays.firstClauseSent();
+            }
+            clauseText.put(clause.index(), clause.text());
+        });
+        Flux<OutboundEvent> frames = pacer.pace(speech.speak(clauses)
+                        .doOnNext(audio -> {
+                            if (trace != null) {
+                                trace.ttsFirstByte();
+                            }
+                        })
+                        .onErrorResume(error -> {
+                            observer.stageFailed("tts", error);
+                            log.warn("call {}: speech synthesis failed: {}", context.callId(), error.toString());
+                            return Flux.empty();
+                        }),
+                answerId, observer::lateFrame);
+        return frames
+                .doOnNext(event -> sent(event, answerId, clauseText, trace))
+                .doOnSubscribe(subscription -> {
+                    ledger.startAnswer(answerId);
+                    answering = true;
+                })
+                .doFinally(signal -> {
+                    answering = false;
+                    if (trace != null && trace.snapshot(false).firstOutboundFrame() < 0) {
+                        publish(trace, true);
+                    }
+                });
+    }
+
+    private void sent(OutboundEvent event, String answerId, Map<Integer, String> clauseText,
+                      @Nullable TurnTraceRecorder trace) {
+        if (event instanceof AudioOut) {
+            observer.outboundFrame();
+            if (trace != null && trace.firstOutboundFrame()) {
+                publish(trace, false);
+            }
+        } else if (event instanceof MarkSent mark) {
+            int index = Integer.parseInt(mark.name().substring(mark.name().lastIndexOf("-c") + 2));
+            ledger.clauseQueued(answerId, index, clauseText.getOrDefault(index, ""));
+        }
+    }
+
+    private void publish(TurnTraceRecorder trace, boolean interrupted) {
+        trace.addSimulatedDelay(delays.closeTurn());
+        observer.turnTraced(trace.snapshot(interrupted));
+    }
+
+    private void traceAgent(AgentEvent event, TurnTraceRecorder trace, Map<String, Long> toolStarts) {
+        switch (event) {
+            case ModelTextDelta delta -> trace.modelFirstToken();
+            case ToolCallRequested requested -> {
+                trace.modelFirstToken();
+                toolStarts.put(requested.call().id(), now());
+            }
+            case ToolResultReady ready -> {
+                Long start = toolStarts.remove(ready.result().callId());
+                trace.tool(ready.result().name(), start == null ? -1 : start, now());
+            }
+            default -> { }
+        }
+    }
+
+    void close() {
+        scope.dispose();
+        speech.dispose();
+    }
+
+    private long now() {
+        return scheduler.now(TimeUnit.NANOSECONDS);
+    }
+}

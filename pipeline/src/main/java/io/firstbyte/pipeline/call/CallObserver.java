@@ -1,0 +1,25 @@
+package io.firstbyte.pipeline.call;
+
+import io.firstbyte.pipeline.trace.TurnTrace;
+
+/** Receives what happens in a call for metrics and logs. All methods must be cheap and non-blocking. */
+public interface CallObserver {
+
+    CallObserver NONE = new CallObserver() { };
+
+    default void turnTraced(TurnTrace trace) {
+    }
+
+    default void bargeIn(long speechStartedToInterruptionNanos) {
+    }
+
+    /** An outbound frame was sent after the caller's playback buffer had already run dry. */
+    default void lateFrame() {
+    }
+
+    default void outboundFrame() {
+    }
+
+    default void stageFailed(String stage, Throwable error) {
+    }
+}

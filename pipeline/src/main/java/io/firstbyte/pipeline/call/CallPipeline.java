@@ -1,0 +1,102 @@
+package io.firstbyte.pipeline.call;
+
+import io.firstbyte.pipeline.agent.ConversationHistory;
+import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.HangUp;
+import io.firstbyte.pipeline.event.InboundEvent;
+import io.firstbyte.pipeline.event.MarkPlayed;
+import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.event.SpeechEvent;
+import io.firstbyte.pipeline.event.SpeechStarted;
+import io.firstbyte.pipeline.event.TurnEnded;
+import io.firstbyte.pipeline.llm.LanguageModel;
+import io.firstbyte.pipeline.pace.MarkLedger;
+import io.firstbyte.pipeline.stt.SpeechToText;
+import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.trace.SimulatedDelays;
+import io.firstbyte.pipeline.tts.TextToSpeech;
+import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.TurnDetector;
+import reactor.core.publisher.BufferOverflowStrategy;
+import java.util.concurrent.TimeUnit;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * One call's subscription graph: caller audio feeds the VAD and the speech-to-text session (both
+ * from call start), the turn detector ends turns, each turn's answer streams model → clauses →
+ * speech → paced frames. A new turn or a barge-in switches away from the answer in progress, which
+ * cancels its model, tool waits and synthesis together. Hang-up or the end of the inbound stream
+ * ends the graph and releases every per-call resource.
+ */
+public final class CallPipeline {
+
+    /** Caller audio buffered for the speech-to-text session before the oldest frames are dropped (2 s). */
+    static final int STT_AUDIO_BUFFER_FRAMES = 100;
+
+    private final SpeechToText stt;
+    private final LanguageModel model;
+    private final TextToSpeech tts;
+    private final ToolRegistry tools;
+    private final CallSettings settings;
+    private final Scheduler scheduler;
+
+    public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
+                        CallSettings settings, Scheduler scheduler) {
+        this.stt = stt;
+        this.model = model;
+        this.tts = tts;
+        this.tools = tools;
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Runs the call. {@code inbound} holds the events after the call started; the returned flux
+     * completes when the caller hangs up or the inbound stream ends.
+     */
+    public Flux<OutboundEvent> run(CallContext context, Flux<InboundEvent> inbound, CallObserver observer) {
+        return Flux.using(
+                () -> open(context, observer),
+                call -> inbound.publish(events -> wire(call, events)),
+                ActiveCall::close);
+    }
+
+    private ActiveCall open(CallContext context, CallObserver observer) {
+        SimulatedDelays delays = new SimulatedDelays();
+        CallContext withDelays = context.withAttribute(SimulatedDelays.ATTRIBUTE, delays);
+        TtsSession session = tts.open(withDelays);
+        return new ActiveCall(withDelays, settings, model, tools, session, new CallScope(), new MarkLedger(),
+                new ConversationHistory(settings.systemPrompt(), settings.historyMessages()), delays, observer, scheduler);
+    }
+
+    private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {
+        Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
+        Flux<SpeechEvent> vad = callerAudio.doOnNext(call::audioArrived)
+                .handle((frame, sink) -> call.vad().accept(frame).ifPresent(sink::next));
+        Flux<SpeechEvent> transcripts = stt.transcribe(call.context(), callerAudio
+                .onBackpressureBuffer(STT_AUDIO_BUFFER_FRAMES, dropped -> call.sttAudioDropped(),
+                        BufferOverflowStrategy.DROP_OLDEST));
+        TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
+        Flux<Object> signals = Flux.merge(vad, transcripts)
+                .doOnNext(call::speechEvent)
+                .publish(speech -> Flux.merge(
+                        turnDetector.detect(speech),
+                        speech.ofType(SpeechStarted.class)
+                                .filter(started -> settings.turn().bargeInEnabled() && call.agentSpeaking())
+                                .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS)))));
+        Flux<OutboundEvent> answers = signals.startWith(Greeting.INSTANCE).switchMap(call::respond, 1);
+        Flux<OutboundEvent> marks = events.ofType(MarkPlayed.class).doOnNext(call::markPlayed).thenMany(Flux.empty());
+        Mono<InboundEvent> hangUp = events.filter(HangUp.class::isInstance)
+                .concatWith(Mono.just(new HangUp("closed"))).next();
+        return Flux.merge(answers, marks).takeUntilOther(hangUp);
+    }
+
+    /** Marker for the call-start greeting, the first answer. */
+    enum Greeting { INSTANCE }
+
+    /** The caller started speaking over the agent; {@code decidedAt} is when the VAD decided. */
+    record BargeIn(long decidedAt) {
+    }
+}

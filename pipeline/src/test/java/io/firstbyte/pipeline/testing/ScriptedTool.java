@@ -1,0 +1,55 @@
+package io.firstbyte.pipeline.testing;
+
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.tool.Tool;
+import io.firstbyte.pipeline.tool.ToolCall;
+import io.firstbyte.pipeline.tool.ToolSpec;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/** A tool that answers {@code result} after {@code latency}; counts starts, completions and cancellations. */
+public final class ScriptedTool implements Tool {
+
+    private final String name;
+    private final String result;
+    private final Duration latency;
+    private final Scheduler scheduler;
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
+
+    public ScriptedTool(String name, String result, Duration latency, Scheduler scheduler) {
+        this.name = name;
+        this.result = result;
+        this.latency = latency;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return new ToolSpec(name, "scripted " + name, "{\"type\":\"object\",\"properties\":{}}");
+    }
+
+    @Override
+    public Mono<String> execute(ToolCall call, CallContext context) {
+        return Mono.delay(latency, scheduler)
+                .map(tick -> result)
+                .doOnSubscribe(s -> started.incrementAndGet())
+                .doOnSuccess(value -> completed.incrementAndGet())
+                .doOnCancel(cancelled::incrementAndGet);
+    }
+
+    public int started() {
+        return started.get();
+    }
+
+    public int completed() {
+        return completed.get();
+    }
+
+    public int cancelled() {
+        return cancelled.get();
+    }
+}
