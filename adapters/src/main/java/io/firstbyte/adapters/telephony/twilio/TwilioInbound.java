@@ -37,7 +37,7 @@ final class TwilioInbound {
             // The parser's message may quote the input, so only the exception type is kept.
             throw new DroppedMessage(MALFORMED_JSON, "unparseable (" + notJson.getClass().getSimpleName() + ")");
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new DroppedMessage(MALFORMED_JSON, "not a JSON object");
         }
         return root;
@@ -49,7 +49,7 @@ final class TwilioInbound {
 
     static CallStarted start(JsonNode root) {
         JsonNode start = JsonFields.object(root, "start");
-        String streamSid = root.has("streamSid") ? JsonFields.text(root, "streamSid") : JsonFields.text(start, "streamSid");
+        String streamSid = JsonFields.text(root.path("streamSid").isString() ? root : start, "streamSid");
         String callSid = JsonFields.text(start, "callSid");
         return new CallStarted(streamSid, callSid, customParameters(start.path("customParameters")), FORMAT);
     }
