@@ -9,7 +9,7 @@ import java.util.Arrays;
  * without the zeros and the discarded samples.
  *
  * <p>The low-pass passes 0 to 85% of the lower rate's Nyquist frequency and attenuates
- * everything from that Nyquist frequency up by at least {@value #STOPBAND_DB} dB, so nothing
+ * everything from that Nyquist frequency up by at least 70 dB, so nothing
  * folds back when downsampling and no images appear when upsampling. The filter's history is
  * kept between calls: feeding a stream frame by frame gives exactly the samples that feeding it
  * whole would, so frame boundaries cannot click. After {@code n} input samples in total the
