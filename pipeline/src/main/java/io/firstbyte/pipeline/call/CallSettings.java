@@ -1,6 +1,6 @@
 package io.firstbyte.pipeline.call;
 
-import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.audio.VadSettings;
 import java.time.Duration;
 
 /**

@@ -8,8 +8,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
-import io.firstbyte.pipeline.audio.vad.VadSettings;
-import io.firstbyte.pipeline.call.CallSettings;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -50,15 +48,8 @@ final class PipelineRules {
                     PipelineRules::isBlockingReactorCall))
             .because("a blocked event-loop thread stalls every call it serves");
 
-    /**
-     * One known edge is ignored: {@code call.CallSettings -> audio.vad.VadSettings}. VadSettings is a
-     * leaf value, so there is no cycle between classes, but it shares {@code audio.vad} with
-     * EnergyVad (which emits events), and {@code event -> tool -> call} closes a cycle between
-     * packages. Moving VadSettings out of {@code audio.vad} removes the need for this exception.
-     */
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.firstbyte.pipeline.(**)")
-            .should().beFreeOfCycles()
-            .ignoreDependency(CallSettings.class, VadSettings.class);
+            .should().beFreeOfCycles();
 
     private PipelineRules() {
     }

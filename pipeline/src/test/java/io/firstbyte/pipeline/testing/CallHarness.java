@@ -4,7 +4,7 @@ import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallObserver;
-import io.firstbyte.pipeline.call.CallPipeline;
+import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.HangUp;

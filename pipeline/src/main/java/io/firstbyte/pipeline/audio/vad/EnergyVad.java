@@ -1,5 +1,6 @@
 package io.firstbyte.pipeline.audio.vad;
 
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.audio.Pcm16;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.SpeechEvent;

@@ -1,5 +1,6 @@
 package io.firstbyte.pipeline.audio.vad;
 
+import io.firstbyte.pipeline.audio.VadSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.pipeline.audio.AudioFormat;

@@ -1,5 +1,9 @@
-package io.firstbyte.pipeline.call;
+package io.firstbyte.pipeline.graph;
 
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallObserver;
+import io.firstbyte.pipeline.call.CallScope;
+import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.agent.ConversationHistory;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.HangUp;

@@ -1,4 +1,4 @@
-package io.firstbyte.pipeline.audio.vad;
+package io.firstbyte.pipeline.audio;
 
 import java.time.Duration;
 

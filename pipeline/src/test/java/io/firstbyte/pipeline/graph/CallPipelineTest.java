@@ -1,4 +1,6 @@
-package io.firstbyte.pipeline.call;
+package io.firstbyte.pipeline.graph;
+
+import io.firstbyte.pipeline.call.CallSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
