@@ -1,0 +1,68 @@
+package io.firstbyte.pipeline.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstbyte.pipeline.tts.Clause;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+class ClauseChunkerTest {
+
+    private static List<String> clauses(String... deltas) {
+        return ClauseChunker.chunk(Flux.just(deltas)).map(Clause::text).collectList().block();
+    }
+
+    @Test
+    void firstClauseLeavesAsSoonAsItsSentenceEndsEvenMidStream() {
+        ClauseChunker chunker = new ClauseChunker();
+        assertThat(chunker.accept("Sure, Tuesday")).isEmpty();
+        assertThat(chunker.accept(" works. Anna")).containsExactly(new Clause(0, "Sure, Tuesday works."));
+        assertThat(chunker.accept(" is free")).isEmpty();
+        assertThat(chunker.flush()).contains(new Clause(1, "Anna is free"));
+    }
+
+    @Test
+    void firstClauseMayEndAtACommaOnceItHasThreeWords() {
+        assertThat(clauses("Let me check that, ", "one moment please. ", "Okay, ten works."))
+                .containsExactly("Let me check that,", "one moment please.", "Okay, ten works.");
+    }
+
+    @Test
+    void laterClausesEndOnlyAtSentencePunctuation() {
+        assertThat(clauses("Yes. ", "I have ten, eleven and noon, ", "which suits you?"))
+                .containsExactly("Yes.", "I have ten, eleven and noon, which suits you?");
+    }
+
+    @Test
+    void shortOpeningBeforeACommaStaysWithItsSentence() {
+        assertThat(clauses("Sure, ", "that works. ")).containsExactly("Sure, that works.");
+    }
+
+    @Test
+    void numbersAndTimesAreNeverSplit() {
+        assertThat(clauses("It costs 3.50 dollars at 10:30 today. ", "Okay?"))
+                .containsExactly("It costs 3.50 dollars at 10:30 today.", "Okay?");
+    }
+
+    @Test
+    void clausesAreNumberedInOrderAndRemainderIsFlushedAtCompletion() {
+        StepVerifier.create(ClauseChunker.chunk(Flux.just("One. Two! Thr", "ee")))
+                .expectNext(new Clause(0, "One."), new Clause(1, "Two!"), new Clause(2, "Three"))
+                .verifyComplete();
+    }
+
+    @Test
+    void aRunOnAnswerIsCutAtAWordBoundaryInsteadOfWaitingForever() {
+        String runOn = "word ".repeat(80);
+        List<String> out = clauses(runOn);
+        assertThat(out).hasSizeGreaterThan(1).allSatisfy(text -> assertThat(text).doesNotContain("wor d"));
+        assertThat(String.join(" ", out)).isEqualTo(runOn.strip());
+    }
+
+    @Test
+    void whitespaceOnlyDeltasProduceNoClause() {
+        assertThat(clauses("  ", " ")).isEmpty();
+    }
+}
