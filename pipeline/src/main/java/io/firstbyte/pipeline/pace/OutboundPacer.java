@@ -1,15 +1,15 @@
 package io.firstbyte.pipeline.pace;
 
-import io.firstbyte.pipeline.audio.AudioFormat;
+import io.firstbyte.pipeline.audio.Framer;
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.MarkSent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.event.TtsAudio;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -44,54 +44,26 @@ public final class OutboundPacer {
         });
     }
 
-    /** Cuts clause audio into whole frames; pads a clause's last frame with silence. */
+    /** Cuts clause audio into whole frames; pads a clause's last frame with silence and marks it. */
     private static final class Framing {
         private final String answerId;
-        private byte[] remainder = new byte[0];
-        private AudioFormat format = AudioFormat.MULAW_8K;
+        private @Nullable Framer framer;
 
         Framing(String answerId) {
             this.answerId = answerId;
         }
 
         List<OutboundEvent> accept(TtsAudio chunk) {
-            format = chunk.format();
-            int frameBytes = format.bytesPerFrame();
-            byte[] data = concat(remainder, chunk.audio());
-            List<OutboundEvent> out = new ArrayList<>(data.length / frameBytes + 2);
-            int offset = 0;
-            for (; offset + frameBytes <= data.length; offset += frameBytes) {
-                out.add(new AudioOut(Arrays.copyOfRange(data, offset, offset + frameBytes), format));
+            if (framer == null || !framer.format().equals(chunk.format())) {
+                framer = new Framer(chunk.format());
             }
-            remainder = Arrays.copyOfRange(data, offset, data.length);
+            List<OutboundEvent> out = new ArrayList<>();
+            framer.push(chunk.audio()).forEach(frame -> out.add(new AudioOut(frame, chunk.format())));
             if (chunk.lastOfClause()) {
-                if (remainder.length > 0) {
-                    out.add(new AudioOut(padded(remainder, frameBytes), format));
-                    remainder = new byte[0];
-                }
+                framer.flush().ifPresent(frame -> out.add(new AudioOut(frame, chunk.format())));
                 out.add(new MarkSent(MarkLedger.markName(answerId, chunk.clauseIndex())));
             }
             return out;
-        }
-
-        private byte[] padded(byte[] partial, int frameBytes) {
-            byte[] frame = Arrays.copyOf(partial, frameBytes);
-            byte silence = switch (format.encoding()) {
-                case MULAW -> (byte) 0xFF;
-                case ALAW -> (byte) 0xD5;
-                case PCM16LE -> 0;
-            };
-            Arrays.fill(frame, partial.length, frameBytes, silence);
-            return frame;
-        }
-
-        private static byte[] concat(byte[] a, byte[] b) {
-            if (a.length == 0) {
-                return b;
-            }
-            byte[] joined = Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, joined, a.length, b.length);
-            return joined;
         }
     }
 
