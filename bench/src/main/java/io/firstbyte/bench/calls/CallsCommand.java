@@ -49,11 +49,14 @@ public final class CallsCommand {
             out.println(CallsCommandLine.USAGE);
             return 0;
         }
+        CallsOptions options = parsed.get();
+        out.printf("%d calls to %s (ramp %d ms, profile %s)…%n", options.calls(), options.mediaUrl(),
+                options.ramp().toMillis(), options.profile());
         try {
-            CallsReport report = simulate(parsed.get());
+            CallsReport report = simulate(options);
             out.print(ReportTable.render(report));
-            write(report, parsed.get().json());
-            out.println("report: " + parsed.get().json());
+            write(report, options.json());
+            out.println("report: " + options.json());
             return report.verdict().passed() ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
             out.println("cannot run: " + e.getMessage());

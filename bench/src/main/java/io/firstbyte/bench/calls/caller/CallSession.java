@@ -46,6 +46,7 @@ public final class CallSession {
     private AnswerWait wait;
     private int speakingTurn;
     private int frameIndex;
+    private int interruptedTurn;
 
     public CallSession(SpokenScript script, CallerTiming timing, CallerMessages messages,
                        Map<String, String> parameters, Outbound outbound) {
@@ -179,8 +180,9 @@ public final class CallSession {
     private void beginLine(long now, boolean interrupting) {
         if (interrupting) {
             bargeIn.started(now, playback.playing(now));
+            interruptedTurn = wait.turn();
         } else if (bargeIn.closeMissedClear()) {
-            errors.add(ErrorKind.MISSED_CLEAR, "no clear after the caller interrupted turn " + wait.turn());
+            errors.add(ErrorKind.MISSED_CLEAR, "no clear after the caller interrupted the answer to turn " + interruptedTurn);
         }
         int turn = wait.turn() + 1;
         if (turn > script.turns()) {

@@ -19,6 +19,8 @@ public record CallerScript(List<String> lines, int bargeInTurn) {
             "My name is Sam Taylor.",
             "No, that's all. Thank you!");
 
+    private static final int MAX_PARAMETER_CHARS = 500;
+
     public CallerScript {
         lines = List.copyOf(lines);
         if (lines.isEmpty()) {
@@ -27,7 +29,11 @@ public record CallerScript(List<String> lines, int bargeInTurn) {
         if (lines.stream().anyMatch(line -> line.contains("|"))) {
             throw new IllegalArgumentException("a line must not contain '|' (it separates lines in the stream parameters)");
         }
-        if (bargeInTurn < 0 || bargeInTurn >= lines.size() && bargeInTurn != 0) {
+        if (String.join("|", lines).length() + "lines".length() >= MAX_PARAMETER_CHARS) {
+            throw new IllegalArgumentException("the lines joined must stay under " + MAX_PARAMETER_CHARS
+                    + " characters (Twilio's limit for one stream parameter)");
+        }
+        if (bargeInTurn < 0 || (bargeInTurn != 0 && bargeInTurn >= lines.size())) {
             throw new IllegalArgumentException("the barge-in turn must be 0 (none) or a turn followed by another line");
         }
     }

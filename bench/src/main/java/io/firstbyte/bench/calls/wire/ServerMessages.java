@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServerMessages {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_EVENT_NAME = 40;
 
     private ServerMessages() {
     }
@@ -27,8 +28,12 @@ public final class ServerMessages {
             case "mark" -> new ServerMessage.Mark(streamSid, message.path("mark").path("name").asString(""));
             case "clear" -> new ServerMessage.Clear(streamSid);
             case "" -> new ServerMessage.Invalid("message without event");
-            default -> new ServerMessage.Invalid("unexpected event " + message.path("event").asString(""));
+            default -> new ServerMessage.Invalid("unexpected event " + abbreviated(message.path("event").asString("")));
         };
+    }
+
+    private static String abbreviated(String event) {
+        return event.length() <= MAX_EVENT_NAME ? event : event.substring(0, MAX_EVENT_NAME) + "…";
     }
 
     private static ServerMessage media(String streamSid, String payload) {

@@ -127,6 +127,8 @@ class CallSessionTest {
         assertThat(events()).last().isEqualTo("stop");
 
         assertThat(call.result().errorCounts()).containsEntry(ErrorKind.MISSED_CLEAR, 1);
+        assertThat(call.result().errorDetails()).containsExactly(
+                "missed-clear: no clear after the caller interrupted the answer to turn 1");
     }
 
     @Test
