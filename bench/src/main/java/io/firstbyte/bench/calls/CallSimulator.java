@@ -1,0 +1,95 @@
+package io.firstbyte.bench.calls;
+
+import io.firstbyte.bench.calls.caller.CallResult;
+import io.firstbyte.bench.calls.caller.CallSession;
+import io.firstbyte.bench.calls.caller.ErrorKind;
+import io.firstbyte.bench.calls.caller.SpokenScript;
+import io.firstbyte.bench.calls.report.ServerTrace;
+import io.firstbyte.bench.calls.report.TracedCall;
+import io.firstbyte.bench.calls.wire.CallerMessages;
+import io.firstbyte.bench.calls.wire.StreamIds;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * Runs a whole simulation: starts the calls spread evenly over the ramp, lets each play its
+ * script, then fetches each call's server trace. Completes with every call's result.
+ */
+final class CallSimulator {
+
+    /** Outbound messages a call may queue before the socket takes them (5 s of frames): overflow is an error. */
+    static final int OUTBOUND_QUEUE = 256;
+
+    private final CallsOptions options;
+    private final SpokenScript script;
+    private final WebSocketCall transport;
+    private final TraceClient traces;
+
+    CallSimulator(CallsOptions options, SpokenScript script, WebSocketCall transport, TraceClient traces) {
+        this.options = options;
+        this.script = script;
+        this.transport = transport;
+        this.traces = traces;
+    }
+
+    Mono<List<TracedCall>> run() {
+        int calls = options.calls();
+        return Flux.range(0, calls)
+                .flatMap(i -> Mono.delay(startOffset(i)).then(oneCall()), calls)
+                .collectList();
+    }
+
+    private Duration startOffset(int index) {
+        return options.ramp().multipliedBy(index).dividedBy(options.calls());
+    }
+
+    private Mono<TracedCall> oneCall() {
+        return Mono.defer(() -> {
+            Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(OUTBOUND_QUEUE).get());
+            CallSession session = new CallSession(script, options.timing(),
+                    new CallerMessages(StreamIds.random(ThreadLocalRandom.current())), parameters(),
+                    new SinkOutbound(outgoing));
+            return transport.run(session, outgoing.asFlux())
+                    .flatMap(result -> traceOf(result).map(trace -> new TracedCall(result, trace)));
+        });
+    }
+
+    private Mono<Optional<ServerTrace>> traceOf(CallResult result) {
+        boolean neverConnected = result.errorCounts().containsKey(ErrorKind.CONNECTION_FAILURE);
+        return neverConnected ? Mono.just(Optional.empty()) : traces.fetch(result.callSid());
+    }
+
+    /** The stream's customParameters, as the TwiML's {@code <Parameter>}s would carry them. */
+    Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("From", options.from());
+        parameters.put("To", options.to());
+        parameters.put("lines", script.script().joinedLines());
+        parameters.put("profile", options.profile());
+        if (options.jitter() != null) {
+            parameters.put("jitter", options.jitter());
+        }
+        return parameters;
+    }
+
+    private record SinkOutbound(Sinks.Many<String> sink) implements CallSession.Outbound {
+
+        @Override
+        public boolean send(String message) {
+            return sink.tryEmitNext(message).isSuccess();
+        }
+
+        @Override
+        public void complete() {
+            sink.tryEmitComplete();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.firstbyte.bench.calls;
+
+import io.firstbyte.bench.calls.caller.CallerScript;
+import io.firstbyte.bench.calls.caller.SpokenScript;
+import io.firstbyte.bench.calls.report.CallsReport;
+import io.firstbyte.bench.calls.report.ReportTable;
+import io.firstbyte.bench.calls.report.TracedCall;
+import io.netty.channel.ChannelOption;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code calls} command: runs the simulation, prints the table, writes the JSON report and
+ * answers with the exit code (0 passed, 1 failed, 2 bad command line).
+ */
+public final class CallsCommand {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final PrintStream out;
+
+    public CallsCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run(String... args) {
+        Optional<CallsOptions> parsed;
+        try {
+            parsed = CallsCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(CallsCommandLine.USAGE);
+            return 2;
+        }
+        if (parsed.isEmpty()) {
+            out.println(CallsCommandLine.USAGE);
+            return 0;
+        }
+        CallsOptions options = parsed.get();
+        out.printf("%d calls to %s (ramp %d ms, profile %s)…%n", options.calls(), options.mediaUrl(),
+                options.ramp().toMillis(), options.profile());
+        try {
+            CallsReport report = simulate(options);
+            out.print(ReportTable.render(report));
+            write(report, options.json());
+            out.println("report: " + options.json());
+            return report.verdict().passed() ? 0 : 1;
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("cannot run: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Runs the calls and builds the report; blocks the calling (non-event-loop) thread for the whole run. */
+    public static CallsReport simulate(CallsOptions options) throws IOException {
+        CallerScript script = options.turnsFile() == null
+                ? new CallerScript(CallerScript.BOOKING, options.bargeInTurn())
+                : CallerScript.fromFile(options.turnsFile(), options.bargeInTurn());
+        Scheduler clockThread = Schedulers.newSingle("bench-clock", true);
+        ConnectionProvider tracePool = ConnectionProvider.create("bench-trace", 32);
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        try (FrameClock clock = new FrameClock(clockThread, System::nanoTime)) {
+            HttpClient sockets = HttpClient.newConnection()
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis());
+            WebSocketCall transport = new WebSocketCall(sockets, options.mediaUrl(), clock, System::nanoTime,
+                    options.callTimeout());
+            TraceClient traces = new TraceClient(HttpClient.create(tracePool), options.httpBase(), TRACE_TIMEOUT);
+            List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script), transport, traces).run().block();
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            CallsReport.Run run = new CallsReport.Run(options.mediaUrl().toString(), options.profile(), options.calls(),
+                    options.ramp().toMillis(), script.lines().size(), script.bargeInTurn(), startedAt.toString(), durationMs);
+            return CallsReport.of(run, calls == null ? List.of() : calls, options.thresholds());
+        } finally {
+            tracePool.dispose();
+            clockThread.dispose();
+        }
+    }
+
+    static void write(CallsReport report, Path json) throws IOException {
+        Path parent = json.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(json, mapper.writeValueAsString(report));
+    }
+}

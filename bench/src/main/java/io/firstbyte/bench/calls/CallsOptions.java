@@ -1,0 +1,32 @@
+package io.firstbyte.bench.calls;
+
+import io.firstbyte.bench.calls.caller.CallerTiming;
+import io.firstbyte.bench.calls.report.Thresholds;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code calls} command's settings; see {@link CallsCommandLine} for their flags and defaults. */
+public record CallsOptions(URI mediaUrl, int calls, Duration ramp, String profile, @Nullable String jitter,
+                           String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
+                           Duration callTimeout, Path json, Thresholds thresholds) {
+
+    public static final String MEDIA_PATH = "/twilio/media";
+
+    /** The server's HTTP base (same host and port, {@code http} or {@code https}), for the trace endpoint. */
+    public URI httpBase() {
+        String scheme = "wss".equals(mediaUrl.getScheme()) ? "https" : "http";
+        return URI.create(scheme + "://" + mediaUrl.getRawAuthority());
+    }
+
+    /** {@code ws://host:port} gets {@value #MEDIA_PATH}; a URL with its own path is used as it is. */
+    public static URI mediaUrl(String url) {
+        URI uri = URI.create(url);
+        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--url must be ws://host:port or wss://host:port, got " + url);
+        }
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() || path.equals("/") ? URI.create(url.replaceAll("/$", "") + MEDIA_PATH) : uri;
+    }
+}

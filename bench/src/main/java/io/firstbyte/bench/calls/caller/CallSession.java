@@ -1,0 +1,248 @@
+package io.firstbyte.bench.calls.caller;
+
+import io.firstbyte.bench.calls.wire.CallerMessages;
+import io.firstbyte.bench.calls.wire.ServerMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * One simulated caller on a Twilio Media Stream: sends {@code connected} and {@code start}, then a
+ * {@code media} frame per 20 ms of stream time (its script's speech, silence in between), plays
+ * the server's audio through a {@link Playback}, echoes marks, honours {@code clear}, and ends with
+ * {@code stop}. Driven from outside: {@link #tick} by a shared clock, {@link #onMessage} by the
+ * connection, both with the caller's clock reading in nanoseconds. Thread-safe (one lock per call).
+ */
+public final class CallSession {
+
+    /** Where the caller's messages go. */
+    public interface Outbound {
+        /** Returns false when the message could not be queued. */
+        boolean send(String message);
+
+        void complete();
+    }
+
+    private enum Phase { NEW, LISTENING, SPEAKING, DONE }
+
+    static final long FRAME_NANOS = 20_000_000;
+
+    private final SpokenScript script;
+    private final CallerTiming timing;
+    private final CallerMessages messages;
+    private final Map<String, String> parameters;
+    private final Outbound outbound;
+    private final Playback playback = new Playback();
+    private final BargeInTimer bargeIn = new BargeInTimer();
+    private final CallErrors errors = new CallErrors();
+    private final long[] speechEnd;
+    private final long[] ttfb;
+    private Phase phase = Phase.NEW;
+    private boolean completed;
+    private long streamStart;
+    private long framesSent;
+    private long sequence;
+    private AnswerWait wait;
+    private int speakingTurn;
+    private int frameIndex;
+    private int interruptedTurn;
+
+    public CallSession(SpokenScript script, CallerTiming timing, CallerMessages messages,
+                       Map<String, String> parameters, Outbound outbound) {
+        this.script = script;
+        this.timing = timing;
+        this.messages = messages;
+        this.parameters = Map.copyOf(parameters);
+        this.outbound = outbound;
+        this.speechEnd = new long[script.turns()];
+        this.ttfb = new long[script.turns()];
+        Arrays.fill(ttfb, -1);
+        this.wait = new AnswerWait(0, 0, false, timing);
+    }
+
+    public String callSid() {
+        return messages.ids().callSid();
+    }
+
+    /** The stream is open: send {@code connected} and {@code start}, then listen for a greeting. */
+    public synchronized void start(long now) {
+        if (phase != Phase.NEW) {
+            return;
+        }
+        streamStart = now;
+        wait = new AnswerWait(0, now, false, timing);
+        phase = Phase.LISTENING;
+        send(messages.connected());
+        send(messages.start(++sequence, parameters));
+    }
+
+    /** Sends every frame due by {@code now} and echoes the marks whose audio has played. */
+    public synchronized void tick(long now) {
+        if (phase == Phase.NEW || phase == Phase.DONE) {
+            return;
+        }
+        echo(playback.reachedMarks(now));
+        while (phase != Phase.DONE && framesSent * FRAME_NANOS <= now - streamStart) {
+            sendFrame(now);
+        }
+    }
+
+    public synchronized void onMessage(ServerMessage message, long now) {
+        if (phase == Phase.NEW || phase == Phase.DONE) {
+            return;
+        }
+        switch (message) {
+            case ServerMessage.Media media -> {
+                if (ourStream(media.streamSid())) {
+                    onAudio(media.audioBytes(), now);
+                }
+            }
+            case ServerMessage.Mark mark -> {
+                if (ourStream(mark.streamSid())) {
+                    playback.mark(mark.name(), now);
+                    echo(playback.reachedMarks(now));
+                }
+            }
+            case ServerMessage.Clear clear -> {
+                if (ourStream(clear.streamSid())) {
+                    bargeIn.clearReceived(now);
+                    echo(playback.clear(now));
+                }
+            }
+            case ServerMessage.Invalid invalid -> errors.add(ErrorKind.PROTOCOL, invalid.reason());
+        }
+    }
+
+    /** The connection closed; before the caller's {@code stop} that is an unexpected close. */
+    public synchronized void closed() {
+        if (phase != Phase.DONE) {
+            fail(ErrorKind.UNEXPECTED_CLOSE, "stream closed during turn " + Math.max(1, currentTurn()));
+        }
+    }
+
+    /** Ends the call with an error (connection failure, timeout…). */
+    public synchronized void fail(ErrorKind kind, String detail) {
+        errors.add(kind, detail);
+        if (phase != Phase.DONE) {
+            phase = Phase.DONE;
+            outbound.complete();
+        }
+    }
+
+    public synchronized boolean done() {
+        return phase == Phase.DONE;
+    }
+
+    public synchronized CallResult result() {
+        List<TurnTiming> turns = IntStream.range(0, ttfb.length).mapToObj(i -> new TurnTiming(i + 1, ttfb[i])).toList();
+        return new CallResult(callSid(), completed, turns, bargeIn.attempts(), bargeIn.toClearNanos(),
+                bargeIn.audioAfterClear(), playback.underruns(), playback.underrunDryNanos(),
+                errors.counts(), errors.details());
+    }
+
+    private void sendFrame(long now) {
+        if (phase == Phase.LISTENING) {
+            decide(now);
+        }
+        if (phase == Phase.DONE) {
+            return;
+        }
+        String payload = phase == Phase.SPEAKING
+                ? script.line(speakingTurn).framePayloads().get(frameIndex++)
+                : Utterance.SILENCE_PAYLOAD;
+        framesSent++;
+        send(messages.media(++sequence, framesSent, (framesSent - 1) * 20, payload));
+        if (phase == Phase.SPEAKING && frameIndex == script.line(speakingTurn).frames()) {
+            endUtterance(now);
+        }
+    }
+
+    private void decide(long now) {
+        switch (wait.verdict(now, playback.playoutEnd())) {
+            case KEEP_LISTENING -> {
+            }
+            case SPEAK -> beginLine(now, false);
+            case BARGE_IN -> beginLine(now, true);
+            case NO_ANSWER -> {
+                errors.add(ErrorKind.TIMEOUT,
+                        "turn " + wait.turn() + ": no answer within " + timing.answerTimeout().toMillis() + " ms");
+                beginLine(now, false);
+            }
+            case ANSWER_TOO_LONG -> {
+                errors.add(ErrorKind.TIMEOUT,
+                        "turn " + wait.turn() + ": answer still playing after " + timing.longestAnswer().toMillis() + " ms");
+                beginLine(now, false);
+            }
+        }
+    }
+
+    private void beginLine(long now, boolean interrupting) {
+        if (interrupting) {
+            bargeIn.started(now, playback.playing(now));
+            interruptedTurn = wait.turn();
+        } else if (bargeIn.closeMissedClear()) {
+            errors.add(ErrorKind.MISSED_CLEAR, "no clear after the caller interrupted the answer to turn " + interruptedTurn);
+        }
+        int turn = wait.turn() + 1;
+        if (turn > script.turns()) {
+            finish();
+            return;
+        }
+        playback.newAnswer();
+        speakingTurn = turn;
+        frameIndex = 0;
+        phase = Phase.SPEAKING;
+    }
+
+    private void endUtterance(long now) {
+        speechEnd[speakingTurn - 1] = now;
+        bargeIn.utteranceEnded();
+        wait = new AnswerWait(speakingTurn, now, script.bargesInAfter(speakingTurn), timing);
+        phase = Phase.LISTENING;
+    }
+
+    private void onAudio(int bytes, long now) {
+        playback.append(bytes, now);
+        if (phase == Phase.SPEAKING) {
+            bargeIn.audioReceived();
+            return;
+        }
+        wait.audioArrived(now);
+        int turn = wait.turn();
+        if (turn > 0 && ttfb[turn - 1] < 0) {
+            ttfb[turn - 1] = now - speechEnd[turn - 1];
+        }
+    }
+
+    private void finish() {
+        send(messages.stop(++sequence));
+        completed = true;
+        phase = Phase.DONE;
+        outbound.complete();
+    }
+
+    private void send(String message) {
+        if (!outbound.send(message)) {
+            errors.add(ErrorKind.SEND_OVERFLOW, "outbound queue full, message dropped");
+        }
+    }
+
+    private boolean ourStream(String streamSid) {
+        if (streamSid.equals(messages.ids().streamSid())) {
+            return true;
+        }
+        errors.add(ErrorKind.PROTOCOL, "message for another streamSid");
+        return false;
+    }
+
+    private void echo(List<String> marks) {
+        for (String name : marks) {
+            send(messages.mark(++sequence, name));
+        }
+    }
+
+    private int currentTurn() {
+        return phase == Phase.SPEAKING ? speakingTurn : wait.turn();
+    }
+}

@@ -1,0 +1,54 @@
+package io.firstbyte.bench.calls.caller;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every simulated caller says, line by line (one line per turn), and the turn whose answer
+ * the caller interrupts (1-based; 0 for none): on that turn the caller starts its next line
+ * while the answer is still playing.
+ */
+public record CallerScript(List<String> lines, int bargeInTurn) {
+
+    /** The default "booking" scenario. */
+    public static final List<String> BOOKING = List.of(
+            "Hi, I'd like to book a haircut tomorrow please.",
+            "Do you have anything at 10:30?",
+            "My name is Sam Taylor.",
+            "No, that's all. Thank you!");
+
+    private static final int MAX_PARAMETER_CHARS = 500;
+
+    public CallerScript {
+        lines = List.copyOf(lines);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("a caller script needs at least one line");
+        }
+        if (lines.stream().anyMatch(line -> line.contains("|"))) {
+            throw new IllegalArgumentException("a line must not contain '|' (it separates lines in the stream parameters)");
+        }
+        if (String.join("|", lines).length() + "lines".length() >= MAX_PARAMETER_CHARS) {
+            throw new IllegalArgumentException("the lines joined must stay under " + MAX_PARAMETER_CHARS
+                    + " characters (Twilio's limit for one stream parameter)");
+        }
+        if (bargeInTurn < 0 || (bargeInTurn != 0 && bargeInTurn >= lines.size())) {
+            throw new IllegalArgumentException("the barge-in turn must be 0 (none) or a turn followed by another line");
+        }
+    }
+
+    /** One line per turn; blank lines and lines starting with '#' are skipped. */
+    public static CallerScript fromFile(Path file, int bargeInTurn) throws IOException {
+        List<String> lines = Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        return new CallerScript(lines, bargeInTurn);
+    }
+
+    /** The {@code lines} stream parameter: the lines joined with '|'. */
+    public String joinedLines() {
+        return String.join("|", lines);
+    }
+}

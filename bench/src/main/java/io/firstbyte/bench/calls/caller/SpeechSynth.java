@@ -1,0 +1,89 @@
+package io.firstbyte.bench.calls.caller;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/**
+ * Speech-like audio for a line of text: a voiced source (a falling pitch with harmonics shaped by
+ * two vowel formants per syllable) under a syllable envelope, at about -20 dBFS RMS. Every 20 ms
+ * frame stays well above an energy VAD's -40 dBFS, so a server hears one utterance per line.
+ * The same text always gives the same audio.
+ */
+public final class SpeechSynth {
+
+    public static final int SAMPLE_RATE = 8000;
+    public static final double TARGET_DBFS = -20;
+    private static final Duration PER_WORD = Duration.ofMillis(350);
+    private static final Duration MINIMUM = Duration.ofMillis(800);
+    private static final double SYLLABLE_SECONDS = 0.2;
+    private static final double ENVELOPE_FLOOR = 0.3;
+
+    private SpeechSynth() {
+    }
+
+    /** About 0.35 s per word, at least 0.8 s. */
+    public static Duration durationOf(String text) {
+        String trimmed = text.strip();
+        int words = trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+        Duration spoken = PER_WORD.multipliedBy(words);
+        return spoken.compareTo(MINIMUM) < 0 ? MINIMUM : spoken;
+    }
+
+    /** 16-bit samples at 8 kHz. */
+    public static short[] speak(String text) {
+        int length = (int) (durationOf(text).toMillis() * SAMPLE_RATE / 1000);
+        SplittableRandom random = new SplittableRandom(text.hashCode());
+        double[] signal = voiced(length, random);
+        return normalized(signal, Math.pow(10, TARGET_DBFS / 20) * 32768);
+    }
+
+    private static double[] voiced(int length, SplittableRandom random) {
+        double[] signal = new double[length];
+        double basePitch = 105 + random.nextDouble(40);
+        int syllableLength = (int) (SYLLABLE_SECONDS * SAMPLE_RATE);
+        double[] phases = new double[40];
+        for (int start = 0; start < length; start += syllableLength) {
+            Syllable syllable = new Syllable(300 + random.nextDouble(500), 900 + random.nextDouble(1300));
+            for (int i = start; i < Math.min(length, start + syllableLength); i++) {
+                double pitch = basePitch * (1.1 - 0.2 * i / length);
+                double envelope = ENVELOPE_FLOOR + (1 - ENVELOPE_FLOOR) * Math.sin(Math.PI * (i - start) / syllableLength);
+                signal[i] = envelope * syllable.sample(pitch, phases);
+            }
+        }
+        return signal;
+    }
+
+    private static short[] normalized(double[] signal, double targetRms) {
+        double sum = 0;
+        for (double s : signal) {
+            sum += s * s;
+        }
+        double gain = targetRms / Math.sqrt(sum / signal.length);
+        short[] samples = new short[signal.length];
+        for (int i = 0; i < signal.length; i++) {
+            samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(signal[i] * gain)));
+        }
+        return samples;
+    }
+
+    /** One vowel: harmonics of the pitch, louder near the two formants, up to 3.6 kHz. */
+    private record Syllable(double firstFormant, double secondFormant) {
+
+        double sample(double pitch, double[] phases) {
+            double value = 0;
+            for (int harmonic = 1; harmonic <= phases.length && harmonic * pitch < 3600; harmonic++) {
+                double frequency = harmonic * pitch;
+                phases[harmonic - 1] += 2 * Math.PI * frequency / SAMPLE_RATE;
+                double weight = (1 + 4 * resonance(frequency, firstFormant, 120)
+                        + 2 * resonance(frequency, secondFormant, 180)) / harmonic;
+                value += weight * Math.sin(phases[harmonic - 1]);
+            }
+            return value;
+        }
+
+        private static double resonance(double frequency, double centre, double width) {
+            double offset = (frequency - centre) / width;
+            return 1 / (1 + offset * offset);
+        }
+    }
+}

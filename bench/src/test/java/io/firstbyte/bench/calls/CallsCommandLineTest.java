@@ -1,0 +1,69 @@
+package io.firstbyte.bench.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CallsCommandLineTest {
+
+    @Test
+    void defaultsCallTheLocalServerOnceWithTheTypicalCloudProfileAndTheDemoTenant() {
+        CallsOptions options = CallsCommandLine.parse().orElseThrow();
+
+        assertThat(options.mediaUrl()).isEqualTo(URI.create("ws://localhost:8080/twilio/media"));
+        assertThat(options.calls()).isEqualTo(1);
+        assertThat(options.profile()).isEqualTo("typical-cloud");
+        assertThat(options.to()).isEqualTo("+15550100100");
+        assertThat(options.bargeInTurn()).isEqualTo(2);
+        assertThat(options.json()).isEqualTo(Path.of("bench-results/calls-1.json"));
+        assertThat(options.thresholds().maxOverheadP99Ms()).isNull();
+    }
+
+    @Test
+    void readsTheDocumentedCommand() {
+        CallsOptions options = CallsCommandLine.parse("--url", "ws://localhost:8080", "--calls", "50", "--ramp", "10s",
+                "--profile", "fast", "--json", "out.json", "--max-overhead-p99-ms", "10", "--max-underruns", "0")
+                .orElseThrow();
+
+        assertThat(options.calls()).isEqualTo(50);
+        assertThat(options.ramp()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.profile()).isEqualTo("fast");
+        assertThat(options.json()).isEqualTo(Path.of("out.json"));
+        assertThat(options.thresholds().maxOverheadP99Ms()).isEqualTo(10.0);
+        assertThat(options.thresholds().maxUnderruns()).isZero();
+    }
+
+    @Test
+    void aUrlWithItsOwnPathIsKeptAndTheTraceGoesToTheSameHostOverHttp() {
+        CallsOptions options = CallsCommandLine.parse("--url", "wss://voice.example.com:8443/custom/media").orElseThrow();
+
+        assertThat(options.mediaUrl()).isEqualTo(URI.create("wss://voice.example.com:8443/custom/media"));
+        assertThat(options.httpBase()).isEqualTo(URI.create("https://voice.example.com:8443"));
+    }
+
+    @Test
+    void durationsTakeMillisecondsSecondsMinutesOrBareSeconds() {
+        assertThat(CallsCommandLine.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(CallsCommandLine.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(CallsCommandLine.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(CallsCommandLine.duration("3")).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void helpGivesNoOptions() {
+        assertThat(CallsCommandLine.parse("--calls", "5", "--help")).isEmpty();
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> CallsCommandLine.parse("--calls", "many")).hasMessageContaining("--calls");
+        assertThatThrownBy(() -> CallsCommandLine.parse("--call", "5")).hasMessageContaining("--call");
+        assertThatThrownBy(() -> CallsCommandLine.parse("--url", "http://localhost:8080")).hasMessageContaining("ws://");
+        assertThatThrownBy(() -> CallsCommandLine.parse("--ramp", "soon")).hasMessageContaining("duration");
+        assertThatThrownBy(() -> CallsCommandLine.parse("--calls")).hasMessageContaining("missing value");
+    }
+}

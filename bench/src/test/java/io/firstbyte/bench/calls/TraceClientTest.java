@@ -1,0 +1,33 @@
+package io.firstbyte.bench.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstbyte.bench.calls.report.ServerTrace;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TraceClientTest {
+
+    @Test
+    void readsEachTurnsSimulatedDelay() {
+        String json = """
+                {"callSid":"CA1","turns":[
+                  {"turn":1,"transcript":"Hi","ttfbMs":812.3,"simulatedDelayMs":790.0,"interrupted":false},
+                  {"turn":2,"transcript":"At ten?","ttfbMs":640,"simulatedDelayMs":625,"interrupted":true}]}""";
+
+        assertThat(TraceClient.parse("CA1", json)).contains(new ServerTrace("CA1", Map.of(1, 790.0, 2, 625.0)));
+    }
+
+    @Test
+    void aTurnWithoutANumericDelayIsLeftOutNotGuessed() {
+        String json = """
+                {"turns":[{"turn":1,"simulatedDelayMs":null},{"turn":2},{"turn":3,"simulatedDelayMs":"12"}]}""";
+
+        assertThat(TraceClient.parse("CA1", json).orElseThrow().simulatedDelayMsByTurn()).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGivesNoTrace() {
+        assertThat(TraceClient.parse("CA1", "<html>Not Found</html>")).isEmpty();
+    }
+}

@@ -1,0 +1,75 @@
+package io.firstbyte.bench.calls.caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.firstbyte.pipeline.audio.AudioFormat;
+import io.firstbyte.pipeline.audio.G711;
+import io.firstbyte.pipeline.audio.Pcm16;
+import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.SpeechEvent;
+import io.firstbyte.pipeline.event.SpeechStarted;
+import io.firstbyte.pipeline.event.SpeechStopped;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpeechSynthTest {
+
+    private static final String LINE = "Hi, I'd like to book a haircut tomorrow please.";
+
+    @Test
+    void speechIsAboutMinus20DbfsAfterMulawCoding() {
+        short[] decoded = G711.decodeMulaw(mulaw(Utterance.of(LINE)));
+
+        assertThat(Pcm16.levelDbfs(decoded)).isCloseTo(-20, within(1.5));
+    }
+
+    @Test
+    void everyFrameIsLoudEnoughForAnEnergyVadSoALineIsOneUtterance() {
+        Utterance utterance = Utterance.of(LINE);
+        List<SpeechEvent> events = new ArrayList<>();
+        EnergyVad vad = new EnergyVad(VadSettings.DEFAULTS);
+        List<String> frames = new ArrayList<>(utterance.framePayloads());
+        for (int i = 0; i < 20; i++) {
+            frames.add(Utterance.SILENCE_PAYLOAD);
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] frame = Base64.getDecoder().decode(frames.get(i));
+            vad.accept(new AudioIn(frame, AudioFormat.MULAW_8K, i * 20L)).ifPresent(events::add);
+        }
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(SpeechStarted.class);
+        assertThat(events.get(1)).isInstanceOf(SpeechStopped.class);
+        assertThat(((SpeechStopped) events.get(1)).atMillis()).isEqualTo(utterance.frames() * 20L);
+    }
+
+    @Test
+    void aLineLastsAboutAThirdOfASecondPerWordAndAtLeast800Ms() {
+        assertThat(SpeechSynth.durationOf(LINE)).isEqualTo(Duration.ofMillis(9 * 350));
+        assertThat(SpeechSynth.durationOf("Yes.")).isEqualTo(Duration.ofMillis(800));
+        assertThat(Utterance.of(LINE).frames()).isEqualTo(9 * 350 / 20 + 1);
+    }
+
+    @Test
+    void theSameLineAlwaysSoundsTheSame() {
+        assertThat(Utterance.of(LINE)).isEqualTo(Utterance.of(LINE));
+    }
+
+    @Test
+    void silenceFramesAre160BytesOfFF() {
+        assertThat(Base64.getDecoder().decode(Utterance.SILENCE_PAYLOAD)).hasSize(160).containsOnly((byte) 0xFF);
+    }
+
+    private static byte[] mulaw(Utterance utterance) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        utterance.framePayloads().forEach(frame -> bytes.writeBytes(Base64.getDecoder().decode(frame)));
+        return bytes.toByteArray();
+    }
+}
