@@ -8,11 +8,18 @@ import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.event.TranscriptFinal;
 import io.firstbyte.pipeline.event.TranscriptInterim;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
+import io.firstbyte.adapters.sim.voice.SpeechSynthesizer;
+import io.firstbyte.pipeline.audio.AudioFormat;
+import io.firstbyte.pipeline.audio.G711;
+import io.firstbyte.pipeline.event.AudioIn;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 class SimulatedSpeechToTextTest {
@@ -140,6 +147,38 @@ class SimulatedSpeechToTextTest {
         assertThat(first).isEqualTo(again);
         // typical-cloud: 250 ms ± 15 % after the last voiced frame at 600 ms
         assertThat(first.getFirst()).isBetween(812L, 888L);
+    }
+
+    @Test
+    void hearsTheSimulatedVoiceAsOneUtterancePerLine() {
+        // the bench's callers speak with the simulated voice: no syllable may be taken for a pause
+        List<String> lines = Scenarios.ALL.get(Scenarios.BOOKING);
+        Flux<AudioIn> voice = Flux.fromIterable(lines)
+                .concatMap(line -> Flux.fromIterable(frames(line)).concatWith(Flux.fromIterable(frames(""))))
+                .index((i, frame) -> new AudioIn(frame, AudioFormat.MULAW_8K, i * 20))
+                .delayElements(Duration.ofMillis(20), time)
+                .concatWith(Flux.never());
+
+        Timeline<SpeechEvent> events = Timeline.record(stt.transcribe(call(Map.of()), voice), time);
+        events.advance(Duration.ofSeconds(30));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(at -> ((TranscriptFinal) at.value()).text())
+                .containsExactlyElementsOf(lines);
+    }
+
+    /** 20 ms mu-law frames of {@code line} in the simulated voice, or 1 s of silence for an empty line. */
+    private static List<byte[]> frames(String line) {
+        short[] samples = new short[8000];
+        if (!line.isEmpty()) {
+            SpeechSynthesizer synthesizer = new SpeechSynthesizer(line);
+            samples = synthesizer.next(synthesizer.totalSamples());
+        }
+        byte[] mulaw = G711.encodeMulaw(samples);
+        List<byte[]> frames = new ArrayList<>();
+        for (int start = 0; start + 160 <= mulaw.length; start += 160) {
+            frames.add(Arrays.copyOfRange(mulaw, start, start + 160));
+        }
+        return frames;
     }
 
     private List<Long> finalTimes(String callId) {
