@@ -21,6 +21,7 @@ import reactor.core.scheduler.Scheduler;
 final class SimulatedTtsSession implements TtsSession {
 
     static final int CHUNK_MILLIS = 100;
+    private static final long CHUNK_NANOS = Duration.ofMillis(CHUNK_MILLIS).toNanos();
     private static final int CHUNK_SAMPLES = SpeechSynthesizer.SAMPLE_RATE * CHUNK_MILLIS / 1000;
 
     private final CallContext call;
@@ -53,7 +54,7 @@ final class SimulatedTtsSession implements TtsSession {
         SpeechSynthesizer voice = new SpeechSynthesizer(clause.text());
         int chunks = (voice.totalSamples() + CHUNK_SAMPLES - 1) / CHUNK_SAMPLES;
         Duration firstByte = profile.jittered(profile.ttsFirstByteDelay(), random);
-        Duration perChunk = Duration.ofNanos(Math.round(Duration.ofMillis(CHUNK_MILLIS).toNanos() * profile.ttsRealTimeFactor()));
+        Duration perChunk = Duration.ofNanos(Math.round(CHUNK_NANOS * profile.ttsRealTimeFactor()));
         return Flux.range(0, chunks).concatMap(i -> waitFor(i == 0 ? firstByte : perChunk, i == 0)
                 .then(Mono.fromSupplier(() -> new TtsAudio(clause.index(), G711.encodeMulaw(voice.next(CHUNK_SAMPLES)),
                         AudioFormat.MULAW_8K, i == chunks - 1))));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small, deterministic booking receptionist: a pure function from the conversation (and the
@@ -17,7 +18,8 @@ public final class BookingDialogue {
     public static final String GREETING = "Hello, thanks for calling. How can I help you today?";
     static final String GOODBYE = "Thank you for calling. Have a lovely day, goodbye!";
     static final String OFFER_HELP = "I can book, check or cancel an appointment for you. What would you like to do?";
-    static final String TROUBLE = "I'm sorry, I'm having trouble with the calendar right now. Could you try again in a moment?";
+    static final String TROUBLE =
+            "I'm sorry, I'm having trouble with the calendar right now. Could you try again in a moment?";
     static final String WHICH_SERVICE = "a haircut, a colour, a beard trim or a blow-dry";
     static final String ASK_NAME = "May I have your name, please?";
     private static final String CHECKING = "Let me check that for you.";
@@ -37,7 +39,8 @@ public final class BookingDialogue {
     /** The reply to {@code request}, with {@code today} being the salon's date. */
     public static Reply reply(ModelRequest request, LocalDate today) {
         DialogueState state = DialogueState.of(request.messages(), today);
-        Reply reply = new BookingDialogue(state, new Toolbox(request.tools(), request.call(), state.toolCalls()), today).next();
+        Toolbox tools = new Toolbox(request.tools(), request.call(), state.callIdsUsed());
+        Reply reply = new BookingDialogue(state, tools, today).next();
         return state.repeats(reply.toolCall()) ? Reply.say(TROUBLE) : reply;
     }
 
@@ -87,7 +90,8 @@ public final class BookingDialogue {
         KnownDay known = state.knownDay();
         LocalDateTime start = draft.start();
         if (start == null) {
-            return known != null ? Reply.say(offer(draft, known, "Which time suits you?")) : check(draft, "What time would suit you?");
+            return known != null ? Reply.say(offer(draft, known, "Which time suits you?"))
+                    : check(draft, "What time would suit you?");
         }
         Optional<Slot> free = known == null || state.taken(start) ? Optional.empty() : known.free(start, draft.staff());
         if ((known != null || state.taken(start)) && free.isEmpty()) {
@@ -103,7 +107,8 @@ public final class BookingDialogue {
                     + Spoken.time(start.toLocalTime()) + " yet. Could you call back a little later?");
         }
         String staff = free.map(Slot::staff).orElse(draft.staff());
-        return Reply.call("Let me book that for you.", tools.createBooking(draft.service(), start, draft.name(), staff));
+        return Reply.call("Let me book that for you.",
+                tools.createBooking(draft.service(), start, draft.name(), staff));
     }
 
     private Reply availability(Draft draft) {
@@ -138,29 +143,36 @@ public final class BookingDialogue {
     /** The day just checked has nothing for the caller, and the calendar can search further. */
     private boolean nothingFree() {
         KnownDay known = state.knownDay();
-        return known != null && known.slotsFor(state.draft().staff()).isEmpty() && tools.has(Toolbox.FIND_NEXT_AVAILABLE);
+        return known != null && openSlots(known).isEmpty() && tools.has(Toolbox.FIND_NEXT_AVAILABLE);
     }
 
     private Reply lookFurther() {
         Draft draft = state.draft();
-        return Reply.call("There's nothing free " + Spoken.day(draft.date(), today) + Spoken.with(draft.staff())
-                + ". Let me find the next opening.", tools.findNextAvailable(draft.service(), draft.date().plusDays(1).atStartOfDay()));
+        String preamble = "There's nothing free " + Spoken.day(draft.date(), today) + Spoken.with(draft.staff())
+                + ". Let me find the next opening.";
+        return Reply.call(preamble, tools.findNextAvailable(draft.service(), draft.date().plusDays(1).atStartOfDay()));
     }
 
     private String offer(Draft draft, KnownDay known, String question) {
-        List<Slot> slots = KnownDay.choices(known.slotsFor(draft.staff()).stream().filter(s -> !state.taken(s.start())).toList(), null, 3);
+        List<Slot> slots = KnownDay.choices(openSlots(known), null, 3);
         String day = Spoken.day(draft.date(), today);
         if (slots.isEmpty()) {
-            return "I'm sorry, there's nothing free " + day + Spoken.with(draft.staff()) + ". Would another day suit you?";
+            return "I'm sorry, there's nothing free " + day + Spoken.with(draft.staff())
+                    + ". Would another day suit you?";
         }
         return Spoken.capitalised(day) + " I have " + Spoken.times(slots) + ". " + question;
     }
 
-    private String notFree(Draft draft, LocalDateTime start, KnownDay known) {
-        String sorry = "I'm sorry, " + Spoken.time(start.toLocalTime()) + " " + Spoken.day(draft.date(), today) + " isn't free";
-        List<Slot> others = known == null ? List.of()
-                : known.slotsFor(draft.staff()).stream().filter(s -> !state.taken(s.start())).toList();
+    private String notFree(Draft draft, LocalDateTime start, @Nullable KnownDay known) {
+        String sorry = "I'm sorry, " + Spoken.time(start.toLocalTime()) + " " + Spoken.day(draft.date(), today)
+                + " isn't free";
+        List<Slot> others = known == null ? List.of() : openSlots(known);
         return others.isEmpty() ? sorry + ". Would another day or time suit you?"
                 : sorry + ". I could do " + Spoken.times(KnownDay.choices(others, start, 3)) + ". Would one of those work?";
+    }
+
+    /** The known day's slots for the wanted staff, without those found taken since. */
+    private List<Slot> openSlots(KnownDay known) {
+        return known.slotsFor(state.draft().staff()).stream().filter(slot -> !state.taken(slot.start())).toList();
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,8 @@ final class DialogueState {
     record Step(ToolCall call, ToolOutcome outcome) {
     }
 
+    private static final Pattern NUMBERED_ID = Pattern.compile("call_(\\d{1,9})");
+
     private final LocalDate today;
     private Draft draft = Draft.EMPTY;
     private final List<KnownDay> knownDays = new ArrayList<>();
@@ -39,7 +43,7 @@ final class DialogueState {
     private boolean callerSpoke;
     private boolean goodbye;
     private boolean finishedSomething;
-    private int toolCalls;
+    private int callIdsUsed;
 
     private DialogueState(LocalDate today) {
         this.today = today;
@@ -74,16 +78,23 @@ final class DialogueState {
 
     private void said(ChatMessage.Assistant assistant) {
         lastAgentWords = assistant.content();
-        assistant.toolCalls().forEach(call -> calls.put(call.id(), call));
-        toolCalls += assistant.toolCalls().size();
+        assistant.toolCalls().forEach(call -> {
+            calls.put(call.id(), call);
+            noteCallId(call.id());
+        });
     }
 
     private void answered(ChatMessage.ToolOutput output) {
-        ToolCall call = calls.getOrDefault(output.toolCallId(), new ToolCall(output.toolCallId(), output.name(), "{}"));
+        ToolCall call = calls.get(output.toolCallId());
+        if (call == null) { // the history window cut the call but kept its output
+            call = new ToolCall(output.toolCallId(), output.name(), "{}");
+            noteCallId(call.id());
+        }
         ToolOutcome outcome = ToolOutcomes.read(output.name(), output.content());
         JsonNode args = Toolbox.arguments(call);
         switch (outcome) {
-            case ToolOutcome.Availability found when output.name().equals(Toolbox.CHECK_AVAILABILITY) -> remember(args, found);
+            case ToolOutcome.Availability found when output.name().equals(Toolbox.CHECK_AVAILABILITY) ->
+                    remember(args, found);
             case ToolOutcome.Availability found -> offer = found.slots().isEmpty() ? null : found.slots().getFirst();
             case ToolOutcome.Conflict conflict -> markTaken(Toolbox.text(args, "start"));
             case ToolOutcome.Booked booked -> finish();
@@ -93,8 +104,15 @@ final class DialogueState {
         turn.add(new Step(call, outcome));
     }
 
+    /** New ids must not repeat one still visible, even when the history window cut its call. */
+    private void noteCallId(String id) {
+        Matcher numbered = NUMBERED_ID.matcher(id);
+        callIdsUsed = Math.max(callIdsUsed + 1, numbered.matches() ? Integer.parseInt(numbered.group(1)) : 0);
+    }
+
     private void remember(JsonNode args, ToolOutcome.Availability found) {
-        String service = Objects.requireNonNullElse(Toolbox.text(args, "service"), Objects.requireNonNullElse(draft.service(), ""));
+        String asked = Toolbox.text(args, "service");
+        String service = asked != null ? asked : Objects.requireNonNullElse(draft.service(), "");
         String dateText = Toolbox.text(args, "date");
         LocalDate date = dateText != null ? parsed(dateText, LocalDate::parse) : found.date();
         if (date != null) {
@@ -129,8 +147,9 @@ final class DialogueState {
     /** The latest known availability of the draft's service and day, if any (for its staff, or for everyone). */
     @Nullable KnownDay knownDay() {
         for (KnownDay day : knownDays.reversed()) {
-            if (day.service().equalsIgnoreCase(Objects.requireNonNullElse(draft.service(), ""))
-                    && day.date().equals(draft.date()) && (day.staff() == null || Spoken.sameStaff(draft.staff(), day.staff()))) {
+            boolean sameRequest = day.service().equalsIgnoreCase(Objects.requireNonNullElse(draft.service(), ""))
+                    && day.date().equals(draft.date());
+            if (sameRequest && (day.staff() == null || Spoken.sameStaff(draft.staff(), day.staff()))) {
                 return day;
             }
         }
@@ -163,8 +182,9 @@ final class DialogueState {
         return finishedSomething;
     }
 
-    int toolCalls() {
-        return toolCalls;
+    /** The highest call number used so far: the next call is numbered one more. */
+    int callIdsUsed() {
+        return callIdsUsed;
     }
 
     LocalDate today() {

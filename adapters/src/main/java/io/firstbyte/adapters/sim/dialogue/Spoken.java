@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** How the receptionist says days, times, services and short lists. */
@@ -36,8 +35,8 @@ final class Spoken {
             return "tomorrow";
         }
         String weekday = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        return ahead > 1 && ahead < 7 ? "on " + weekday
-                : "on " + weekday + ", " + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date.getDayOfMonth();
+        String month = date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return ahead > 1 && ahead < 7 ? "on " + weekday : "on " + weekday + ", " + month + " " + date.getDayOfMonth();
     }
 
     /** "a haircut", "a colour appointment". */
@@ -76,6 +75,6 @@ final class Spoken {
     }
 
     static boolean sameStaff(@Nullable String wanted, @Nullable String offered) {
-        return wanted == null || offered == null || Objects.equals(wanted.toLowerCase(Locale.ROOT), offered.toLowerCase(Locale.ROOT));
+        return wanted == null || offered == null || wanted.equalsIgnoreCase(offered);
     }
 }

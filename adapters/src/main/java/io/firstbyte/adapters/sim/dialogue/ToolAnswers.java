@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /** What the receptionist says once a booking tool has answered. */
 final class ToolAnswers {
@@ -23,7 +22,8 @@ final class ToolAnswers {
 
     String failed(String tool) {
         return switch (tool) {
-            case Toolbox.CREATE_BOOKING -> "I'm sorry, I couldn't make the booking just now. Could we try again in a moment?";
+            case Toolbox.CREATE_BOOKING ->
+                    "I'm sorry, I couldn't make the booking just now. Could we try again in a moment?";
             case Toolbox.CANCEL_BOOKING -> "I'm sorry, I couldn't cancel that booking just now. "
                     + "Could you check the reference, or try again in a moment?";
             default -> "I'm sorry, I couldn't check the calendar just now. Could you try again in a moment?";
@@ -31,16 +31,17 @@ final class ToolAnswers {
     }
 
     String booked(ToolOutcome.Booked booked, ToolCall call) {
-        JsonNode args = Toolbox.arguments(call);
-        String service = Objects.requireNonNullElse(booked.service(), Objects.requireNonNullElse(Toolbox.text(args, "service"), "appointment"));
-        Slot slot = booked.slot() != null ? booked.slot() : slotOf(Toolbox.text(args, "start"));
+        String service = booked.service() != null ? booked.service() : argument(call, "service", "appointment");
+        Slot slot = booked.slot() != null ? booked.slot() : slotOf(argument(call, "start", ""));
         String when = slot == null ? "" : " " + Spoken.slot(slot, today);
-        return "You're all booked: " + Spoken.service(service) + when + "." + reference(booked.bookingId()) + " " + ANYTHING_ELSE;
+        return "You're all booked: " + Spoken.service(service) + when + "." + reference(booked.bookingId())
+                + " " + ANYTHING_ELSE;
     }
 
     String conflict(ToolOutcome.Conflict conflict, ToolCall call) {
-        Slot wanted = slotOf(Toolbox.text(Toolbox.arguments(call), "start"));
-        String taken = "I'm sorry, " + (wanted == null ? "that time" : Spoken.time(wanted.start().toLocalTime())) + " was just taken";
+        Slot wanted = slotOf(argument(call, "start", ""));
+        String taken = "I'm sorry, " + (wanted == null ? "that time" : Spoken.time(wanted.start().toLocalTime()))
+                + " was just taken";
         if (conflict.alternatives().isEmpty()) {
             return taken + ", and I couldn't find another time. Would another day suit you?";
         }
@@ -49,13 +50,13 @@ final class ToolAnswers {
     }
 
     String cancelled(ToolOutcome.Cancelled cancelled, ToolCall call) {
-        String id = cancelled.bookingId().isBlank()
-                ? Objects.requireNonNullElse(Toolbox.text(Toolbox.arguments(call), "booking_id"), "") : cancelled.bookingId();
-        return "Done: your booking " + (id.length() <= LONGEST_SPOKEN_REFERENCE ? id + " " : "") + "is cancelled. " + ANYTHING_ELSE;
+        String id = cancelled.bookingId().isBlank() ? argument(call, "booking_id", "") : cancelled.bookingId();
+        String spokenId = id.length() <= LONGEST_SPOKEN_REFERENCE ? id + " " : "";
+        return "Done: your booking " + spokenId + "is cancelled. " + ANYTHING_ELSE;
     }
 
     String nextOpening(ToolOutcome.Availability found, ToolCall call) {
-        String service = Spoken.service(Objects.requireNonNullElse(Toolbox.text(Toolbox.arguments(call), "service"), "appointment"));
+        String service = Spoken.service(argument(call, "service", "appointment"));
         if (found.slots().isEmpty()) {
             return "I'm sorry, I couldn't find a free time for " + service + " in the coming weeks.";
         }
@@ -63,9 +64,12 @@ final class ToolAnswers {
                 + ". Would you like me to book it?";
     }
 
+    /** Times only when all are on the day the caller wanted, otherwise each with its day. */
     private String alternatives(List<Slot> choices, @Nullable Slot wanted) {
-        boolean sameDay = wanted != null && choices.stream().allMatch(c -> c.start().toLocalDate().equals(wanted.start().toLocalDate()));
-        return sameDay ? Spoken.times(choices) : Spoken.list(choices.stream().map(c -> Spoken.slot(c, today)).toList(), "or");
+        boolean sameDay = wanted != null && choices.stream()
+                .allMatch(choice -> choice.start().toLocalDate().equals(wanted.start().toLocalDate()));
+        return sameDay ? Spoken.times(choices)
+                : Spoken.list(choices.stream().map(choice -> Spoken.slot(choice, today)).toList(), "or");
     }
 
     private static String reference(String bookingId) {
@@ -73,9 +77,13 @@ final class ToolAnswers {
                 : " Your booking reference is " + bookingId + ".";
     }
 
-    private static @Nullable Slot slotOf(@Nullable String start) {
+    private static String argument(ToolCall call, String name, String fallback) {
+        return Objects.requireNonNullElse(Toolbox.text(Toolbox.arguments(call), name), fallback);
+    }
+
+    private static @Nullable Slot slotOf(String start) {
         try {
-            return start == null ? null : new Slot(LocalDateTime.parse(start), null);
+            return start.isEmpty() ? null : new Slot(LocalDateTime.parse(start), null);
         } catch (DateTimeParseException unreadable) {
             return null;
         }

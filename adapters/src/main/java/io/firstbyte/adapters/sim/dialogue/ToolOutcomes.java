@@ -47,7 +47,10 @@ final class ToolOutcomes {
         }
         slot(node).ifPresent(slots::add);
         LocalDate date = parseDate(text(node.path("date")));
-        return new ToolOutcome.Availability(date != null || slots.isEmpty() ? date : slots.getFirst().start().toLocalDate(), slots);
+        if (date == null && !slots.isEmpty()) {
+            date = slots.getFirst().start().toLocalDate();
+        }
+        return new ToolOutcome.Availability(date, slots);
     }
 
     private static ToolOutcome booking(JsonNode node) {

@@ -16,7 +16,8 @@ final class UtteranceParser {
     private static final Pattern AVAILABILITY = Pattern.compile(
             "\\bavailab|\\bfree\\b|\\bopen(?:ing|ings)?\\b|\\bwhat times?\\b|\\banything\\b|\\bslots?\\b");
     private static final Pattern GOODBYE = Pattern.compile(
-            "\\b(?:good)?bye\\b|\\bthat'?s (?:all|it)\\b|\\bthat is (?:all|it)\\b|\\bnothing else\\b|\\bno,? thank(?:s| you)\\b");
+            "\\b(?:good)?bye\\b|\\bthat'?s (?:all|it)\\b|\\bthat is (?:all|it)\\b|\\bnothing else\\b"
+                    + "|\\bno,? thank(?:s| you)\\b");
     private static final Pattern YES = Pattern.compile(
             "^(?:yes|yeah|yep|sure|ok|okay|great|perfect|sounds good|that works|please do)\\b");
     private static final Pattern BOOKING_ID = Pattern.compile(

@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
 /** Reads the day and the time of day a caller asked for, relative to the salon's today. Input is lower case. */
 final class WhenParser {
 
-    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+    private static final String MONTHS =
+            "january|february|march|april|may|june|july|august|september|october|november|december";
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+    private static final Pattern WEEKDAY =
+            Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
     private static final Pattern ORDINAL = Pattern.compile(
-            "\\b(\\d{1,2})(?:st|nd|rd|th)\\b(?:\\s+of\\s+(" + MONTHS + "))?|\\b(" + MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b");
-    private static final Pattern CLOCK_WITH_MERIDIEM = Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b");
+            "\\b(\\d{1,2})(?:st|nd|rd|th)\\b(?:\\s+of\\s+(" + MONTHS + "))?"
+                    + "|\\b(" + MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b");
+    private static final Pattern CLOCK_WITH_MERIDIEM =
+            Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b");
     private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b");
     private static final Pattern AT_HOUR = Pattern.compile("\\bat\\s+(\\d{1,2})\\b(?![:\\d]|st|nd|rd|th)");
     private static final Pattern NOON = Pattern.compile("\\b(noon|midday)\\b");
@@ -30,7 +34,7 @@ final class WhenParser {
     static Optional<LocalDate> date(String lower, LocalDate today) {
         Matcher iso = ISO_DATE.matcher(lower);
         if (iso.find()) {
-            return dateOf(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+            return dateOf(number(iso.group(1)), number(iso.group(2)), number(iso.group(3)));
         }
         if (lower.contains("day after tomorrow")) {
             return Optional.of(today.plusDays(2));
@@ -97,6 +101,10 @@ final class WhenParser {
         } catch (DateTimeException invalid) {
             return Optional.empty();
         }
+    }
+
+    private static int number(String digits) {
+        return Integer.parseInt(digits);
     }
 
     private static Optional<LocalTime> timeOf(int hour, int minute) {

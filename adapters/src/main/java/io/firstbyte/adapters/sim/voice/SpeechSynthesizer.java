@@ -86,7 +86,9 @@ public final class SpeechSynthesizer {
     }
 
     private void retune(int syllable) {
-        double[] vowel = VOWELS[vowels.isEmpty() ? syllable % VOWELS.length : "aeiou".indexOf(vowels.charAt(syllable % vowels.length()))];
+        int vowelIndex = vowels.isEmpty() ? syllable % VOWELS.length
+                : "aeiou".indexOf(vowels.charAt(syllable % vowels.length()));
+        double[] vowel = VOWELS[vowelIndex];
         f1 += (vowel[0] - f1) * 0.25;
         f2 += (vowel[1] - f2) * 0.25;
         first.tune(f1);

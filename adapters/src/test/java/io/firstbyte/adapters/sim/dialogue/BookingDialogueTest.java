@@ -185,6 +185,18 @@ class BookingDialogueTest {
     }
 
     @Test
+    void aNewCallIdNeverRepeatsOneStillInTheHistoryEvenWhenItsCallWasCutOff() {
+        List<ChatMessage> windowed = List.of(
+                new ChatMessage.ToolOutput("call_4", Toolbox.CHECK_AVAILABILITY, TOMORROWS_SLOTS),
+                ChatMessage.Assistant.said("Tomorrow I have 9 am. Which time suits you?"),
+                new ChatMessage.User("Can I book a colour on Friday?"));
+
+        Reply reply = BookingDialogue.reply(new ModelRequest(Conversation.CALL, windowed, Conversation.ALL_TOOLS), TODAY);
+
+        assertThat(reply.toolCall()).isNotNull().extracting(ToolCall::id).isEqualTo("call_5");
+    }
+
+    @Test
     void greetsWhenTheCallerHasNotSpokenYet() {
         Reply reply = BookingDialogue.reply(new ModelRequest(Conversation.CALL,
                 List.of(new ChatMessage.System("You are a receptionist.")), Conversation.ALL_TOOLS), TODAY);
