@@ -93,6 +93,11 @@ public final class BookingDialogue {
             return known != null ? Reply.say(offer(draft, known, "Which time suits you?"))
                     : check(draft, "What time would suit you?");
         }
+        return bookAt(draft, start, known);
+    }
+
+    /** Service, day and time are known: make sure the time is free, get the name, book. */
+    private Reply bookAt(Draft draft, LocalDateTime start, @Nullable KnownDay known) {
         Optional<Slot> free = known == null || state.taken(start) ? Optional.empty() : known.free(start, draft.staff());
         if ((known != null || state.taken(start)) && free.isEmpty()) {
             return Reply.say(notFree(draft, start, known));
