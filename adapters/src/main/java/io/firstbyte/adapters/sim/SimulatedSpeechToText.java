@@ -1,0 +1,62 @@
+package io.firstbyte.adapters.sim;
+
+import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.SpeechEvent;
+import io.firstbyte.pipeline.stt.SpeechToText;
+import io.firstbyte.pipeline.trace.SimulatedDelays;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * A speech-to-text provider that listens to the real caller audio but reads the words from a
+ * script ({@link Scenarios}). Its own energy VAD finds each utterance, which takes the next
+ * script line; while the caller speaks it sends growing interim transcripts every
+ * {@link LatencyProfile#sttInterimInterval()} of voiced audio, and the final transcript followed
+ * by {@code EndOfSpeech} {@link LatencyProfile#sttEndOfSpeechDelay()} after the last voiced frame
+ * (reported to the call's {@link SimulatedDelays}). Timers run on the injected scheduler; when
+ * the audio ends or the subscriber cancels, pending transcripts are dropped with their timers.
+ */
+public final class SimulatedSpeechToText implements SpeechToText {
+
+    private final LatencyProfiles profiles;
+    private final VadSettings vad;
+    private final Scheduler scheduler;
+
+    /** Listens with the default VAD threshold and minimum speech. */
+    public SimulatedSpeechToText(LatencyProfiles profiles, Scheduler scheduler) {
+        this(profiles, VadSettings.DEFAULTS, scheduler);
+    }
+
+    /** Listens with {@code vad}'s threshold and minimum speech; the hangover follows the latency profile. */
+    public SimulatedSpeechToText(LatencyProfiles profiles, VadSettings vad, Scheduler scheduler) {
+        this.profiles = profiles;
+        this.vad = vad;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public Flux<SpeechEvent> transcribe(CallContext call, Flux<AudioIn> audio) {
+        return Flux.defer(() -> {
+            UtteranceTracker tracker = tracker(call);
+            // An empty marker after the last frame ends the output, cancelling any pending final transcript.
+            return audio.map(Optional::of)
+                    .concatWith(Mono.just(Optional.empty()))
+                    .flatMap(frame -> frame.isPresent() ? tracker.accept(frame.get()).map(Optional::of)
+                            : Mono.just(Optional.<SpeechEvent>empty()))
+                    .takeWhile(Optional::isPresent)
+                    .map(Optional::get);
+        });
+    }
+
+    private UtteranceTracker tracker(CallContext call) {
+        LatencyProfile profile = profiles.forCall(call);
+        VadSettings listening = new VadSettings(vad.thresholdDbfs(), vad.minSpeech(), UtteranceTracker.hangoverFor(profile));
+        return new UtteranceTracker(listening, new CallerScript(Scenarios.linesFor(call)), profile,
+                CallRandom.of(call, "stt", 0), scheduler,
+                call.attribute(SimulatedDelays.ATTRIBUTE, SimulatedDelays.class));
+    }
+}

@@ -1,0 +1,87 @@
+package io.firstbyte.adapters.sim;
+
+import io.firstbyte.adapters.sim.voice.SpeechSynthesizer;
+import io.firstbyte.pipeline.audio.AudioFormat;
+import io.firstbyte.pipeline.audio.G711;
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.event.TtsAudio;
+import io.firstbyte.pipeline.trace.SimulatedDelays;
+import io.firstbyte.pipeline.tts.Clause;
+import io.firstbyte.pipeline.tts.TtsSession;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+/** One call's simulated synthesis: clauses in order, each as 100 ms mu-law chunks paced by the latency profile. */
+final class SimulatedTtsSession implements TtsSession {
+
+    static final int CHUNK_MILLIS = 100;
+    private static final long CHUNK_NANOS = Duration.ofMillis(CHUNK_MILLIS).toNanos();
+    private static final int CHUNK_SAMPLES = SpeechSynthesizer.SAMPLE_RATE * CHUNK_MILLIS / 1000;
+
+    private final CallContext call;
+    private final LatencyProfile profile;
+    private final Scheduler scheduler;
+    private final @Nullable SimulatedDelays delays;
+    private final Sinks.Empty<Void> closed = Sinks.empty();
+    private final AtomicLong answers = new AtomicLong();
+    private volatile boolean disposed;
+
+    SimulatedTtsSession(CallContext call, LatencyProfile profile, Scheduler scheduler) {
+        this.call = call;
+        this.profile = profile;
+        this.scheduler = scheduler;
+        this.delays = call.attribute(SimulatedDelays.ATTRIBUTE, SimulatedDelays.class);
+    }
+
+    @Override
+    public Flux<TtsAudio> speak(Flux<Clause> clauses) {
+        return Flux.defer(() -> {
+            RandomGenerator random = CallRandom.of(call, "tts", answers.incrementAndGet());
+            return clauses.concatMap(clause -> synthesise(clause, random)).takeUntilOther(closed.asMono());
+        });
+    }
+
+    private Flux<TtsAudio> synthesise(Clause clause, RandomGenerator random) {
+        if (clause.text().isBlank()) {
+            return Flux.just(new TtsAudio(clause.index(), new byte[0], AudioFormat.MULAW_8K, true));
+        }
+        SpeechSynthesizer voice = new SpeechSynthesizer(clause.text());
+        int chunks = (voice.totalSamples() + CHUNK_SAMPLES - 1) / CHUNK_SAMPLES;
+        Duration firstByte = profile.jittered(profile.ttsFirstByteDelay(), random);
+        Duration perChunk = Duration.ofNanos(Math.round(CHUNK_NANOS * profile.ttsRealTimeFactor()));
+        return Flux.range(0, chunks).concatMap(i -> waitFor(i == 0 ? firstByte : perChunk, i == 0)
+                .then(Mono.fromSupplier(() -> new TtsAudio(clause.index(), G711.encodeMulaw(voice.next(CHUNK_SAMPLES)),
+                        AudioFormat.MULAW_8K, i == chunks - 1))));
+    }
+
+    private Mono<Void> waitFor(Duration delay, boolean firstByte) {
+        if (delay.isZero()) {
+            return Mono.empty();
+        }
+        Mono<Long> wait = Mono.delay(delay, scheduler);
+        return (firstByte ? wait.doOnNext(tick -> report(delay)) : wait).then();
+    }
+
+    private void report(Duration firstByte) {
+        if (delays != null) {
+            delays.ttsDelay(firstByte.toNanos());
+        }
+    }
+
+    @Override
+    public void dispose() {
+        disposed = true;
+        closed.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return disposed;
+    }
+}

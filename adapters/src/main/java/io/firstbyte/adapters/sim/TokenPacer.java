@@ -1,0 +1,63 @@
+package io.firstbyte.adapters.sim;
+
+import io.firstbyte.adapters.sim.dialogue.Reply;
+import io.firstbyte.pipeline.event.ModelFinished;
+import io.firstbyte.pipeline.event.ModelOutput;
+import io.firstbyte.pipeline.event.ModelTextDelta;
+import io.firstbyte.pipeline.event.ToolCallRequested;
+import io.firstbyte.pipeline.trace.SimulatedDelays;
+import java.time.Duration;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/** Streams a reply the way a hosted model does: a first-token wait, then one word-token after another. */
+final class TokenPacer {
+
+    private static final Pattern WORD_WITH_TRAILING_SPACE = Pattern.compile("\\S+\\s*");
+
+    private final LatencyProfile profile;
+    private final Scheduler scheduler;
+    private final @Nullable SimulatedDelays delays;
+
+    TokenPacer(LatencyProfile profile, Scheduler scheduler, @Nullable SimulatedDelays delays) {
+        this.profile = profile;
+        this.scheduler = scheduler;
+        this.delays = delays;
+    }
+
+    Flux<ModelOutput> pace(Reply reply, RandomGenerator random) {
+        List<String> tokens = tokens(reply.text());
+        Duration first = profile.jittered(profile.llmFirstTokenDelay(), random);
+        Flux<ModelOutput> text = tokens.isEmpty() ? waitFor(first).thenMany(Flux.empty())
+                : Flux.range(0, tokens.size()).concatMap(i -> waitFor(i == 0 ? first : profile.tokenInterval())
+                        .thenReturn(new ModelTextDelta(tokens.get(i))));
+        return text.concatWith(reply.toolCall() == null ? Flux.just(new ModelFinished("stop"))
+                : Flux.just(new ToolCallRequested(reply.toolCall()), new ModelFinished("tool_calls")));
+    }
+
+    /** Words with their trailing space and punctuation, or the whole text when the profile streams no tokens. */
+    List<String> tokens(String text) {
+        if (text.isEmpty() || profile.llmTokensPerSecond() == 0) {
+            return text.isEmpty() ? List.of() : List.of(text);
+        }
+        return WORD_WITH_TRAILING_SPACE.matcher(text).results().map(match -> match.group()).toList();
+    }
+
+    private Mono<Void> waitFor(Duration delay) {
+        if (delay.isZero()) {
+            return Mono.empty();
+        }
+        return Mono.delay(delay, scheduler).doOnNext(tick -> report(delay)).then();
+    }
+
+    private void report(Duration delay) {
+        if (delays != null) {
+            delays.modelDelay(delay.toNanos());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.firstbyte.adapters.sim.voice;
+
+import java.util.Locale;
+
+/**
+ * Speech-like audio for a line of text, made the way a vocal tract makes it: a glottal pulse
+ * train whose pitch glides between about 120 and 210 Hz, shaped by three formant resonators that
+ * move to a new vowel every syllable (about four a second, vowels taken from the text), under a
+ * syllable envelope. It is not intelligible, but it is voiced, varied and loud enough for any
+ * voice activity detector, so simulated calls exercise barge-in and pacing like real ones.
+ * Length: 65 ms per character, at least 300 ms. Deterministic for a given text; renders lazily,
+ * chunk by chunk. Not thread-safe.
+ */
+public final class SpeechSynthesizer {
+
+    public static final int SAMPLE_RATE = 8000;
+    private static final int MILLIS_PER_CHARACTER = 65;
+    private static final int MIN_MILLIS = 300;
+    private static final double SYLLABLES_PER_SECOND = 4;
+    private static final int FADE_SAMPLES = 160;
+    private static final int RETUNE_EVERY = 40;
+    private static final double LOUDNESS = 180_000;
+    /** F1 and F2 of the vowels a, e, i, o, u (adult speaker, Hz). */
+    private static final double[][] VOWELS = {{730, 1090}, {530, 1840}, {300, 2200}, {570, 840}, {440, 1020}};
+
+    private final String vowels;
+    private final int totalSamples;
+    private final double pitchPhaseOffset;
+    private final Resonator first = new Resonator(500, 80, SAMPLE_RATE);
+    private final Resonator second = new Resonator(1500, 110, SAMPLE_RATE);
+    private final Resonator third = new Resonator(2500, 160, SAMPLE_RATE);
+    private double f1 = 500;
+    private double f2 = 1500;
+    private double glottalPhase;
+    private double previousPulse;
+    private int position;
+
+    public SpeechSynthesizer(String text) {
+        this.vowels = text.toLowerCase(Locale.ROOT).replaceAll("[^aeiou]", "");
+        this.totalSamples = lengthInSamples(text);
+        this.pitchPhaseOffset = (text.hashCode() & 0xFFFF) / 65536.0 * 2 * Math.PI;
+    }
+
+    /** How many samples {@code text} takes to say. */
+    public static int lengthInSamples(String text) {
+        return Math.max(MIN_MILLIS, text.length() * MILLIS_PER_CHARACTER) * SAMPLE_RATE / 1000;
+    }
+
+    public int totalSamples() {
+        return totalSamples;
+    }
+
+    public boolean finished() {
+        return position >= totalSamples;
+    }
+
+    /** The next at most {@code count} samples (an empty array once finished). */
+    public short[] next(int count) {
+        short[] out = new short[Math.min(count, totalSamples - position)];
+        for (int i = 0; i < out.length; i++, position++) {
+            out[i] = (short) Math.clamp(Math.round(sample(position)), Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+        return out;
+    }
+
+    private double sample(int n) {
+        double seconds = (double) n / SAMPLE_RATE;
+        double syllable = seconds * SYLLABLES_PER_SECOND;
+        if (n % RETUNE_EVERY == 0) {
+            retune((int) syllable);
+        }
+        glottalPhase += pitchHz(seconds) / SAMPLE_RATE;
+        glottalPhase -= Math.floor(glottalPhase);
+        double pulse = glottalPulse(glottalPhase);
+        double excitation = pulse - previousPulse; // lip radiation: a first difference
+        previousPulse = pulse;
+        double voiced = first.filter(excitation) + 0.6 * second.filter(excitation) + 0.3 * third.filter(excitation);
+        return LOUDNESS * voiced * syllableEnvelope(syllable - Math.floor(syllable)) * edgeFade(n);
+    }
+
+    /** A slow melodic glide, a small accent per syllable and a falling line over the clause. */
+    private double pitchHz(double seconds) {
+        double progress = (double) position / totalSamples;
+        return 170 + 30 * Math.sin(2 * Math.PI * 0.7 * seconds + pitchPhaseOffset)
+                + 10 * Math.sin(2 * Math.PI * SYLLABLES_PER_SECOND * seconds) - 15 * progress;
+    }
+
+    private void retune(int syllable) {
+        int vowelIndex = vowels.isEmpty() ? syllable % VOWELS.length
+                : "aeiou".indexOf(vowels.charAt(syllable % vowels.length()));
+        double[] vowel = VOWELS[vowelIndex];
+        f1 += (vowel[0] - f1) * 0.25;
+        f2 += (vowel[1] - f2) * 0.25;
+        first.tune(f1);
+        second.tune(f2);
+    }
+
+    /** Rosenberg's glottal pulse: opening, closing, then a closed phase. */
+    private static double glottalPulse(double phase) {
+        if (phase < 0.4) {
+            return 0.5 * (1 - Math.cos(Math.PI * phase / 0.4));
+        }
+        return phase < 0.56 ? Math.cos(Math.PI * (phase - 0.4) / 0.32) : 0;
+    }
+
+    /** Loud in the syllable's nucleus, never silent between syllables (speech does not stop between them). */
+    private static double syllableEnvelope(double within) {
+        return 0.3 + 0.7 * Math.pow(Math.sin(Math.PI * within), 2);
+    }
+
+    private double edgeFade(int n) {
+        return Math.min(1, Math.min(n, totalSamples - 1 - n) / (double) FADE_SAMPLES);
+    }
+}

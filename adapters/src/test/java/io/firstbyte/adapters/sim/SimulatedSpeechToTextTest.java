@@ -1,0 +1,203 @@
+package io.firstbyte.adapters.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.event.EndOfSpeech;
+import io.firstbyte.pipeline.event.SpeechEvent;
+import io.firstbyte.pipeline.event.TranscriptFinal;
+import io.firstbyte.pipeline.event.TranscriptInterim;
+import io.firstbyte.pipeline.trace.SimulatedDelays;
+import io.firstbyte.adapters.sim.voice.SpeechSynthesizer;
+import io.firstbyte.pipeline.audio.AudioFormat;
+import io.firstbyte.pipeline.audio.G711;
+import io.firstbyte.pipeline.event.AudioIn;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+class SimulatedSpeechToTextTest {
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final TrackingScheduler timers = new TrackingScheduler(time);
+    private final SimulatedSpeechToText stt = new SimulatedSpeechToText(LatencyProfiles.builtIn(), timers);
+    private final SimulatedDelays delays = new SimulatedDelays();
+
+    @Test
+    void interimsGrowWhileSpeakingThenFinalAndEndOfSpeechFollowAtTheDelayAfterTheLastVoicedFrame() {
+        // typical-cloud: end of speech 250 ms, an interim every 250 ms of voiced audio; jitter off.
+        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0", "lines", "one two three four five six"),
+                CallerAudio.script().speak(1000).silence(2000));
+
+        events.advance(Duration.ofSeconds(3));
+
+        assertThat(events.of(TranscriptInterim.class)).extracting(Timeline.At::millis).containsExactly(260L, 500L, 760L, 1000L);
+        assertThat(events.of(TranscriptInterim.class)).extracting(at -> at.value())
+                .containsExactly(new TranscriptInterim("one"), new TranscriptInterim("one"),
+                        new TranscriptInterim("one two"), new TranscriptInterim("one two three"));
+        // the last voiced frame ends at 1000 ms of caller audio
+        assertThat(events.seen().subList(4, 6)).containsExactly(
+                new Timeline.At<>(1250L, new TranscriptFinal("one two three four five six")),
+                new Timeline.At<>(1250L, new EndOfSpeech()));
+        assertThat(events.seen()).hasSize(6);
+    }
+
+    @Test
+    void reportsTheActualDelayFromLastVoicedFrameToTheFinalTranscript() {
+        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0"), CallerAudio.script().speak(600).silence(1000));
+
+        events.advance(Duration.ofSeconds(2));
+
+        delays.openTurn();
+        assertThat(delays.closeTurn()).isEqualTo(Duration.ofMillis(250).toNanos());
+    }
+
+    @Test
+    void eachUtteranceTakesTheNextLineAndUtterancesBeyondTheScriptSayOkay() {
+        Timeline<SpeechEvent> events = listen(Map.of("lines", "first line | second line"),
+                CallerAudio.script().speak(400).silence(800).speak(400).silence(800).speak(400).silence(800));
+
+        events.advance(Duration.ofSeconds(4));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::value).containsExactly(
+                new TranscriptFinal("first line"), new TranscriptFinal("second line"), new TranscriptFinal("okay"));
+    }
+
+    @Test
+    void withoutLinesOrScenarioTheCallerPlaysTheBookingScenario() {
+        Timeline<SpeechEvent> events = listen(Map.of(), CallerAudio.script().speak(400).silence(800));
+
+        events.advance(Duration.ofSeconds(2));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::value)
+                .containsExactly(new TranscriptFinal(Scenarios.ALL.get(Scenarios.BOOKING).getFirst()));
+    }
+
+    @Test
+    void aNamedScenarioChoosesTheLines() {
+        Timeline<SpeechEvent> events = listen(Map.of("scenario", "cancel"), CallerAudio.script().speak(400).silence(800));
+
+        events.advance(Duration.ofSeconds(2));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::value)
+                .containsExactly(new TranscriptFinal(Scenarios.ALL.get(Scenarios.CANCEL).getFirst()));
+    }
+
+    @Test
+    void aShortPauseInsideAnUtteranceDoesNotEndIt() {
+        Timeline<SpeechEvent> events = listen(Map.of("lines", "a|b"),
+                CallerAudio.script().speak(400).silence(100).speak(400).silence(800));
+
+        events.advance(Duration.ofSeconds(2));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::value).containsExactly(new TranscriptFinal("a"));
+    }
+
+    @Test
+    void cancellingWhileTheFinalIsPendingLeavesNoTimerBehind() {
+        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0"), CallerAudio.script().speak(600).silence(1000));
+        events.advance(Duration.ofMillis(800)); // VAD has ended the utterance at 760 ms; the final is due at 850 ms
+        assertThat(timers.pendingTasks()).isEqualTo(1);
+
+        events.cancel();
+        events.advance(Duration.ofSeconds(2));
+
+        assertThat(timers.pendingTasks()).isZero();
+        assertThat(events.of(TranscriptFinal.class)).isEmpty();
+        delays.openTurn();
+        assertThat(delays.closeTurn()).isZero();
+    }
+
+    @Test
+    void whenTheAudioEndsTheTranscriptEndsAndDropsThePendingFinal() {
+        Timeline<SpeechEvent> events = Timeline.record(
+                stt.transcribe(call(Map.of("jitter", "0")), CallerAudio.script().speak(600).silence(160).play(time)), time);
+
+        events.advance(Duration.ofMillis(800));
+
+        assertThat(events.completed()).isTrue();
+        assertThat(timers.pendingTasks()).isZero();
+        assertThat(events.of(TranscriptFinal.class)).isEmpty();
+    }
+
+    @Test
+    void speakingAgainBeforeTheFinalIsDueSendsItAtOnceSoTranscriptsStayInOrder() {
+        // slow: end of speech 500 ms, VAD hangover 150 ms: the caller resumes 200 ms after stopping
+        Timeline<SpeechEvent> events = listen(Map.of("profile", "slow", "jitter", "0", "lines", "a|b"),
+                CallerAudio.script().speak(600).silence(200).speak(400).silence(1000));
+
+        events.advance(Duration.ofSeconds(3));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::value)
+                .containsExactly(new TranscriptFinal("a"), new TranscriptFinal("b"));
+        assertThat(events.of(TranscriptFinal.class).getFirst().millis()).isEqualTo(860L);
+    }
+
+    @Test
+    void theSameCallIdGivesTheSameJitteredTiming() {
+        List<Long> first = finalTimes("call-7");
+        List<Long> again = finalTimes("call-7");
+
+        assertThat(first).isEqualTo(again);
+        // typical-cloud: 250 ms ± 15 % after the last voiced frame at 600 ms
+        assertThat(first.getFirst()).isBetween(812L, 888L);
+    }
+
+    @Test
+    void hearsTheSimulatedVoiceAsOneUtterancePerLine() {
+        // the bench's callers speak with the simulated voice: no syllable may be taken for a pause
+        List<String> lines = Scenarios.ALL.get(Scenarios.BOOKING);
+        Flux<AudioIn> voice = Flux.fromIterable(lines)
+                .concatMap(line -> Flux.fromIterable(frames(line)).concatWith(Flux.fromIterable(frames(""))))
+                .index((i, frame) -> new AudioIn(frame, AudioFormat.MULAW_8K, i * 20))
+                .delayElements(Duration.ofMillis(20), time)
+                .concatWith(Flux.never());
+
+        Timeline<SpeechEvent> events = Timeline.record(stt.transcribe(call(Map.of()), voice), time);
+        events.advance(Duration.ofSeconds(30));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(at -> ((TranscriptFinal) at.value()).text())
+                .containsExactlyElementsOf(lines);
+    }
+
+    /** 20 ms mu-law frames of {@code line} in the simulated voice, or 1 s of silence for an empty line. */
+    private static List<byte[]> frames(String line) {
+        short[] samples = new short[8000];
+        if (!line.isEmpty()) {
+            SpeechSynthesizer synthesizer = new SpeechSynthesizer(line);
+            samples = synthesizer.next(synthesizer.totalSamples());
+        }
+        byte[] mulaw = G711.encodeMulaw(samples);
+        List<byte[]> frames = new ArrayList<>();
+        for (int start = 0; start + 160 <= mulaw.length; start += 160) {
+            frames.add(Arrays.copyOfRange(mulaw, start, start + 160));
+        }
+        return frames;
+    }
+
+    private List<Long> finalTimes(String callId) {
+        VirtualTimeScheduler ownTime = VirtualTimeScheduler.create();
+        var ownStt = new SimulatedSpeechToText(LatencyProfiles.builtIn(), ownTime);
+        CallContext call = new CallContext(callId, "s", "+15550001111", "+15550002222", Map.of(), Map.of());
+        Timeline<SpeechEvent> events = Timeline.record(
+                ownStt.transcribe(call, CallerAudio.script().speak(600).silence(1000).playThenSilence(ownTime)), ownTime);
+        events.advance(Duration.ofSeconds(2));
+        return events.of(TranscriptFinal.class).stream().map(Timeline.At::millis).toList();
+    }
+
+    private Timeline<SpeechEvent> listen(Map<String, String> parameters, CallerAudio audio) {
+        return Timeline.record(stt.transcribe(call(parameters), audio.playThenSilence(time)), time);
+    }
+
+    private CallContext call(Map<String, String> parameters) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(SimulatedDelays.ATTRIBUTE, delays);
+        return new CallContext("call-1", "stream-1", "+15550001111", "+15550002222", parameters, attributes);
+    }
+}
