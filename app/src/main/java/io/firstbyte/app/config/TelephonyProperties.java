@@ -1,0 +1,38 @@
+package io.firstbyte.app.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Telephony settings. {@code publicUrl} is the server's address as Twilio reaches it (signatures
+ * are computed over it, never over a client-supplied host). An empty {@code twilioAuthToken}
+ * disables signature and call-token checks (local development and load tests).
+ */
+@Validated
+@ConfigurationProperties("firstbyte.telephony")
+public record TelephonyProperties(
+        @NotBlank String publicUrl,
+        @NotNull String twilioAuthToken,
+        @NotNull Duration callTokenTtl,
+        @NotNull Duration startTimeout,
+        @NotNull DataSize maxFrameSize) {
+
+    public boolean signaturesRequired() {
+        return !twilioAuthToken.isBlank();
+    }
+
+    /** The media WebSocket URL exactly as it appears in the TwiML. */
+    public String twilioMediaUrl() {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base.replaceFirst("^https?://", "wss://") + "/twilio/media";
+    }
+
+    public String twilioVoiceUrl() {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/twilio/voice";
+    }
+}

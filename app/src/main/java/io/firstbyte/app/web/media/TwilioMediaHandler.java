@@ -1,0 +1,132 @@
+package io.firstbyte.app.web.media;
+
+import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
+import io.firstbyte.app.call.CallStartResolver;
+import io.firstbyte.app.call.LiveCalls;
+import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.config.TelephonyProperties;
+import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.graph.CallPipeline;
+import io.firstbyte.pipeline.event.CallStarted;
+import io.firstbyte.pipeline.event.EndCall;
+import io.firstbyte.pipeline.event.HangUp;
+import io.firstbyte.pipeline.event.InboundEvent;
+import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.transport.DroppedInputLog;
+import io.firstbyte.pipeline.transport.WireMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * {@code /twilio/media}: one Twilio Media Stream, one call pipeline. The handler is a single
+ * composed {@code Mono}: inbound frames are copied off their pooled buffers, decoded, and drive the
+ * pipeline; its outbound events are encoded and sent. A stream that sends no {@code start} within
+ * the start timeout is closed; {@code stop}, a closed socket or a hang-up ends the call and releases
+ * everything it held.
+ */
+public final class TwilioMediaHandler implements WebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioMediaHandler.class);
+    private static final CloseStatus NO_START = CloseStatus.POLICY_VIOLATION.withReason("no start message");
+    private static final CloseStatus BAD_TOKEN = CloseStatus.POLICY_VIOLATION.withReason("invalid call token");
+
+    private final CallPipeline pipeline;
+    private final CallStartResolver resolver;
+    private final TelephonyProperties telephony;
+    private final CallTokenCheck tokens;
+    private final LiveCalls live;
+    private final RecentTraces traces;
+    private final CallMetrics metrics;
+
+    public TwilioMediaHandler(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
+                              CallTokenCheck tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
+        this.pipeline = pipeline;
+        this.resolver = resolver;
+        this.telephony = telephony;
+        this.tokens = tokens;
+        this.live = live;
+        this.traces = traces;
+        this.metrics = metrics;
+    }
+
+    /** Decides whether a stream's {@code token} parameter may start a call. */
+    @FunctionalInterface
+    public interface CallTokenCheck {
+        boolean accept(Map<String, String> streamParameters);
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        DroppedInputLog dropped = new DroppedInputLog("twilio/" + session.getId(), kind -> metrics.dropped("twilio", kind));
+        TwilioMediaCodec codec = new TwilioMediaCodec(dropped);
+        Flux<InboundEvent> inbound = session.receive().map(TwilioMediaHandler::copy).concatMapIterable(codec::decode);
+        Flux<OutboundEvent> outbound = inbound
+                .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
+                .timeout(Mono.delay(telephony.startTimeout()), first -> Mono.never())
+                .switchOnFirst((first, events) -> first.get() instanceof CallStarted started
+                        ? call(started, events.skip(1))
+                        : Flux.empty());
+        Flux<WebSocketMessage> frames = outbound
+                .takeUntil(EndCall.class::isInstance)
+                .concatMapIterable(codec::encode)
+                .map(wire -> session.textMessage(((WireMessage.Text) wire).text()));
+        return session.send(frames)
+                .onErrorResume(TimeoutException.class, timeout -> session.close(NO_START))
+                .onErrorResume(CallRejected.class, rejected -> session.close(BAD_TOKEN));
+    }
+
+    private Flux<OutboundEvent> call(CallStarted started, Flux<InboundEvent> events) {
+        if (!tokens.accept(started.parameters())) {
+            log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
+            return Flux.error(new CallRejected());
+        }
+        Map<String, String> parameters = started.parameters();
+        CallContext context = new CallContext(started.callId(), started.streamId(),
+                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, Map.of());
+        Sinks.One<Boolean> hangUp = Sinks.one();
+        return resolver.resolve(context)
+                .timeout(Duration.ofSeconds(2), Mono.just(context))
+                .flatMapMany(resolved -> pipeline.run(resolved, events, metrics.observer(
+                        (trace, meters) -> traces.record(resolved.callId(), trace))))
+                .takeUntilOther(hangUp.asMono())
+                .doOnSubscribe(subscription -> {
+                    live.started(context, () -> hangUp.tryEmitValue(true));
+                    log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
+                            CallContext.mask(context.from()));
+                })
+                .doFinally(signal -> {
+                    live.ended(context.callId());
+                    log.info("call {} ended ({})", context.callId(), signal);
+                });
+    }
+
+    private static WireMessage copy(WebSocketMessage message) {
+        return message.getType() == WebSocketMessage.Type.TEXT
+                ? new WireMessage.Text(message.getPayloadAsText())
+                : new WireMessage.Binary(bytes(message));
+    }
+
+    private static byte[] bytes(WebSocketMessage message) {
+        var buffer = message.getPayload();
+        byte[] copy = new byte[buffer.readableByteCount()];
+        buffer.read(copy);
+        return copy;
+    }
+
+    private static final class CallRejected extends RuntimeException {
+        CallRejected() {
+            super("call rejected", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.firstbyte.app.web.twilio;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Short-lived, single-use tokens that tie a media stream to the signed voice webhook that
+ * announced it. Twilio's signature carries no timestamp, so a captured upgrade could be replayed;
+ * a token that was already used, or is too old, is refused.
+ */
+public final class CallTokens {
+
+    private static final int MAX_OUTSTANDING = 100_000;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> outstanding = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final Clock clock;
+
+    public CallTokens(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public String issue() {
+        Instant now = clock.instant();
+        if (outstanding.size() >= MAX_OUTSTANDING) {
+            outstanding.values().removeIf(expiry -> expiry.isBefore(now));
+        }
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        outstanding.put(token, now.plus(ttl));
+        return token;
+    }
+
+    /** True once for a token that was issued and has not expired. */
+    public boolean consume(@Nullable String token) {
+        if (token == null) {
+            return false;
+        }
+        Instant expiry = outstanding.remove(token);
+        return expiry != null && !expiry.isBefore(clock.instant());
+    }
+}

@@ -1,0 +1,102 @@
+package io.firstbyte.app.wiring;
+
+import io.firstbyte.app.call.CallStartResolver;
+import io.firstbyte.app.call.LiveCalls;
+import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.config.CallProperties;
+import io.firstbyte.app.config.TelephonyProperties;
+import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.app.web.media.TwilioMediaHandler;
+import io.firstbyte.app.web.twilio.CallTokens;
+import io.firstbyte.app.web.twilio.TwilioUpgradeSignatureFilter;
+import io.firstbyte.pipeline.graph.CallPipeline;
+import io.firstbyte.pipeline.llm.LanguageModel;
+import io.firstbyte.pipeline.stt.SpeechToText;
+import io.firstbyte.pipeline.tool.Tool;
+import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.tts.TextToSpeech;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/** The call path: media endpoints, the call pipeline and its tools, live calls and their meters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CallProperties.class, TelephonyProperties.class})
+public class CallPathConfiguration {
+
+    @Bean
+    LiveCalls liveCalls() {
+        return new LiveCalls();
+    }
+
+    @Bean
+    RecentTraces recentTraces() {
+        return new RecentTraces(2_000);
+    }
+
+    @Bean
+    CallMetrics callMetrics(MeterRegistry registry, LiveCalls calls) {
+        return new CallMetrics(registry, calls);
+    }
+
+    @Bean
+    CallTokens callTokens(TelephonyProperties telephony) {
+        return new CallTokens(telephony.callTokenTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    TwilioUpgradeSignatureFilter twilioUpgradeSignatureFilter(TelephonyProperties telephony) {
+        return new TwilioUpgradeSignatureFilter(telephony);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CallStartResolver callStartResolver() {
+        return CallStartResolver.none();
+    }
+
+    @Bean
+    ToolRegistry toolRegistry(ObjectProvider<Tool> tools, CallProperties call) {
+        return new ToolRegistry(tools.orderedStream().toList(), call.toolTimeout());
+    }
+
+    @Bean
+    CallPipeline callPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
+                              CallProperties call) {
+        return new CallPipeline(stt, model, tts, tools, call.toSettings(), Schedulers.parallel());
+    }
+
+    @Bean
+    TwilioMediaHandler twilioMediaHandler(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
+                                          CallTokens tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
+        TwilioMediaHandler.CallTokenCheck check = telephony.signaturesRequired()
+                ? parameters -> tokens.consume(parameters.get("token"))
+                : parameters -> true;
+        return new TwilioMediaHandler(pipeline, resolver, telephony, check, live, traces, metrics);
+    }
+
+    @Bean
+    HandlerMapping mediaHandlerMapping(TwilioMediaHandler twilio) {
+        return new SimpleUrlHandlerMapping(Map.of("/twilio/media", twilio), -1);
+    }
+
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter(TelephonyProperties telephony) {
+        int maxFrame = (int) telephony.maxFrameSize().toBytes();
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame).handlePing(true))));
+    }
+
+}

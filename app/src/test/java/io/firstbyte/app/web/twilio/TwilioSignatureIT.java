@@ -1,0 +1,108 @@
+package io.firstbyte.app.web.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/** With an auth token configured, only requests signed by Twilio for this server's public URL get in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "firstbyte.telephony.twilio-auth-token=12345",
+        "firstbyte.telephony.public-url=https://voice.example.com",
+        "firstbyte.providers.simulated.profile=fast"})
+class TwilioSignatureIT {
+
+    private static final TwilioSignature TWILIO = new TwilioSignature("12345");
+    private static final Map<String, List<String>> FORM = Map.of(
+            "CallSid", List.of("CA1234567890ABCDE"), "From", List.of("+12349013030"), "To", List.of("+15550100100"));
+
+    @LocalServerPort
+    int port;
+
+    private WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    private WebTestClient.ResponseSpec postVoice(String signature) {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        FORM.forEach(form::put);
+        return http().post().uri("/twilio/voice")
+                .header("Host", "attacker.example.net")
+                .header("X-Twilio-Signature", signature)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange();
+    }
+
+    @Test
+    void signedVoiceWebhookGetsTwimlConnectingTheCallToThePublicMediaUrl() {
+        String body = postVoice(TWILIO.sign("https://voice.example.com/twilio/voice", FORM))
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("<Connect>", "<Stream url=\"wss://voice.example.com/twilio/media\"",
+                "name=\"From\" value=\"+12349013030\"", "name=\"To\" value=\"+15550100100\"", "name=\"token\"");
+    }
+
+    @Test
+    void voiceWebhookWithABadSignatureIsRefusedWith403() {
+        postVoice(TWILIO.sign("https://attacker.example.net/twilio/voice", FORM)).expectStatus().isForbidden();
+        postVoice("").expectStatus().isForbidden();
+    }
+
+    @Test
+    void mediaUpgradeWithoutAValidSignatureIsRefusedWith403() {
+        assertThatThrownBy(() -> connect(TWILIO.sign("wss://attacker.example.net/twilio/media", Map.of()), Flux.empty()))
+                .hasMessageContaining("403");
+    }
+
+    @Test
+    void aCallTokenStartsOneCallOnlyAndAReplayIsClosed() {
+        String twiml = postVoice(TWILIO.sign("https://voice.example.com/twilio/voice", FORM))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"").matcher(twiml);
+        assertThat(token.find()).isTrue();
+        String signature = TWILIO.sign("wss://voice.example.com/twilio/media", Map.of());
+
+        Object first = connect(signature, startWithToken(token.group(1)));
+        assertThat(first).as("first use receives the greeting").isEqualTo("media");
+        Object replay = connect(signature, startWithToken(token.group(1)));
+        assertThat(replay).as("replay is closed").isEqualTo(1008);
+    }
+
+    private static Flux<String> startWithToken(String token) {
+        return Flux.just("{\"event\":\"connected\"}", """
+                {"event":"start","streamSid":"MZ1","start":{"streamSid":"MZ1","callSid":"CA1",\
+                "customParameters":{"From":"+12349013030","To":"+15550100100","token":"%s"},\
+                "mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}""".formatted(token));
+    }
+
+    /** Returns "media" when the server starts talking, or the close code when it closes first. */
+    private Object connect(String signature, Flux<String> messages) {
+        return HttpClient.create()
+                .headers(headers -> headers.set("X-Twilio-Signature", signature))
+                .websocket()
+                .uri(URI.create("ws://localhost:" + port + "/twilio/media"))
+                .handle((in, out) -> {
+                    Mono<Object> firstMedia = in.receive().asString().filter(text -> text.contains("\"media\"")).next().map(t -> (Object) "media");
+                    Mono<Object> closed = in.receiveCloseStatus().map(status -> (Object) status.code());
+                    return out.sendString(messages.concatWith(Mono.never())).then().then(Mono.<Object>empty()).or(firstMedia.or(closed));
+                })
+                .cast(Object.class)
+                .blockFirst(Duration.ofSeconds(10));
+    }
+}
