@@ -17,7 +17,6 @@ import io.firstbyte.pipeline.transport.DroppedInputLog;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -70,26 +69,33 @@ public final class TwilioMediaHandler implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         DroppedInputLog dropped = new DroppedInputLog("twilio/" + session.getId(), kind -> metrics.dropped("twilio", kind));
         TwilioMediaCodec codec = new TwilioMediaCodec(dropped);
+        Sinks.One<Boolean> started = Sinks.one();
         Flux<InboundEvent> inbound = session.receive().map(TwilioMediaHandler::copy).concatMapIterable(codec::decode);
         Flux<OutboundEvent> outbound = inbound
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
-                .timeout(Mono.delay(telephony.startTimeout()), first -> Mono.never())
-                .switchOnFirst((first, events) -> first.get() instanceof CallStarted started
-                        ? call(started, events.skip(1))
-                        : Flux.empty());
+                .switchOnFirst((first, events) -> {
+                    started.tryEmitValue(true);
+                    return first.get() instanceof CallStarted start ? call(session, start, events.skip(1)) : Flux.empty();
+                });
         Flux<WebSocketMessage> frames = outbound
                 .takeUntil(EndCall.class::isInstance)
                 .concatMapIterable(codec::encode)
                 .map(wire -> session.textMessage(((WireMessage.Text) wire).text()));
-        return session.send(frames)
-                .onErrorResume(TimeoutException.class, timeout -> session.close(NO_START))
-                .onErrorResume(CallRejected.class, rejected -> session.close(BAD_TOKEN));
+        // Closing before anything cancels the inbound stream keeps the close status: a cancelled
+        // receive would close the socket first, without one.
+        Mono<Void> startWatchdog = Mono.delay(telephony.startTimeout())
+                .takeUntilOther(started.asMono())
+                .flatMap(late -> {
+                    log.warn("connection {} sent no start within {}; closing it", session.getId(), telephony.startTimeout());
+                    return session.close(NO_START);
+                });
+        return Mono.when(session.send(frames), startWatchdog);
     }
 
-    private Flux<OutboundEvent> call(CallStarted started, Flux<InboundEvent> events) {
+    private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
         if (!tokens.accept(started.parameters())) {
             log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
-            return Flux.error(new CallRejected());
+            return session.close(BAD_TOKEN).thenMany(Flux.empty());
         }
         Map<String, String> parameters = started.parameters();
         CallContext context = new CallContext(started.callId(), started.streamId(),
@@ -122,11 +128,5 @@ public final class TwilioMediaHandler implements WebSocketHandler {
         byte[] copy = new byte[buffer.readableByteCount()];
         buffer.read(copy);
         return copy;
-    }
-
-    private static final class CallRejected extends RuntimeException {
-        CallRejected() {
-            super("call rejected", null, false, false);
-        }
     }
 }

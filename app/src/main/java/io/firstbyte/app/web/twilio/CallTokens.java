@@ -18,7 +18,7 @@ public final class CallTokens {
 
     private static final int MAX_OUTSTANDING = 100_000;
 
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = seededGenerator();
     private final Map<String, Instant> outstanding = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
@@ -26,6 +26,21 @@ public final class CallTokens {
     public CallTokens(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
+    }
+
+    /**
+     * A DRBG seeded once, here at start-up: afterwards it draws no entropy from the operating
+     * system, so issuing a token never blocks an event-loop thread (the default NativePRNG reads
+     * /dev/urandom on every call).
+     */
+    private static SecureRandom seededGenerator() {
+        try {
+            SecureRandom drbg = SecureRandom.getInstance("DRBG");
+            drbg.nextBytes(new byte[16]);
+            return drbg;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("DRBG SecureRandom is part of every JDK since 9", e);
+        }
     }
 
     public String issue() {

@@ -39,7 +39,7 @@ class TwilioCallIT {
             for (int turn = 1; turn <= 3; turn++) {
                 int before = caller.mediaReceived.get();
                 caller.say(Duration.ofMillis(1200));
-                assertThat(caller.awaitAgentQuiet(Duration.ofMillis(900), Duration.ofSeconds(15))).isTrue();
+                assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).isTrue();
                 assertThat(caller.mediaReceived.get() - before).as("audio frames of answer %d", turn).isGreaterThan(25);
             }
             assertThat(caller.events()).contains("mark").doesNotContain("clear");
@@ -73,7 +73,7 @@ class TwilioCallIT {
             int afterClear = caller.mediaReceived.get();
             Thread.sleep(300);
             assertThat(caller.mediaReceived.get()).as("no audio of the interrupted greeting").isEqualTo(afterClear);
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(900), Duration.ofSeconds(20))).isTrue();
+            assertThat(caller.awaitAnswer(afterClear, Duration.ofMillis(900), Duration.ofSeconds(20))).isTrue();
             assertThat(caller.mediaReceived.get()).as("the agent answered the caller").isGreaterThan(afterClear + 25);
         } finally {
             caller.hangUp();
@@ -94,7 +94,7 @@ class TwilioCallIT {
             assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).isTrue();
             int before = caller.mediaReceived.get();
             caller.say(Duration.ofMillis(1200));
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(900), Duration.ofSeconds(15))).isTrue();
+            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).isTrue();
             assertThat(caller.mediaReceived.get()).isGreaterThan(before + 25);
         } finally {
             caller.hangUp();

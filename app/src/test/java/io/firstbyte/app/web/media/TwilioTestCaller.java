@@ -67,13 +67,26 @@ final class TwilioTestCaller {
         });
         Mono<Void> receive = in.receive().asString().doOnNext(this::onMessage).then();
         in.receiveCloseStatus().subscribe(status -> closeStatus = status.code());
-        return Mono.when(out.sendString(outgoing.asFlux()).then(), receive, clock.takeUntilOther(receive).then());
+        reactor.core.Disposable ticking = clock.subscribe();
+        return Mono.when(out.sendString(outgoing.asFlux()).then(), receive).doFinally(signal -> ticking.dispose());
     }
 
     void say(Duration duration) throws InterruptedException {
         speaking = true;
         Thread.sleep(duration.toMillis());
         speaking = false;
+    }
+
+    /** Waits for the agent to start answering (more audio than {@code before}), then to finish. */
+    boolean awaitAnswer(int before, Duration quiet, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (mediaReceived.get() <= before) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return awaitAgentQuiet(quiet, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Waits until the agent has been quiet (nothing left to play, nothing new) for {@code quiet}. */
