@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The codec of one Asterisk chan_websocket media connection (protocols.md 3.5), opened by
  * {@code Dial(WebSocket/<client>/c(ulaw)f(json)v(caller=…,called=…))} or by ARI External Media
- * with {@code transport=websocket}. Asterisk as the client offers no subprotocol; when Firstbyte
- * connects to Asterisk ({@code INCOMING}) it must offer {@code media}.
+ * with {@code transport=websocket}. Asterisk offers the subprotocol named by {@code protocols} in
+ * {@code websocket_client.conf} (conventionally {@code media}); the server must accept and echo it.
  *
  * <p>Inbound, {@code MEDIA_START} (JSON, or the older plain-text line) becomes
  * {@link CallStarted}: stream id {@code connection_id}, call id {@code channel_id}; parameters are
@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AsteriskWebSocketCodec implements TransportCodec {
 
-    public static final Dialect DIALECT = new Dialect("asterisk", Dialect.Transport.WEBSOCKET, List.of(),
+    public static final Dialect DIALECT = new Dialect("asterisk", Dialect.Transport.WEBSOCKET, List.of("media"),
             "the dial string's v(caller=...,called=...) as URL query parameters", "FLUSH_MEDIA");
 
     /** Longest text message accepted (16 KiB; MEDIA_START grows with the channel variables). */
