@@ -1,0 +1,153 @@
+package io.firstbyte.adapters.telephony.jambonz;
+
+import static io.firstbyte.adapters.telephony.common.DropKind.MEDIA_BEFORE_START;
+import static io.firstbyte.adapters.telephony.common.DropKind.OVERSIZED_MESSAGE;
+import static io.firstbyte.adapters.telephony.common.DropKind.SECOND_START;
+import static io.firstbyte.adapters.telephony.common.DropKind.UNSUPPORTED_AUDIO_FORMAT;
+
+import io.firstbyte.adapters.telephony.common.Dialect;
+import io.firstbyte.adapters.telephony.common.DroppedMessage;
+import io.firstbyte.adapters.telephony.common.InboundAudio;
+import io.firstbyte.adapters.telephony.common.Json;
+import io.firstbyte.adapters.telephony.common.OutboundAudio;
+import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.AudioOut;
+import io.firstbyte.pipeline.event.CallStarted;
+import io.firstbyte.pipeline.event.EndCall;
+import io.firstbyte.pipeline.event.InboundEvent;
+import io.firstbyte.pipeline.event.Interruption;
+import io.firstbyte.pipeline.event.MarkSent;
+import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.transport.DroppedInput;
+import io.firstbyte.pipeline.transport.TransportCodec;
+import io.firstbyte.pipeline.transport.WireMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The codec of one jambonz {@code listen} connection with
+ * {@code bidirectionalAudio: {enabled: true, streaming: true}}, protocols.md 3.3. jambonz offers
+ * the subprotocol {@code audio.jambonz.org}; the server must accept and echo it.
+ *
+ * <p>Inbound, the first text frame (the call's attributes plus the verb's {@code metadata})
+ * becomes {@link CallStarted}: stream and call id {@code callSid}, every scalar member as a
+ * parameter, {@code from}/{@code to} named {@code From}/{@code To}. Its {@code sampleRate} (8000
+ * by default; 16000, 24000 and 48000 are resampled, 64000 is not supported) sets the format of the
+ * binary L16 frames that follow, which become {@link AudioIn} in mu-law 8 kHz 20 ms frames.
+ * {@code {"type":"mark","data":{"event":"playout"}}} becomes a mark echo, a mark
+ * {@code cleared} by {@code killAudio} yields nothing, {@code {"event":"dtmf"}} becomes its event.
+ * Bad input is dropped and counted: {@code malformed_json}, {@code partial_frame},
+ * {@code media_before_start}, {@code second_start}, {@code oversized_message},
+ * {@code unknown_event}, {@code missing_field}, {@code unsupported_audio_format}. Decoding never
+ * throws.
+ *
+ * <p>Outbound, audio becomes binary L16 in 20 ms frames at the same {@code sampleRate}, so the
+ * application JSON must set {@code bidirectionalAudio.sampleRate} equal to {@code sampleRate}
+ * (jambonz does not report it, and a mismatch plays too fast or too slow). A mark becomes
+ * {@code {"type":"mark"}} after the audio before it; an interruption becomes
+ * {@code {"type":"killAudio"}}; {@link EndCall} becomes {@code {"type":"disconnect"}}, which ends
+ * the {@code listen} verb (the call hangs up when no verb follows). Nothing is written before the
+ * metadata frame.
+ *
+ * <p>One instance per connection; {@code decode} and {@code encode} may run on different threads,
+ * each serially. At most one partial frame is held per direction.
+ */
+public final class JambonzListenCodec implements TransportCodec {
+
+    public static final Dialect DIALECT = new Dialect("jambonz", Dialect.Transport.WEBSOCKET, List.of("audio.jambonz.org"),
+            "the first text frame's from and to (the call's attributes)", "{\"type\":\"killAudio\"}");
+
+    /** Longest text message accepted (64 KiB); the metadata frame is usually under 2 KiB. */
+    public static final int MAX_TEXT_CHARS = 64 * 1024;
+    /** Longest binary frame accepted (64 KiB); 20 ms at 48 kHz is 1920 bytes. */
+    public static final int MAX_BINARY_BYTES = 64 * 1024;
+
+    private final DroppedInput dropped;
+    private volatile @Nullable OutboundAudio outbound;
+    private boolean started;
+    private Optional<InboundAudio> inbound = Optional.empty();
+
+    public JambonzListenCodec(DroppedInput dropped) {
+        this.dropped = dropped;
+    }
+
+    @Override
+    public List<InboundEvent> decode(WireMessage message) {
+        try {
+            return switch (message) {
+                case WireMessage.Text text -> decodeText(text.text());
+                case WireMessage.Binary binary -> audio(binary.bytes());
+            };
+        } catch (DroppedMessage drop) {
+            dropped.dropped(drop.kind().kind(), drop.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<WireMessage> encode(OutboundEvent event) {
+        OutboundAudio audio = outbound;
+        if (audio == null) {
+            return List.of();
+        }
+        return switch (event) {
+            case AudioOut frame -> audioOut(audio, frame);
+            case MarkSent mark -> {
+                List<WireMessage> messages = new ArrayList<>(2);
+                audio.flush().ifPresent(rest -> messages.add(new WireMessage.Binary(rest)));
+                messages.add(JambonzOutbound.mark(mark.name()));
+                yield messages;
+            }
+            case Interruption interruption -> {
+                audio.reset();
+                yield List.of(JambonzOutbound.KILL_AUDIO);
+            }
+            case EndCall end -> List.of(JambonzOutbound.DISCONNECT);
+        };
+    }
+
+    private List<InboundEvent> decodeText(String text) {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new DroppedMessage(OVERSIZED_MESSAGE, text.length() + " chars, limit " + MAX_TEXT_CHARS);
+        }
+        JsonNode root = Json.parseObject(text);
+        if (!JambonzInbound.isMetadata(root)) {
+            return JambonzInbound.event(root);
+        }
+        if (started) {
+            throw new DroppedMessage(SECOND_START, "the call's metadata has already arrived");
+        }
+        return List.of(start(root));
+    }
+
+    private CallStarted start(JsonNode root) {
+        JambonzInbound.Start start = JambonzInbound.metadata(root);
+        inbound = InboundAudio.of(start.format());
+        outbound = OutboundAudio.of(start.format());
+        started = true;
+        return start.started();
+    }
+
+    private List<InboundEvent> audio(byte[] bytes) {
+        if (bytes.length > MAX_BINARY_BYTES) {
+            throw new DroppedMessage(OVERSIZED_MESSAGE, bytes.length + " bytes, limit " + MAX_BINARY_BYTES);
+        }
+        if (!started) {
+            throw new DroppedMessage(MEDIA_BEFORE_START, "no metadata frame yet");
+        }
+        return inbound.orElseThrow(() -> new DroppedMessage(UNSUPPORTED_AUDIO_FORMAT, "sampleRate cannot be resampled to 8 kHz"))
+                .accept(bytes);
+    }
+
+    private List<WireMessage> audioOut(OutboundAudio audio, AudioOut frame) {
+        try {
+            return audio.accept(frame).stream().<WireMessage>map(WireMessage.Binary::new).toList();
+        } catch (DroppedMessage unsupported) {
+            dropped.dropped(unsupported.kind().kind(), unsupported.getMessage());
+            return List.of();
+        }
+    }
+}
