@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +34,10 @@ public final class RedisConnector implements AutoCloseable {
     private final Mono<StatefulRedisConnection<String, String>> connection;
     private final Duration commandTimeout;
     private final CircuitBreaker breaker;
+    private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - Duration.ofMinutes(1).toNanos());
 
     public RedisConnector(String url, Duration commandTimeout, Duration connectTimeout, CircuitBreaker breaker) {
         this.commandTimeout = commandTimeout;
@@ -69,7 +74,16 @@ public final class RedisConnector implements AutoCloseable {
         return connection.flatMap(open -> command.apply(open.reactive()))
                 .timeout(commandTimeout)
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .doOnError(error -> failures.incrementAndGet());
+                .doOnError(this::recordFailure);
+    }
+
+    private void recordFailure(Throwable error) {
+        failures.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last > LOG_EVERY.toNanos() && lastLogged.compareAndSet(last, now)) {
+            log.warn("Redis unavailable, answering from PostgreSQL: {} ({} failures so far)", error.toString(), failures.get());
+        }
     }
 
     public long failures() {

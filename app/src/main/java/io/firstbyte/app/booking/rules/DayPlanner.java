@@ -32,7 +32,12 @@ public final class DayPlanner {
                 Interval open = interval(day, window, zone);
                 int first = ceilToGrid(minutes(window.start()), step);
                 for (int m = first; m < minutes(window.end()); m += step) {
-                    Instant start = ZonedDateTime.of(day, LocalTime.of(m / 60, m % 60), zone).toInstant();
+                    LocalTime local = LocalTime.of(m / 60, m % 60);
+                    ZonedDateTime zoned = ZonedDateTime.of(day, local, zone);
+                    if (!zoned.toLocalTime().equals(local)) {
+                        continue; // skipped by a DST change: that wall-clock time does not exist today
+                    }
+                    Instant start = zoned.toInstant();
                     Interval blocked = blockedRange(service, start);
                     if (blocked.within(open) && free(blocked, busy.blockedFor(staff.id()))) {
                         slots.add(new Slot(start, staff.id()));
