@@ -26,7 +26,8 @@ public final class Coalescer<K, V> {
     private Mono<V> share(K key, Supplier<Mono<V>> lookup) {
         @SuppressWarnings("unchecked")
         Mono<V>[] self = new Mono[1];
-        self[0] = Mono.defer(lookup).doFinally(signal -> inFlight.remove(key, self[0])).cache();
+        // removed before the outcome reaches any caller, so a caller who saw it complete never joins it again
+        self[0] = Mono.defer(lookup).doOnTerminate(() -> inFlight.remove(key, self[0])).cache();
         return self[0];
     }
 }
