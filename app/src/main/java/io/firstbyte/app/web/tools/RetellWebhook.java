@@ -48,8 +48,8 @@ public final class RetellWebhook {
             String pathName = request.pathVariables().get("name");
             String name = pathName != null ? pathName : payload.path("name").asString("");
             JsonNode args = pathName != null ? payload : payload.path("args");
-            String dialled = pathName != null ? request.queryParam("to").orElse("")
-                    : payload.path("call").path("to_number").asString(request.queryParam("to").orElse(""));
+            String dialled = pathName != null ? WebhookBodies.numberParam(request, "to")
+                    : payload.path("call").path("to_number").asString(WebhookBodies.numberParam(request, "to"));
             if (name.isEmpty() || !args.isObject()) {
                 return ApiResponses.error(HttpStatus.BAD_REQUEST, "expected {\"name\": ..., \"args\": {...}}");
             }

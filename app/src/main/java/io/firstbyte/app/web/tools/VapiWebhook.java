@@ -101,7 +101,7 @@ public final class VapiWebhook {
                 return candidate.asString();
             }
         }
-        return request.queryParam("number").orElse("");
+        return WebhookBodies.numberParam(request, "number");
     }
 
     private boolean authorised(ServerRequest request) {

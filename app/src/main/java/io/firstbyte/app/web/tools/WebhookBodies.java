@@ -33,4 +33,10 @@ final class WebhookBodies {
                 given.getBytes(StandardCharsets.UTF_8));
     }
 
+
+    /** A dialled number from a query parameter; an unencoded '+' arrives as a space. */
+    static String numberParam(ServerRequest request, String name) {
+        String value = request.queryParam(name).orElse("");
+        return value.startsWith(" ") ? "+" + value.strip() : value;
+    }
 }
