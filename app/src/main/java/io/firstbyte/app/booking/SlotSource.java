@@ -30,12 +30,16 @@ public final class SlotSource {
     private record Key(UUID tenant, UUID service, LocalDate day) {
     }
 
+    private record DayKey(UUID tenant, LocalDate day) {
+    }
+
     private final AvailabilityStore store;
     private final SlotCache cache;
     private final BookingGuards guards;
     private final Duration fillLockTtl;
     private final Duration fillWait;
     private final Coalescer<Key, List<Slot>> coalescer = new Coalescer<>();
+    private final Coalescer<DayKey, Long> versionProbes = new Coalescer<>();
 
     public SlotSource(AvailabilityStore store, SlotCache cache, BookingGuards guards, Duration fillLockTtl,
                       Duration fillWait) {
@@ -53,9 +57,9 @@ public final class SlotSource {
     }
 
     private Mono<List<Slot>> lookup(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day) {
-        return Mono.zip(guards.read(store.versions(tenant, day, day)), cache.get(tenant, service.id(), List.of(day)))
+        return Mono.zip(version(tenant, day), cache.get(tenant, service.id(), List.of(day)))
                 .flatMap(found -> {
-                    long version = found.getT1().getOrDefault(day, 0L);
+                    long version = found.getT1();
                     CachedDay cached = found.getT2().get(day);
                     if (cached != null && cached.version() == version) {
                         cache.recordHits(1);
@@ -64,6 +68,12 @@ public final class SlotSource {
                     cache.recordMisses(1);
                     return fill(catalog, tenant, service, day, version);
                 });
+    }
+
+    /** The day's version; lookups of several services of one day share one probe while it is in flight. */
+    private Mono<Long> version(UUID tenant, LocalDate day) {
+        return versionProbes.run(new DayKey(tenant, day),
+                () -> guards.read(store.versions(tenant, day, day)).map(versions -> versions.getOrDefault(day, 0L)));
     }
 
     private Mono<List<Slot>> fill(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day, long version) {
