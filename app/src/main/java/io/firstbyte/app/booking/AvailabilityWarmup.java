@@ -1,0 +1,53 @@
+package io.firstbyte.app.booking;
+
+import io.firstbyte.app.booking.rules.BookingWindow;
+import io.firstbyte.app.booking.rules.TenantCatalog;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads a tenant's catalog and the next days' availability of every service into the caches,
+ * concurrently, so the first lookup of a call is a cache hit. Called at call start while the
+ * greeting plays; it never fails (a failed warm-up just leaves the cache cold).
+ */
+public final class AvailabilityWarmup {
+
+    private static final Logger log = LoggerFactory.getLogger(AvailabilityWarmup.class);
+    private static final int CONCURRENCY = 8;
+
+    private final CatalogSource catalogs;
+    private final SlotSource slots;
+    private final int days;
+    private final Clock clock;
+
+    public AvailabilityWarmup(CatalogSource catalogs, SlotSource slots, int days, Clock clock) {
+        this.catalogs = catalogs;
+        this.slots = slots;
+        this.days = days;
+        this.clock = clock;
+    }
+
+    /** Completes when the tenant's next {@code days} days are cached (or could not be). */
+    public Mono<Void> warm(String tenantId) {
+        return catalogs.catalog(tenantId)
+                .flatMapMany(this::loadDays)
+                .then()
+                .onErrorResume(error -> {
+                    log.warn("warm-up of tenant {} failed: {}", tenantId, error.getClass().getSimpleName());
+                    return Mono.empty();
+                });
+    }
+
+    private Flux<?> loadDays(TenantCatalog catalog) {
+        BookingWindow window = BookingWindow.of(catalog.tenant(), clock);
+        List<LocalDate> dates = window.today().datesUntil(window.today().plusDays(days)).toList();
+        return Flux.fromIterable(catalog.services())
+                .flatMap(service -> Flux.fromIterable(dates)
+                        .flatMap(day -> slots.day(catalog, service, day).onErrorResume(error -> Mono.empty())), CONCURRENCY);
+    }
+}

@@ -1,0 +1,145 @@
+package io.firstbyte.app.booking.store;
+
+import io.firstbyte.app.booking.rules.Interval;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appointment reads and writes. Each write is one READ COMMITTED transaction that also bumps the
+ * availability version of every local day it touches, so cached slots of those days stop being
+ * served the moment it commits. Overlaps are refused by the database's exclusion constraint
+ * (SQLSTATE 23P01), which callers turn into alternatives.
+ */
+public final class AppointmentStore {
+
+    private static final String COLUMNS = "id, staff_id, service_id, customer_name, starts_at, ends_at, blocked_from, blocked_until, status";
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+    private final QueryCounter queries;
+
+    public AppointmentStore(DatabaseClient db, TransactionalOperator transactions, QueryCounter queries) {
+        this.db = db;
+        this.transactions = transactions;
+        this.queries = queries;
+    }
+
+    public Mono<Appointment> find(UUID tenant, UUID id) {
+        return read("select " + COLUMNS + " from appointment where tenant_id = :tenant and id = :key", tenant, id);
+    }
+
+    public Mono<Appointment> findByIdempotencyKey(UUID tenant, String key) {
+        return read("select " + COLUMNS + " from appointment where tenant_id = :tenant and idempotency_key = :key", tenant, key);
+    }
+
+    public Mono<Appointment> insert(UUID tenant, NewAppointment booking, ZoneId zone) {
+        Mono<Appointment> insert = Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_WRITE);
+            var spec = db.sql("""
+                    insert into appointment (tenant_id, staff_id, service_id, customer_name, customer_phone,
+                        starts_at, ends_at, blocked_from, blocked_until, idempotency_key)
+                    values (:tenant, :staff, :service, :name, :phone, :start, :end, :blockedFrom, :blockedUntil, :key)
+                    returning\s""" + COLUMNS)
+                    .bind("tenant", tenant).bind("staff", booking.staffId()).bind("service", booking.serviceId())
+                    .bind("name", booking.customerName())
+                    .bind("start", utc(booking.start())).bind("end", utc(booking.end()))
+                    .bind("blockedFrom", utc(booking.blocked().from())).bind("blockedUntil", utc(booking.blocked().until()));
+            spec = booking.customerPhone() == null ? spec.bindNull("phone", String.class) : spec.bind("phone", booking.customerPhone());
+            spec = booking.idempotencyKey() == null ? spec.bindNull("key", String.class) : spec.bind("key", booking.idempotencyKey());
+            return spec.map(AppointmentStore::appointment).one();
+        });
+        return insert.flatMap(saved -> bump(tenant, zone, days(zone, saved.blockedFrom(), saved.blockedUntil())).thenReturn(saved))
+                .as(transactions::transactional);
+    }
+
+    /** Cancels a confirmed appointment; empty when the tenant has no confirmed appointment with that id. */
+    public Mono<Appointment> cancel(UUID tenant, UUID id, ZoneId zone) {
+        Mono<Appointment> update = Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_WRITE);
+            return db.sql("update appointment set status = 'cancelled', updated_at = now() "
+                            + "where tenant_id = :tenant and id = :id and status = 'confirmed' returning " + COLUMNS)
+                    .bind("tenant", tenant).bind("id", id).map(AppointmentStore::appointment).one();
+        });
+        return update.flatMap(done -> bump(tenant, zone, days(zone, done.blockedFrom(), done.blockedUntil())).thenReturn(done))
+                .as(transactions::transactional);
+    }
+
+    /**
+     * Moves a confirmed appointment in one statement: it either moves entirely or not at all. The
+     * previous state is read under a row lock in the same transaction, so both days are bumped.
+     */
+    public Mono<Appointment> move(UUID tenant, UUID id, Instant start, Instant end, Interval blocked, ZoneId zone) {
+        Mono<Appointment> work = lockForUpdate(tenant, id).flatMap(before -> Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_WRITE);
+            return db.sql("update appointment set starts_at = :start, ends_at = :end, blocked_from = :blockedFrom, "
+                            + "blocked_until = :blockedUntil, updated_at = now() "
+                            + "where tenant_id = :tenant and id = :id and status = 'confirmed' returning " + COLUMNS)
+                    .bind("tenant", tenant).bind("id", id).bind("start", utc(start)).bind("end", utc(end))
+                    .bind("blockedFrom", utc(blocked.from())).bind("blockedUntil", utc(blocked.until()))
+                    .map(AppointmentStore::appointment).one()
+                    .flatMap(after -> {
+                        Set<LocalDate> touched = days(zone, before.blockedFrom(), before.blockedUntil());
+                        touched.addAll(days(zone, after.blockedFrom(), after.blockedUntil()));
+                        return bump(tenant, zone, touched).thenReturn(after);
+                    });
+        }));
+        return work.as(transactions::transactional);
+    }
+
+    private Mono<Appointment> lockForUpdate(UUID tenant, UUID id) {
+        return read("select " + COLUMNS + " from appointment where tenant_id = :tenant and id = :key "
+                + "and status = 'confirmed' for update", tenant, id);
+    }
+
+    private Mono<Void> bump(UUID tenant, ZoneId zone, Set<LocalDate> days) {
+        return Flux.fromIterable(days).concatMap(day -> Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_WRITE);
+            return db.sql("""
+                    insert into availability_version (tenant_id, day) values (:tenant, :day)
+                    on conflict (tenant_id, day) do update set version = availability_version.version + 1""")
+                    .bind("tenant", tenant).bind("day", day).then();
+        })).then();
+    }
+
+    private Mono<Appointment> read(String sql, UUID tenant, Object key) {
+        return Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_READ);
+            return db.sql(sql).bind("tenant", tenant).bind("key", key).map(AppointmentStore::appointment).one();
+        });
+    }
+
+    /** The local days a blocked range touches (its end is exclusive). */
+    static Set<LocalDate> days(ZoneId zone, Instant from, Instant until) {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        LocalDate last = until.minusNanos(1).atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        return days;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Appointment appointment(Readable row) {
+        return new Appointment(row.get("id", UUID.class), row.get("staff_id", UUID.class), row.get("service_id", UUID.class),
+                row.get("customer_name", String.class), instant(row, "starts_at"), instant(row, "ends_at"),
+                instant(row, "blocked_from"), instant(row, "blocked_until"), row.get("status", String.class));
+    }
+
+    private static Instant instant(Readable row, String column) {
+        return row.get(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,63 @@
+package io.firstbyte.app.booking.tools;
+
+import io.firstbyte.pipeline.tool.ToolSpec;
+import java.util.List;
+
+/** The booking tools as the model is told about them: names, descriptions and JSON Schemas. */
+public final class BookingToolSpecs {
+
+    public static final String CHECK_AVAILABILITY = "check_availability";
+    public static final String FIND_ALTERNATIVES = "find_alternatives";
+    public static final String FIND_NEXT_AVAILABLE = "find_next_available";
+    public static final String CREATE_BOOKING = "create_booking";
+    public static final String CANCEL_BOOKING = "cancel_booking";
+    public static final String RESCHEDULE_BOOKING = "reschedule_booking";
+
+    private static final String SERVICE = "\"service\":{\"type\":\"string\",\"description\":\"The service, e.g. Haircut\"}";
+    private static final String STAFF = "\"staff\":{\"type\":\"string\",\"description\":\"Optional: a staff member's name\"}";
+
+    private BookingToolSpecs() {
+    }
+
+    public static List<ToolSpec> all() {
+        return List.of(
+                new ToolSpec(CHECK_AVAILABILITY,
+                        "Free appointment times for a service on a day (or a range of at most 14 days), in the business's local time.",
+                        schema(SERVICE + ","
+                                + "\"date\":{\"type\":\"string\",\"description\":\"Day, YYYY-MM-DD\"},"
+                                + "\"date_to\":{\"type\":\"string\",\"description\":\"Optional last day of a range, YYYY-MM-DD\"},"
+                                + STAFF, "\"service\",\"date\"")),
+                new ToolSpec(FIND_ALTERNATIVES,
+                        "The free times nearest to a wanted time (before and after), the same staff member first.",
+                        schema(SERVICE + ","
+                                + "\"around\":{\"type\":\"string\",\"description\":\"Wanted local time, YYYY-MM-DDTHH:MM\"},"
+                                + "\"count\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":8,\"description\":\"How many, default 3\"},"
+                                + STAFF, "\"service\",\"around\"")),
+                new ToolSpec(FIND_NEXT_AVAILABLE,
+                        "The earliest free times for a service, searching day by day.",
+                        schema(SERVICE + ","
+                                + "\"after\":{\"type\":\"string\",\"description\":\"Optional: not before this local time, YYYY-MM-DDTHH:MM\"},"
+                                + STAFF, "\"service\"")),
+                new ToolSpec(CREATE_BOOKING,
+                        "Book an appointment. If the time was just taken, the answer has status conflict and alternatives.",
+                        schema(SERVICE + ","
+                                + "\"start\":{\"type\":\"string\",\"description\":\"Local start time, YYYY-MM-DDTHH:MM\"},"
+                                + "\"customer_name\":{\"type\":\"string\",\"description\":\"The caller's name\"},"
+                                + "\"customer_phone\":{\"type\":\"string\",\"description\":\"Optional phone number\"},"
+                                + STAFF + ","
+                                + "\"idempotency_key\":{\"type\":\"string\",\"description\":\"Optional: the same key never books twice\"}",
+                                "\"service\",\"start\",\"customer_name\"")),
+                new ToolSpec(CANCEL_BOOKING, "Cancel a booking by its id.",
+                        schema("\"booking_id\":{\"type\":\"string\",\"description\":\"The booking id from the confirmation\"}",
+                                "\"booking_id\"")),
+                new ToolSpec(RESCHEDULE_BOOKING, "Move a booking to a new start time (same service and staff member).",
+                        schema("\"booking_id\":{\"type\":\"string\",\"description\":\"The booking id from the confirmation\"},"
+                                + "\"start\":{\"type\":\"string\",\"description\":\"New local start time, YYYY-MM-DDTHH:MM\"}",
+                                "\"booking_id\",\"start\"")));
+    }
+
+    private static String schema(String properties, String required) {
+        return "{\"type\":\"object\",\"properties\":{" + properties + "},\"required\":[" + required
+                + "],\"additionalProperties\":false}";
+    }
+}

@@ -1,0 +1,48 @@
+package io.firstbyte.app.tenant;
+
+import io.firstbyte.app.booking.store.QueryCounter;
+import io.r2dbc.spi.Readable;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** Tenant rows over R2DBC: by id, by dialled number, by API key digest. */
+public final class TenantStore {
+
+    private static final String COLUMNS = "t.id, t.name, t.time_zone, t.slot_minutes, t.horizon_days, t.min_notice_minutes";
+
+    private final DatabaseClient db;
+    private final QueryCounter queries;
+
+    public TenantStore(DatabaseClient db, QueryCounter queries) {
+        this.db = db;
+        this.queries = queries;
+    }
+
+    public Mono<TenantInfo> byId(UUID id) {
+        return one("select " + COLUMNS + " from tenant t where t.id = :key", id);
+    }
+
+    public Mono<TenantInfo> byNumber(String e164) {
+        return one("select " + COLUMNS + " from tenant t join tenant_phone_number p on p.tenant_id = t.id "
+                + "where p.e164 = :key", e164);
+    }
+
+    public Mono<TenantInfo> byApiKeyDigest(byte[] digest) {
+        return one("select " + COLUMNS + " from tenant t join tenant_api_key k on k.tenant_id = t.id "
+                + "where k.key_sha256 = :key", digest);
+    }
+
+    private Mono<TenantInfo> one(String sql, Object key) {
+        return Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.TENANT);
+            return db.sql(sql).bind("key", key).map(TenantStore::tenant).one();
+        });
+    }
+
+    private static TenantInfo tenant(Readable row) {
+        return new TenantInfo(row.get("id", UUID.class).toString(), row.get("name", String.class),
+                row.get("time_zone", String.class), row.get("slot_minutes", Integer.class),
+                row.get("horizon_days", Integer.class), row.get("min_notice_minutes", Integer.class));
+    }
+}

@@ -1,0 +1,160 @@
+package io.firstbyte.app.wiring;
+
+import io.firstbyte.app.booking.AvailabilityService;
+import io.firstbyte.app.booking.AvailabilityWarmup;
+import io.firstbyte.app.booking.BookingGuards;
+import io.firstbyte.app.booking.BookingService;
+import io.firstbyte.app.booking.BookingTools;
+import io.firstbyte.app.booking.CatalogSource;
+import io.firstbyte.app.booking.SlotSource;
+import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.booking.cache.SlotCache;
+import io.firstbyte.app.booking.store.AppointmentStore;
+import io.firstbyte.app.booking.store.AvailabilityStore;
+import io.firstbyte.app.booking.store.CatalogStore;
+import io.firstbyte.app.booking.store.QueryCounter;
+import io.firstbyte.app.config.BookingProperties;
+import io.firstbyte.app.config.StoreProperties;
+import io.firstbyte.app.tenant.CredentialCipher;
+import io.firstbyte.app.tenant.TenantCredentials;
+import io.firstbyte.app.tenant.TenantDirectory;
+import io.firstbyte.app.tenant.TenantStore;
+import io.firstbyte.app.web.api.BookingApi;
+import io.firstbyte.app.web.tools.RetellSignature;
+import io.firstbyte.app.web.tools.RetellWebhook;
+import io.firstbyte.app.web.tools.VapiWebhook;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The booking engine's beans. For the call path: {@link TenantDirectory} (tenant by dialled
+ * number), {@link AvailabilityWarmup} (prefetch at call start) and {@link BookingTools}
+ * ({@code tools()} for the agent). Plus the /api routes and the Vapi and Retell webhooks.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BookingWiring {
+
+    @Bean
+    QueryCounter bookingQueryCounter() {
+        return new QueryCounter();
+    }
+
+    @Bean
+    BookingGuards bookingGuards(BookingProperties properties) {
+        return new BookingGuards(properties.availabilityTimeout(), properties.bookingTimeout(),
+                properties.breakerOpenFor(), properties.tenantRequestsPerSecond());
+    }
+
+    @Bean
+    TenantDirectory tenantDirectory(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter,
+                                    BookingProperties properties) {
+        return new TenantDirectory(new TenantStore(bookingDatabaseClient, bookingQueryCounter), properties.catalogTtl());
+    }
+
+    @Bean
+    TenantCredentials tenantCredentials(DatabaseClient bookingDatabaseClient, BookingProperties properties) {
+        String key = properties.credentialsKey();
+        return new TenantCredentials(bookingDatabaseClient, key.isEmpty() ? null : new CredentialCipher(key));
+    }
+
+    @Bean
+    SlotCache bookingSlotCache(RedisConnector bookingRedis, StoreProperties store, BookingProperties properties) {
+        return new SlotCache(bookingRedis, store.redis().keyPrefix(), properties.cacheTtl(), properties.cacheTtlJitter());
+    }
+
+    @Bean
+    CatalogSource bookingCatalogs(TenantDirectory tenantDirectory, DatabaseClient bookingDatabaseClient,
+                                  QueryCounter bookingQueryCounter, BookingGuards bookingGuards, BookingProperties properties) {
+        return new CatalogSource(tenantDirectory, new CatalogStore(bookingDatabaseClient, bookingQueryCounter),
+                bookingGuards, properties.catalogTtl());
+    }
+
+    @Bean
+    SlotSource bookingSlots(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter, SlotCache bookingSlotCache,
+                            BookingGuards bookingGuards, BookingProperties properties) {
+        return new SlotSource(new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), bookingSlotCache,
+                bookingGuards, properties.fillLockTtl(), properties.fillWait());
+    }
+
+    @Bean
+    AvailabilityService availabilityService(SlotSource bookingSlots, ObjectProvider<Clock> clocks) {
+        return new AvailabilityService(bookingSlots, clock(clocks));
+    }
+
+    @Bean
+    BookingService bookingService(DatabaseClient bookingDatabaseClient, TransactionalOperator bookingTransactions,
+                                  QueryCounter bookingQueryCounter, AvailabilityService availabilityService,
+                                  BookingGuards bookingGuards, ObjectProvider<Clock> clocks) {
+        return new BookingService(new AppointmentStore(bookingDatabaseClient, bookingTransactions, bookingQueryCounter),
+                new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), availabilityService, bookingGuards,
+                clock(clocks));
+    }
+
+    @Bean
+    AvailabilityWarmup availabilityWarmup(CatalogSource bookingCatalogs, SlotSource bookingSlots,
+                                          BookingProperties properties, ObjectProvider<Clock> clocks) {
+        return new AvailabilityWarmup(bookingCatalogs, bookingSlots, properties.warmupDays(), clock(clocks));
+    }
+
+    @Bean
+    BookingTools bookingTools(CatalogSource bookingCatalogs, AvailabilityService availabilityService,
+                              BookingService bookingService, BookingGuards bookingGuards) {
+        return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> bookingRoutes(BookingTools bookingTools, TenantDirectory tenantDirectory,
+                                                 AvailabilityWarmup availabilityWarmup, SlotCache bookingSlotCache,
+                                                 CatalogSource bookingCatalogs, BookingProperties properties,
+                                                 ObjectProvider<Clock> clocks) {
+        BookingApi api = new BookingApi(bookingTools, tenantDirectory, availabilityWarmup, tenantId -> {
+            bookingCatalogs.evict(tenantId);
+            return bookingSlotCache.evictTenant(UUID.fromString(tenantId));
+        });
+        VapiWebhook vapi = new VapiWebhook(bookingTools, tenantDirectory, properties.vapiSecret());
+        RetellWebhook retell = new RetellWebhook(bookingTools, tenantDirectory, properties.retellApiKey().isEmpty()
+                ? null : new RetellSignature(properties.retellApiKey(), clock(clocks)));
+        return api.routes().and(RouterFunctions.route()
+                .POST("/tools/vapi", vapi::handle)
+                .POST("/tools/retell", retell::handle)
+                .POST("/tools/retell/{name}", retell::handle)
+                .build());
+    }
+
+    @Bean
+    MeterBinder bookingMeters(QueryCounter bookingQueryCounter, SlotCache bookingSlotCache, RedisConnector bookingRedis,
+                              BookingGuards bookingGuards) {
+        return registry -> {
+            for (QueryCounter.Kind kind : QueryCounter.Kind.values()) {
+                FunctionCounter.builder("firstbyte.booking.db.queries", bookingQueryCounter, counter -> counter.get(kind))
+                        .tag("kind", kind.name().toLowerCase()).register(registry);
+            }
+            FunctionCounter.builder("firstbyte.booking.cache.hits", bookingSlotCache, SlotCache::hits).register(registry);
+            FunctionCounter.builder("firstbyte.booking.cache.misses", bookingSlotCache, SlotCache::misses).register(registry);
+            FunctionCounter.builder("firstbyte.booking.redis.failures", bookingRedis, RedisConnector::failures).register(registry);
+            for (CircuitBreaker breaker : List.of(bookingGuards.databaseBreaker(), bookingRedis.breaker())) {
+                Gauge.builder("firstbyte.booking.breaker.open", breaker,
+                                b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                        .tag("name", breaker.getName()).register(registry);
+            }
+        };
+    }
+
+    /** The application's clock if it defines exactly one, else the system clock (UTC). */
+    private static Clock clock(ObjectProvider<Clock> clocks) {
+        return clocks.getIfUnique(Clock::systemUTC);
+    }
+}

@@ -1,0 +1,99 @@
+package io.firstbyte.app.wiring;
+
+import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.config.BookingProperties;
+import io.firstbyte.app.config.StoreProperties;
+import io.firstbyte.app.embedded.DatabaseAddress;
+import io.firstbyte.app.embedded.Migrations;
+import io.firstbyte.app.embedded.StartupSeed;
+import io.firstbyte.app.embedded.StoreEndpoints;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The booking stores: the PostgreSQL and Redis endpoints (embedded ones started here when no URL
+ * is set), migrations and seed data, the R2DBC pool and the Lettuce connection. Everything that
+ * blocks happens here, once, before the server accepts traffic.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({StoreProperties.class, BookingProperties.class})
+public class StoreWiring {
+
+    @Bean(destroyMethod = "close")
+    StoreEndpoints bookingStoreEndpoints(StoreProperties store, BookingProperties booking, ObjectProvider<Clock> clock) {
+        StoreEndpoints endpoints = StoreEndpoints.resolve(store);
+        Migrations.apply(endpoints.database());
+        StartupSeed.run(endpoints.database(), booking.seedDemo(), booking.demoApiKey(), booking.syntheticTenants(),
+                clock.getIfUnique(Clock::systemUTC));
+        return endpoints;
+    }
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool bookingConnectionPool(StoreEndpoints endpoints, StoreProperties store) {
+        DatabaseAddress address = endpoints.database();
+        StoreProperties.Database settings = store.database();
+        PostgresqlConnectionConfiguration.Builder postgres = PostgresqlConnectionConfiguration.builder()
+                .host(address.host()).port(address.port()).database(address.database())
+                .username(address.user()).password(address.password())
+                .applicationName("firstbyte")
+                .connectTimeout(settings.connectTimeout())
+                .statementTimeout(settings.statementTimeout())
+                .tcpKeepAlive(true)
+                .tcpNoDelay(true);
+        if (!"disable".equals(address.sslMode())) {
+            postgres.sslMode(SSLMode.fromValue(address.sslMode()));
+        }
+        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(postgres.build()))
+                .name("booking")
+                .initialSize(Math.min(4, settings.poolMaxSize()))
+                .maxSize(settings.poolMaxSize())
+                .maxAcquireTime(settings.acquireTimeout())
+                .maxCreateConnectionTime(settings.connectTimeout())
+                .maxIdleTime(Duration.ofMinutes(10))
+                .build());
+        pool.warmup().timeout(settings.connectTimeout().multipliedBy(2), Mono.just(0))
+                .onErrorResume(error -> Mono.just(0)).block();
+        return pool;
+    }
+
+    @Bean
+    DatabaseClient bookingDatabaseClient(ConnectionPool bookingConnectionPool) {
+        return DatabaseClient.create(bookingConnectionPool);
+    }
+
+    @Bean
+    TransactionalOperator bookingTransactions(ConnectionPool bookingConnectionPool) {
+        return TransactionalOperator.create(new R2dbcTransactionManager(bookingConnectionPool));
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisConnector bookingRedis(StoreEndpoints endpoints, StoreProperties store) {
+        StoreProperties.Redis redis = store.redis();
+        CircuitBreaker breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(redis.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+        RedisConnector connector = new RedisConnector(endpoints.redisUrl(), redis.commandTimeout(), redis.connectTimeout(), breaker);
+        connector.connect().timeout(redis.connectTimeout().multipliedBy(2), Mono.empty()).block();
+        return connector;
+    }
+}

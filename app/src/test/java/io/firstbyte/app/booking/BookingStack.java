@@ -1,0 +1,78 @@
+package io.firstbyte.app.booking;
+
+import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.booking.cache.SlotCache;
+import io.firstbyte.app.booking.store.AppointmentStore;
+import io.firstbyte.app.booking.store.AvailabilityStore;
+import io.firstbyte.app.booking.store.CatalogStore;
+import io.firstbyte.app.booking.store.QueryCounter;
+import io.firstbyte.app.embedded.DatabaseAddress;
+import io.firstbyte.app.tenant.TenantDirectory;
+import io.firstbyte.app.tenant.TenantStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The booking engine assembled by hand (as BookingWiring does) over a test database and a Redis. */
+public final class BookingStack implements AutoCloseable {
+
+    public final QueryCounter queries = new QueryCounter();
+    public final ConnectionPool pool;
+    public final RedisConnector redis;
+    public final SlotCache cache;
+    public final TenantDirectory tenants;
+    public final CatalogSource catalogs;
+    public final SlotSource slots;
+    public final AvailabilityService availability;
+    public final BookingService bookings;
+    public final BookingTools tools;
+    public final AvailabilityWarmup warmup;
+    public final String keyPrefix;
+
+    public BookingStack(DatabaseAddress database, String redisUrl, Clock clock) {
+        this(database, redisUrl, clock, 30, Duration.ofSeconds(5));
+    }
+
+    public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor) {
+        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+                        PostgresqlConnectionConfiguration.builder().host(database.host()).port(database.port())
+                                .database(database.database()).username(database.user()).password(database.password())
+                                .build()))
+                .maxSize(poolSize).maxAcquireTime(Duration.ofSeconds(5)).build());
+        DatabaseClient db = DatabaseClient.create(pool);
+        TransactionalOperator transactions = TransactionalOperator.create(new R2dbcTransactionManager(pool));
+        keyPrefix = "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        redis = new RedisConnector(redisUrl, Duration.ofMillis(250), Duration.ofMillis(300),
+                CircuitBreaker.of("redis", CircuitBreakerConfig.custom().slidingWindowSize(10).minimumNumberOfCalls(5)
+                        .waitDurationInOpenState(redisBreakerOpenFor).permittedNumberOfCallsInHalfOpenState(2).build()));
+        redis.connect().block();
+        cache = new SlotCache(redis, keyPrefix, Duration.ofSeconds(300), Duration.ofSeconds(5));
+        BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(60), 100_000);
+        tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60));
+        catalogs = new CatalogSource(tenants, new CatalogStore(db, queries), guards, Duration.ofSeconds(60));
+        AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
+        slots = new SlotSource(availabilityStore, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
+        availability = new AvailabilityService(slots, clock);
+        bookings = new BookingService(new AppointmentStore(db, transactions, queries), availabilityStore, availability,
+                guards, clock);
+        tools = new BookingTools(catalogs, availability, bookings, guards);
+        warmup = new AvailabilityWarmup(catalogs, slots, 3, clock);
+    }
+
+    @Override
+    public void close() {
+        cache.evictTenant(java.util.UUID.fromString(io.firstbyte.app.embedded.StartupSeed.DEMO_TENANT_ID)).block();
+        cache.evictTenant(io.firstbyte.app.embedded.StartupSeed.synthetic(1).tenantId()).block();
+        redis.close();
+        pool.dispose();
+    }
+}
