@@ -1,6 +1,6 @@
 package io.firstbyte.adapters.sim;
 
-import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.SpeechEvent;

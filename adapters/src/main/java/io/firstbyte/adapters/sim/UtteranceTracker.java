@@ -2,7 +2,7 @@ package io.firstbyte.adapters.sim;
 
 import io.firstbyte.pipeline.audio.Pcm16;
 import io.firstbyte.pipeline.audio.vad.EnergyVad;
-import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.EndOfSpeech;
 import io.firstbyte.pipeline.event.SpeechEvent;

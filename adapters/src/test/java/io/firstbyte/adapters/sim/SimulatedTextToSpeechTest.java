@@ -6,7 +6,7 @@ import io.firstbyte.adapters.sim.voice.SpeechSynthesizer;
 import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.audio.Pcm16;
-import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.event.TtsAudio;
 import io.firstbyte.pipeline.trace.SimulatedDelays;

@@ -7,7 +7,7 @@ import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.audio.Pcm16;
 import io.firstbyte.pipeline.audio.vad.EnergyVad;
-import io.firstbyte.pipeline.audio.vad.VadSettings;
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.event.SpeechStarted;
