@@ -24,7 +24,8 @@ public record CallProperties(
         @NotNull Duration vadMinSpeech,
         @NotNull Duration vadHangover,
         @NotNull Duration turnSilence,
-        boolean bargeIn) {
+        boolean bargeIn,
+        boolean warmUpAvailability) {
 
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,

@@ -1,6 +1,10 @@
 package io.firstbyte.app.wiring;
 
+import io.firstbyte.app.booking.AvailabilityWarmup;
+import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.call.CallStartResolver;
+import io.firstbyte.app.call.TenantCallStart;
+import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
 import io.firstbyte.app.config.CallProperties;
@@ -17,9 +21,10 @@ import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.tts.TextToSpeech;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,14 +67,15 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    CallStartResolver callStartResolver() {
-        return CallStartResolver.none();
+    CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call) {
+        return new TenantCallStart(tenants, warmup, call.warmUpAvailability());
     }
 
     @Bean
-    ToolRegistry toolRegistry(ObjectProvider<Tool> tools, CallProperties call) {
-        return new ToolRegistry(tools.orderedStream().toList(), call.toolTimeout());
+    ToolRegistry toolRegistry(BookingTools booking, ObjectProvider<Tool> others, CallProperties call) {
+        List<Tool> tools = new ArrayList<>(booking.tools());
+        others.orderedStream().forEach(tools::add);
+        return new ToolRegistry(tools, call.toolTimeout());
     }
 
     @Bean

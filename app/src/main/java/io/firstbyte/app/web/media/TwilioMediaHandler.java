@@ -103,8 +103,9 @@ public final class TwilioMediaHandler implements WebSocketHandler {
         Sinks.One<Boolean> hangUp = Sinks.one();
         return resolver.resolve(context)
                 .timeout(Duration.ofSeconds(2), Mono.just(context))
-                .flatMapMany(resolved -> pipeline.run(resolved, events, metrics.observer(
-                        (trace, meters) -> traces.record(resolved.callId(), trace))))
+                .flatMapMany(resolved -> Flux.merge(
+                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
+                        resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono())
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true));

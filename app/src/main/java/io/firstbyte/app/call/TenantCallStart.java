@@ -1,0 +1,58 @@
+package io.firstbyte.app.call;
+
+import io.firstbyte.app.booking.AvailabilityWarmup;
+import io.firstbyte.app.tenant.TenantDirectory;
+import io.firstbyte.app.tenant.TenantInfo;
+import io.firstbyte.pipeline.call.CallContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves a call's tenant from the number the caller dialled, once, and puts its id and time zone
+ * in the call context (tools read the tenant only from there, never from the model's arguments).
+ * While the greeting plays, the tenant's settings and next days' availability are loaded into the
+ * cache, so the model's first availability lookup does not wait on the database.
+ */
+public final class TenantCallStart implements CallStartResolver {
+
+    public static final String TIME_ZONE_ATTRIBUTE = "firstbyte.timeZone";
+    private static final Logger log = LoggerFactory.getLogger(TenantCallStart.class);
+
+    private final TenantDirectory tenants;
+    private final AvailabilityWarmup warmup;
+    private final boolean warmUpEnabled;
+
+    public TenantCallStart(TenantDirectory tenants, AvailabilityWarmup warmup, boolean warmUpEnabled) {
+        this.tenants = tenants;
+        this.warmup = warmup;
+        this.warmUpEnabled = warmUpEnabled;
+    }
+
+    @Override
+    public Mono<CallContext> resolve(CallContext call) {
+        return tenants.byDialledNumber(call.to())
+                .map(tenant -> call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
+                        .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone()))
+                .switchIfEmpty(Mono.fromSupplier(() -> {
+                    log.warn("call {}: no tenant answers on the dialled number; booking tools will decline", call.callId());
+                    return call;
+                }))
+                .onErrorResume(error -> {
+                    log.warn("call {}: tenant lookup failed ({}); continuing without a tenant", call.callId(), error.toString());
+                    return Mono.just(call);
+                });
+    }
+
+    @Override
+    public Mono<Void> warmUp(CallContext resolved) {
+        String tenantId = resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class);
+        if (!warmUpEnabled || tenantId == null) {
+            return Mono.empty();
+        }
+        return warmup.warm(tenantId).onErrorResume(error -> {
+            log.warn("call {}: availability warm-up failed: {}", resolved.callId(), error.toString());
+            return Mono.empty();
+        });
+    }
+}
