@@ -60,9 +60,9 @@ final class CartesiaSession implements TtsSession, WebSocketLink.Listener {
             contexts.put(context.id(), context);
             Mono<TtsAudio> sending = clauses
                     .doOnNext(clause -> {
+                        context.flushed(clause.index());
                         send(socket, requests.text(context.id(), clause.text()));
                         send(socket, requests.flush(context.id()));
-                        context.flushed(clause.index());
                     })
                     .then(Mono.fromRunnable(() -> {
                         send(socket, requests.end(context.id()));

@@ -108,7 +108,7 @@ class CartesiaTextToSpeechIT {
     void bargeInCancelsTheContextAndItsLateAudioNeverReachesTheCaller() {
         server.voice().chunkEvery(Duration.ofMillis(40));
 
-        StepVerifier.create(session.speak(clauses("A long clause that takes a while to say, so that it can be interrupted.")))
+        StepVerifier.create(session.speak(clauses("A long clause that takes a while to say. ".repeat(8))))
                 .expectNextCount(1)
                 .thenCancel()
                 .verify(WAIT);

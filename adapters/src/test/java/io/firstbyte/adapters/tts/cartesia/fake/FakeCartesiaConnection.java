@@ -74,7 +74,8 @@ public final class FakeCartesiaConnection {
             case ERROR -> Flux.just(frame(JSON.createObjectNode().put("type", "error").put("done", true)
                     .put("title", "Internal error").put("message", "the fake failed").put("error_code", "internal_error")
                     .put("status_code", 500).put("context_id", context)));
-            case DROP_MID_STREAM -> speech(context, text, flushId).take(1).concatWith(Mono.fromRunnable(this::drop));
+            case DROP_MID_STREAM -> speech(context, text, flushId).take(1)
+                    .concatWith(Mono.delay(java.time.Duration.ofMillis(50)).then(Mono.fromRunnable(this::drop)));
             case NORMAL -> {
                 Flux<WebSocketFrame> speech = text.isBlank() ? Flux.empty() : speech(context, text, flushId);
                 Flux<WebSocketFrame> tail = Flux.defer(() -> {
