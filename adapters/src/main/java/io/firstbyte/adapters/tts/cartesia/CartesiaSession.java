@@ -59,6 +59,7 @@ final class CartesiaSession implements TtsSession, WebSocketLink.Listener {
             CartesiaContext context = new CartesiaContext(call.callId() + "-a" + answers.incrementAndGet(), new AnswerAudio(PROVIDER));
             contexts.put(context.id(), context);
             Mono<TtsAudio> sending = clauses
+                    .filter(clause -> !clause.text().isBlank())
                     .doOnNext(clause -> {
                         context.flushed(clause.index());
                         send(socket, requests.text(context.id(), clause.text()));
