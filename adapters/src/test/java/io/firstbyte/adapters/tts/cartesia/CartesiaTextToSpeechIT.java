@@ -113,11 +113,12 @@ class CartesiaTextToSpeechIT {
                 .thenCancel()
                 .verify(WAIT);
 
-        Await.until("cancel received", () -> socket(0).cancelledContexts().contains("call-9-a1"));
+        FakeCartesiaConnection socket = socket(0);
+        Await.until("cancel received", () -> socket.cancelledContexts().contains("call-9-a1"));
         Await.until("late chunk dropped", () -> ((CartesiaSession) session).lateMessagesDropped() >= 1);
-        int sent = socket(0).chunksSent();
+        int sent = socket.chunksSent();
         StepVerifier.create(Flux.interval(Duration.ofMillis(200)).take(1)).expectNextCount(1).expectComplete().verify(WAIT);
-        assertThat(socket(0).chunksSent()).as("the fake stopped after the cancel").isEqualTo(sent);
+        assertThat(socket.chunksSent()).as("the fake stopped after the cancel").isEqualTo(sent);
     }
 
     @Test
