@@ -119,7 +119,9 @@ public final class AnswerAudio {
     }
 
     private void emit(TtsAudio audio) {
-        if (out.tryEmitNext(audio) == Sinks.EmitResult.FAIL_OVERFLOW) {
+        Sinks.EmitResult result = out.tryEmitNext(audio);
+        // A full buffer reports FAIL_ZERO_SUBSCRIBER while nobody subscribed yet, FAIL_OVERFLOW after.
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             fail(ProviderFailure.of(provider, ErrorCategory.PROTOCOL, "more than " + LIMIT + " audio chunks queued for one answer"));
         }
     }
