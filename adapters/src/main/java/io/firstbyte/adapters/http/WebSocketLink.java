@@ -1,5 +1,6 @@
 package io.firstbyte.adapters.http;
 
+import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.error.ProviderException;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -40,6 +41,7 @@ public final class WebSocketLink implements Disposable {
             .onBackpressureBuffer(Queues.<WsFrame>get(OUTBOUND_LIMIT).get());
     private volatile boolean closing;
     private volatile boolean ended;
+    private volatile @Nullable ProviderException failure;
     private volatile @Nullable Disposable connection;
 
     private WebSocketLink(String provider, Listener listener) {
@@ -68,6 +70,17 @@ public final class WebSocketLink implements Disposable {
     /** Queues a message; false when the link is closing, closed or hopelessly behind. */
     public synchronized boolean send(WsFrame frame) {
         return !closing && !ended && outbound.tryEmitNext(frame).isSuccess();
+    }
+
+    /**
+     * Queues a message or throws why it cannot: the failure that ended the link (a refused
+     * handshake keeps its category), else a connectivity failure.
+     */
+    public void sendOrThrow(WsFrame frame) {
+        if (!send(frame)) {
+            ProviderException reason = failure;
+            throw reason != null ? reason : ProviderFailure.of(provider, ErrorCategory.CONNECTIVITY, "socket is not open");
+        }
     }
 
     public boolean isOpen() {
@@ -120,6 +133,7 @@ public final class WebSocketLink implements Disposable {
                 return;
             }
             ended = true;
+            this.failure = failure;
             outbound.tryEmitComplete();
         }
         listener.closed(failure);

@@ -21,6 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 final class ChunkReader {
 
     private final String provider;
+    private final String secret;
     private final ObjectMapper json;
     private final UsageSink usage;
     private final ToolCallAssembler toolCalls = new ToolCallAssembler();
@@ -32,8 +33,9 @@ final class ChunkReader {
         void report(int promptTokens, int completionTokens);
     }
 
-    ChunkReader(String provider, ObjectMapper json, UsageSink usage) {
+    ChunkReader(String provider, String secret, ObjectMapper json, UsageSink usage) {
         this.provider = provider;
+        this.secret = secret;
         this.json = json;
         this.usage = usage;
     }
@@ -48,7 +50,7 @@ final class ChunkReader {
         JsonNode chunk = json.readTree(event.data());
         JsonNode error = chunk.path("error");
         if (error.isObject() || event.event().equals("error")) {
-            throw OpenAiErrors.fromEvent(provider, error.isObject() ? error : chunk);
+            throw OpenAiErrors.fromEvent(provider, error.isObject() ? error : chunk, secret);
         }
         reportUsage(chunk.path("usage"));
         List<ModelOutput> outputs = new ArrayList<>(1);

@@ -71,7 +71,7 @@ public final class OpenAiChatModel implements LanguageModel, Disposable {
 
     private Flux<ModelOutput> events(ByteBufFlux content, String callId) {
         SseDecoder decoder = new SseDecoder();
-        ChunkReader reader = new ChunkReader(config.provider(), json, (prompt, completion) ->
+        ChunkReader reader = new ChunkReader(config.provider(), config.apiKey(), json, (prompt, completion) ->
                 usage.usage(new TokenUsage(config.provider(), config.model(), callId, prompt, completion)));
         return content.asByteArray()
                 .concatMapIterable(decoder::accept)
@@ -83,7 +83,7 @@ public final class OpenAiChatModel implements LanguageModel, Disposable {
     private Flux<ModelOutput> refused(HttpClientResponse response, ByteBufFlux content) {
         return content.aggregate().asString().defaultIfEmpty("")
                 .flatMapMany(body -> Flux.error(OpenAiErrors.fromStatus(config.provider(), response.status().code(),
-                        response.responseHeaders(), body, json)));
+                        response.responseHeaders(), body, json, config.apiKey())));
     }
 
     /** Opens a pooled connection (DNS, TCP, TLS) ahead of the first turn; the answer's status is ignored. */

@@ -20,7 +20,8 @@ final class OpenAiErrors {
     }
 
     /** A non-2xx answer: its status decides the category, its headers and body refine it. */
-    static ProviderFailure fromStatus(String provider, int status, HttpHeaders headers, String body, ObjectMapper json) {
+    static ProviderFailure fromStatus(String provider, int status, HttpHeaders headers, String body, ObjectMapper json,
+                                      String secret) {
         JsonNode error = errorObject(body, json);
         String code = text(error, "code");
         ErrorCategory category = FailureClassifier.forStatus(status);
@@ -30,12 +31,12 @@ final class OpenAiErrors {
         if (shouldRetry != null) {
             retryable = Boolean.parseBoolean(shouldRetry);
         }
-        String message = "HTTP " + status + describe(error);
+        String message = "HTTP " + status + describe(error, secret);
         return new ProviderFailure(provider, category, message, retryAfter, retryable, null);
     }
 
     /** An error object sent as an event in an already streaming response. */
-    static ProviderFailure fromEvent(String provider, JsonNode error) {
+    static ProviderFailure fromEvent(String provider, JsonNode error, String secret) {
         String kind = (text(error, "type") + " " + text(error, "code")).toLowerCase(java.util.Locale.ROOT);
         ErrorCategory category;
         if (kind.contains("rate_limit")) {
@@ -47,7 +48,7 @@ final class OpenAiErrors {
         } else {
             category = ErrorCategory.SERVER;
         }
-        return ProviderFailure.of(provider, category, "error event" + describe(error));
+        return ProviderFailure.of(provider, category, "error event" + describe(error, secret));
     }
 
     private static @Nullable JsonNode errorObject(String body, ObjectMapper json) {
@@ -59,11 +60,15 @@ final class OpenAiErrors {
         }
     }
 
-    private static String describe(@Nullable JsonNode error) {
+    /** The error's type, code and message; the key is cut out should a server echo it back. */
+    private static String describe(@Nullable JsonNode error, String secret) {
         if (error == null) {
             return "";
         }
         String message = text(error, "message");
+        if (secret.length() >= 4) {
+            message = message.replace(secret, "****");
+        }
         if (message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE) + "…";
         }

@@ -83,9 +83,7 @@ final class CartesiaSession implements TtsSession, WebSocketLink.Listener {
     }
 
     private static void send(WebSocketLink socket, String message) {
-        if (!socket.send(WsFrame.text(message))) {
-            throw ProviderFailure.of(PROVIDER, ErrorCategory.CONNECTIVITY, "socket is not open");
-        }
+        socket.sendOrThrow(WsFrame.text(message));
     }
 
     private WebSocketLink link() {

@@ -74,9 +74,7 @@ final class ElevenLabsStream implements WebSocketLink.Listener {
     }
 
     private void send(String message) {
-        if (!link.send(WsFrame.text(message))) {
-            throw ProviderFailure.of(PROVIDER, ErrorCategory.CONNECTIVITY, "socket is not open");
-        }
+        link.sendOrThrow(WsFrame.text(message));
     }
 
     /** Barge-in, or the answer is over: close the socket; anything still arriving is dropped. */

@@ -202,7 +202,7 @@ class OpenAiChatModelIT {
     @Test
     void serverErrorsAndBadKeysAreClassifiedByStatus() {
         server.enqueue(FakeReply.error(503, "server_error", "overloaded", "The server is overloaded").header("retry-after-ms", "150"));
-        server.enqueue(FakeReply.error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"));
+        server.enqueue(FakeReply.error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: sk-secret-key"));
 
         StepVerifier.create(model.stream(HELLO))
                 .expectErrorSatisfies(error -> {

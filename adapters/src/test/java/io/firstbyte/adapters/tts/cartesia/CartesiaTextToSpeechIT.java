@@ -184,6 +184,14 @@ class CartesiaTextToSpeechIT {
     }
 
     @Test
+    void theApologyCanBeRenderedOnceAtStartUpByAHealthyVoice() {
+        StepVerifier.create(PreRenderedApology.render(tts, "Sorry, goodbye.", WAIT))
+                .assertNext(apology -> assertThat(apology.mulaw()).hasSize(15 * 40))
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
     void theConfigNeverShowsTheKey() {
         assertThat(tts.config().toString()).doesNotContain("cartesia-key");
     }

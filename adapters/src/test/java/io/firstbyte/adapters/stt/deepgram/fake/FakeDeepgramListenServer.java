@@ -33,6 +33,7 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
     private volatile int refusalStatus = 503;
     private volatile Duration idleTimeout = Duration.ofSeconds(10);
     private volatile Duration handshakeDelay = Duration.ZERO;
+    private volatile Duration resultLatency = Duration.ZERO;
     private final DisposableServer server;
 
     private FakeDeepgramListenServer(String key) {
@@ -76,6 +77,12 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
         return this;
     }
 
+    /** How long after the audio that causes it each message leaves (e.g. 200 ms, a typical final's delay). */
+    public FakeDeepgramListenServer resultLatency(Duration latency) {
+        resultLatency = latency;
+        return this;
+    }
+
     public List<FakeListenConnection> connections() {
         return List.copyOf(connections);
     }
@@ -96,7 +103,7 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
                 () -> {
                     String next = utterances.poll();
                     return next == null ? "" : next;
-                }, idleTimeout);
+                }, idleTimeout, () -> resultLatency);
         connections.add(connection);
         return Mono.from(response.sendWebsocket(connection::handle));
     }

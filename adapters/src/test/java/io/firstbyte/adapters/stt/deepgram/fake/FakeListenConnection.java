@@ -41,7 +41,8 @@ public final class FakeListenConnection {
     private final String authorization;
     private final Supplier<String> transcripts;
     private final Duration idleTimeout;
-    private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Supplier<Duration> latency;
+    private final Sinks.Many<Due> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final List<String> controls = new CopyOnWriteArrayList<>();
     private final List<String> sent = new CopyOnWriteArrayList<>();
@@ -57,7 +58,13 @@ public final class FakeListenConnection {
     private @Nullable String transcript;
     private boolean awaitingUtteranceEnd;
 
-    FakeListenConnection(Map<String, String> query, String authorization, Supplier<String> transcripts, Duration idleTimeout) {
+    /** A message and when it may leave: the fake's processing latency after the audio that caused it. */
+    private record Due(WebSocketFrame frame, long atNanos) {
+    }
+
+    FakeListenConnection(Map<String, String> query, String authorization, Supplier<String> transcripts, Duration idleTimeout,
+                         Supplier<Duration> latency) {
+        this.latency = latency;
         this.query = Map.copyOf(query);
         this.authorization = authorization;
         this.transcripts = transcripts;
@@ -66,7 +73,10 @@ public final class FakeListenConnection {
 
     Mono<Void> handle(WebsocketInbound in, WebsocketOutbound out) {
         in.withConnection(c -> connection = c);
-        Mono<Void> sending = out.sendObject(outbound.asFlux()).then();
+        Mono<Void> sending = out.sendObject(outbound.asFlux().concatMap(due -> {
+            long wait = due.atNanos() - System.nanoTime();
+            return wait > 0 ? Mono.delay(Duration.ofNanos(wait)).thenReturn(due.frame()) : Mono.just(due.frame());
+        })).then();
         Mono<Void> receiving = in.receiveFrames().doOnNext(this::received).then();
         Mono<Void> closeStatus = in.receiveCloseStatus().doOnNext(status -> clientClose = status).then();
         Mono<Void> idle = Flux.interval(Duration.ofMillis(100))
@@ -182,7 +192,7 @@ public final class FakeListenConnection {
     public synchronized void send(String message) {
         if (!closed) {
             sent.add(message);
-            outbound.tryEmitNext(new TextWebSocketFrame(message));
+            outbound.tryEmitNext(new Due(new TextWebSocketFrame(message), System.nanoTime() + latency.get().toNanos()));
         }
     }
 
@@ -190,7 +200,7 @@ public final class FakeListenConnection {
     public synchronized void close(int code, String reason) {
         if (!closed) {
             closed = true;
-            outbound.tryEmitNext(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(code, reason));
+            outbound.tryEmitNext(new Due(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(code, reason), System.nanoTime()));
             outbound.tryEmitComplete();
         }
     }
