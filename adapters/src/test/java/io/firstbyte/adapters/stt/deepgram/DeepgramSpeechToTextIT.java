@@ -87,6 +87,13 @@ class DeepgramSpeechToTextIT {
         return sockets.size() > index ? sockets.get(index).audio().length : -1;
     }
 
+    /** What each socket of the fake received, for failure messages. */
+    private String sockets() {
+        return server.connections().stream()
+                .map(socket -> socket.audio().length + " audio bytes, " + socket.controlMessages() + ", sent " + socket.sentMessages())
+                .toList().toString();
+    }
+
     private List<String> controlsOf(int index) {
         List<FakeListenConnection> sockets = server.connections();
         return sockets.size() > index ? sockets.get(index).controlMessages() : List.of();
@@ -165,15 +172,16 @@ class DeepgramSpeechToTextIT {
     void localSilenceSendsFinalizeAndTheForcedFinalArrives() {
         server.utterances("ten please");
 
-        StepVerifier.create(transcribe(config().withFinalizeOnSilence(true)))
-                .then(() -> speak(10, 16))
-                .expectNextMatches(SpeechStarted.class::isInstance)
-                .expectNext(new TranscriptInterim("ten"))
-                .expectNext(new TranscriptFinal("ten please"))
-                .thenCancel()
-                .verify(WAIT);
+        List<SpeechEvent> events = transcribe(config().withFinalizeOnSilence(true))
+                .doOnSubscribe(subscription -> speak(10, 16))
+                .takeUntil(TranscriptFinal.class::isInstance)
+                .take(WAIT)
+                .collectList()
+                .block();
 
-        assertThat(server.connections().getFirst().controlMessages()).contains("{\"type\":\"Finalize\"}");
+        assertThat(events).as("events; the fake saw %s", sockets())
+                .containsExactly(new SpeechStarted(1000), new TranscriptInterim("ten"), new TranscriptFinal("ten please"));
+        Await.until("Finalize received", () -> controlsOf(0).contains("{\"type\":\"Finalize\"}"));
     }
 
     @Test
@@ -205,15 +213,18 @@ class DeepgramSpeechToTextIT {
     void theEndOfTheCallersAudioSendsCloseStreamAndCompletesAfterTheLastResults() {
         server.utterances("thanks");
 
-        StepVerifier.create(transcribe(config()))
-                .then(() -> speak(10, 0))
-                .expectNextMatches(SpeechStarted.class::isInstance)
-                .expectNext(new TranscriptInterim("thanks"))
-                .then(caller::tryEmitComplete)
-                .expectNext(new TranscriptFinal("thanks"), new EndOfSpeech())
-                .expectComplete()
-                .verify(WAIT);
+        List<SpeechEvent> events = transcribe(config())
+                .doOnSubscribe(subscription -> {
+                    speak(10, 0);
+                    caller.tryEmitComplete();
+                })
+                .take(WAIT)
+                .collectList()
+                .block();
 
+        assertThat(events).as("events until completion; the fake saw %s", sockets())
+                .containsExactly(new SpeechStarted(1000), new TranscriptInterim("thanks"), new TranscriptFinal("thanks"),
+                        new EndOfSpeech());
         assertThat(server.connections().getFirst().controlMessages()).endsWith("{\"type\":\"CloseStream\"}");
     }
 
@@ -241,7 +252,8 @@ class DeepgramSpeechToTextIT {
                 .then(() -> Await.until("drop noticed", () -> reconnects.get() == 1))
                 .then(() -> speak(0, 5))
                 .then(() -> speak(10, 20))
-                .expectNext(new SpeechStarted(1300), new TranscriptInterim("second"))
+                .assertNext(started -> assertThat(started).as("the fake saw %s", sockets()).isEqualTo(new SpeechStarted(1300)))
+                .expectNext(new TranscriptInterim("second"))
                 .expectNext(new TranscriptFinal("second"), new EndOfSpeech())
                 .thenCancel()
                 .verify(WAIT);
@@ -254,6 +266,7 @@ class DeepgramSpeechToTextIT {
     void aSecondDropEndsTheSessionWithAConnectivityFailure() {
         StepVerifier.create(transcribe(config()))
                 .then(() -> say(audio.silent()))
+                .then(() -> Await.until("first socket has audio", () -> audioOf(0) > 0))
                 .then(() -> connection(0).drop())
                 .then(() -> Await.until("drop noticed", () -> reconnects.get() == 1))
                 .then(() -> say(audio.silent()))

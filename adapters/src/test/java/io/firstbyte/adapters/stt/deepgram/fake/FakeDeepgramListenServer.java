@@ -95,7 +95,15 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
         if (!authorization.equals("Token " + key)) {
             return response.status(401).header("dg-error", "Invalid credentials.").header("dg-request-id", "fake").send();
         }
-        return Mono.delay(handshakeDelay).then(Mono.defer(() -> accept(request, response, authorization)));
+        if (handshakeDelay.isZero()) {
+            return accept(request, response, authorization);
+        }
+        // The upgrade must run on the connection's own event loop: upgrading from another thread races
+        // with the client's first frames, which the server would then drop.
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Executor> loop = new java.util.concurrent.atomic.AtomicReference<>();
+        request.withConnection(connection -> loop.set(connection.channel().eventLoop()));
+        return Mono.delay(handshakeDelay, reactor.core.scheduler.Schedulers.fromExecutor(loop.get()))
+                .then(Mono.defer(() -> accept(request, response, authorization)));
     }
 
     private Mono<Void> accept(HttpServerRequest request, HttpServerResponse response, String authorization) {

@@ -49,6 +49,7 @@ public final class FakeListenConnection {
     private volatile @Nullable Connection connection;
     private volatile @Nullable WebSocketCloseStatus clientClose;
     private volatile boolean closed;
+    private volatile boolean dropRequested;
     private volatile long lastActivityNanos = System.nanoTime();
     private long audioMillis;
     private boolean speaking;
@@ -72,7 +73,12 @@ public final class FakeListenConnection {
     }
 
     Mono<Void> handle(WebsocketInbound in, WebsocketOutbound out) {
-        in.withConnection(c -> connection = c);
+        in.withConnection(c -> {
+            connection = c;
+            if (dropRequested) {
+                c.channel().close();
+            }
+        });
         Mono<Void> sending = out.sendObject(outbound.asFlux().concatMap(due -> {
             long wait = due.atNanos() - System.nanoTime();
             return wait > 0 ? Mono.delay(Duration.ofNanos(wait)).thenReturn(due.frame()) : Mono.just(due.frame());
@@ -208,6 +214,7 @@ public final class FakeListenConnection {
     /** Drops the TCP connection without a close frame (a network failure). */
     public void drop() {
         closed = true;
+        dropRequested = true;
         Connection c = connection;
         if (c != null) {
             c.channel().close();
