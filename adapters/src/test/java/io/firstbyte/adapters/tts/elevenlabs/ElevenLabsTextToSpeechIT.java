@@ -121,7 +121,9 @@ class ElevenLabsTextToSpeechIT {
         server.voice().mode(FakeVoice.Mode.ERROR);
 
         StepVerifier.create(session.speak(clauses("Hi.")))
-                .expectErrorMatches(error -> category(error, ErrorCategory.SERVER) && error.getMessage().contains("internal_error"))
+                // The error message and the 1011 close that follows it race at the client; either says what failed.
+                .expectErrorMatches(error -> category(error, ErrorCategory.SERVER)
+                        && (error.getMessage().contains("internal_error") || error.getMessage().contains("1011")))
                 .verify(WAIT);
     }
 
