@@ -1,0 +1,5 @@
+/** OpenAI-compatible streaming tests against the fake. */
+@NullMarked
+package io.firstbyte.adapters.llm.openai;
+
+import org.jspecify.annotations.NullMarked;

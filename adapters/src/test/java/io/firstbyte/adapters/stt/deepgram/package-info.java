@@ -1,0 +1,5 @@
+/** Deepgram live STT tests against the fake. */
+@NullMarked
+package io.firstbyte.adapters.stt.deepgram;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Deepgram Aura tests against the fake. */
+@NullMarked
+package io.firstbyte.adapters.tts.deepgram;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** ElevenLabs stream-input tests against the fake. */
+@NullMarked
+package io.firstbyte.adapters.tts.elevenlabs;
+
+import org.jspecify.annotations.NullMarked;
