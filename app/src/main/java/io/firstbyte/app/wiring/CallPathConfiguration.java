@@ -10,7 +10,9 @@ import io.firstbyte.app.call.RecentTraces;
 import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
-import io.firstbyte.app.web.media.TwilioMediaHandler;
+import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
+import io.firstbyte.app.web.media.MediaDialects;
+import io.firstbyte.app.web.media.MediaStreamHandler;
 import io.firstbyte.app.web.twilio.CallTokens;
 import io.firstbyte.app.web.twilio.TwilioUpgradeSignatureFilter;
 import io.firstbyte.pipeline.graph.CallPipeline;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
@@ -85,17 +89,18 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    TwilioMediaHandler twilioMediaHandler(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
-                                          CallTokens tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
-        TwilioMediaHandler.CallTokenCheck check = telephony.signaturesRequired()
+    HandlerMapping mediaHandlerMapping(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
+                                       CallTokens tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
+        MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
                 ? parameters -> tokens.consume(parameters.get("token"))
                 : parameters -> true;
-        return new TwilioMediaHandler(pipeline, resolver, telephony, check, live, traces, metrics);
-    }
-
-    @Bean
-    HandlerMapping mediaHandlerMapping(TwilioMediaHandler twilio) {
-        return new SimpleUrlHandlerMapping(Map.of("/twilio/media", twilio), -1);
+        MediaStreamHandler.CallTokenCheck open = parameters -> true;
+        Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
+        routes.put("/twilio/media", new MediaStreamHandler("twilio", (session, dropped) -> new TwilioMediaCodec(dropped),
+                List.of(), pipeline, resolver, telephony, twilioTokens, live, traces, metrics));
+        MediaDialects.all().forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
+                dialect.name(), dialect.codecs(), dialect.subProtocols(), pipeline, resolver, telephony, open, live, traces, metrics)));
+        return new SimpleUrlHandlerMapping(routes, -1);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.firstbyte.app.web.media;
 
-import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
@@ -13,10 +12,14 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.transport.DroppedInput;
 import io.firstbyte.pipeline.transport.DroppedInputLog;
+import io.firstbyte.pipeline.transport.TransportCodec;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -28,18 +31,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * {@code /twilio/media}: one Twilio Media Stream, one call pipeline. The handler is a single
+ * One media WebSocket ({@code /twilio/media}, {@code /audio/{dialect}}), one call pipeline; the
+ * dialect is only in the codec. The handler is a single
  * composed {@code Mono}: inbound frames are copied off their pooled buffers, decoded, and drive the
  * pipeline; its outbound events are encoded and sent. A stream that sends no {@code start} within
  * the start timeout is closed; {@code stop}, a closed socket or a hang-up ends the call and releases
  * everything it held.
  */
-public final class TwilioMediaHandler implements WebSocketHandler {
+public final class MediaStreamHandler implements WebSocketHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(TwilioMediaHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(MediaStreamHandler.class);
     private static final CloseStatus NO_START = CloseStatus.POLICY_VIOLATION.withReason("no start message");
     private static final CloseStatus BAD_TOKEN = CloseStatus.POLICY_VIOLATION.withReason("invalid call token");
 
+    private final String dialect;
+    private final BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs;
+    private final List<String> subProtocols;
     private final CallPipeline pipeline;
     private final CallStartResolver resolver;
     private final TelephonyProperties telephony;
@@ -48,8 +55,12 @@ public final class TwilioMediaHandler implements WebSocketHandler {
     private final RecentTraces traces;
     private final CallMetrics metrics;
 
-    public TwilioMediaHandler(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
+    public MediaStreamHandler(String dialect, BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs,
+                              List<String> subProtocols, CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
                               CallTokenCheck tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
+        this.dialect = dialect;
+        this.codecs = codecs;
+        this.subProtocols = List.copyOf(subProtocols);
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.telephony = telephony;
@@ -66,11 +77,16 @@ public final class TwilioMediaHandler implements WebSocketHandler {
     }
 
     @Override
+    public List<String> getSubProtocols() {
+        return subProtocols;
+    }
+
+    @Override
     public Mono<Void> handle(WebSocketSession session) {
-        DroppedInputLog dropped = new DroppedInputLog("twilio/" + session.getId(), kind -> metrics.dropped("twilio", kind));
-        TwilioMediaCodec codec = new TwilioMediaCodec(dropped);
+        DroppedInputLog dropped = new DroppedInputLog(dialect + "/" + session.getId(), kind -> metrics.dropped(dialect, kind));
+        TransportCodec codec = codecs.apply(session, dropped);
         Sinks.One<Boolean> started = Sinks.one();
-        Flux<InboundEvent> inbound = session.receive().map(TwilioMediaHandler::copy).concatMapIterable(codec::decode);
+        Flux<InboundEvent> inbound = session.receive().map(MediaStreamHandler::copy).concatMapIterable(codec::decode);
         Flux<OutboundEvent> outbound = inbound
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
                 .switchOnFirst((first, events) -> {
@@ -80,7 +96,10 @@ public final class TwilioMediaHandler implements WebSocketHandler {
         Flux<WebSocketMessage> frames = outbound
                 .takeUntil(EndCall.class::isInstance)
                 .concatMapIterable(codec::encode)
-                .map(wire -> session.textMessage(((WireMessage.Text) wire).text()));
+                .map(wire -> switch (wire) {
+                    case WireMessage.Text text -> session.textMessage(text.text());
+                    case WireMessage.Binary binary -> session.binaryMessage(buffers -> buffers.wrap(binary.bytes()));
+                });
         // Closing before anything cancels the inbound stream keeps the close status: a cancelled
         // receive would close the socket first, without one.
         Mono<Void> startWatchdog = Mono.delay(telephony.startTimeout())
