@@ -50,6 +50,7 @@ public final class RedisConnector implements AutoCloseable {
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
+                .publishOnScheduler(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .requestQueueSize(4096)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
