@@ -83,7 +83,7 @@ public final class RedisConnector implements AutoCloseable {
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last > LOG_EVERY.toNanos() && lastLogged.compareAndSet(last, now)) {
-            log.warn("Redis unavailable, answering from PostgreSQL: {} ({} failures so far)", error.toString(), failures.get());
+            OffLoopLog.warn(log, "Redis unavailable, answering from PostgreSQL: {} ({} failures so far)", error.toString(), failures.get());
         }
     }
 
