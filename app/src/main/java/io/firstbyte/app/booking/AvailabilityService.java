@@ -1,5 +1,6 @@
 package io.firstbyte.app.booking;
 
+import io.firstbyte.app.booking.cache.OffLoopLog;
 import io.firstbyte.app.booking.rules.BookingWindow;
 import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.Slot;
@@ -129,7 +130,7 @@ public final class AvailabilityService {
 
     private static Mono<List<Slot>> skipDay(LocalDate day, Throwable error, AtomicInteger failed) {
         failed.incrementAndGet();
-        log.warn("availability of {} skipped: {}", day, error.getClass().getSimpleName());
+        OffLoopLog.warn(log, "availability of {} skipped: {}", day, error.getClass().getSimpleName());
         return Mono.just(List.of());
     }
 

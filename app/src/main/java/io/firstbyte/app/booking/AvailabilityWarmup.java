@@ -1,5 +1,6 @@
 package io.firstbyte.app.booking;
 
+import io.firstbyte.app.booking.cache.OffLoopLog;
 import io.firstbyte.app.booking.rules.BookingWindow;
 import io.firstbyte.app.booking.rules.TenantCatalog;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class AvailabilityWarmup {
                 .flatMapMany(this::loadDays)
                 .then()
                 .onErrorResume(error -> {
-                    log.warn("warm-up of tenant {} failed: {}", tenantId, error.getClass().getSimpleName());
+                    OffLoopLog.warn(log, "warm-up of tenant {} failed: {}", tenantId, error.getClass().getSimpleName());
                     return Mono.empty();
                 });
     }

@@ -1,5 +1,6 @@
 package io.firstbyte.app.booking;
 
+import io.firstbyte.app.booking.cache.OffLoopLog;
 import io.firstbyte.pipeline.tool.ToolException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -54,9 +55,9 @@ public final class BookingFailures {
             return new Classified(Kind.RATE_LIMITED, "too many booking requests for this business right now; try again in a moment");
         }
         if (error instanceof CallNotPermittedException || error instanceof TimeoutException) {
-            log.warn("{}: booking database unavailable ({})", operation, error.getClass().getSimpleName());
+            OffLoopLog.warn(log, "{}: booking database unavailable ({})", operation, error.getClass().getSimpleName());
         } else {
-            log.warn("{}: booking database failed: {}", operation, error.getClass().getName());
+            OffLoopLog.warn(log, "{}: booking database failed: {}", operation, error.getClass().getName());
         }
         return new Classified(Kind.UNAVAILABLE, writes
                 ? "the booking system is not reachable right now, so the appointment could not be confirmed"

@@ -22,7 +22,7 @@ final class BookingApiClient implements AutoCloseable {
     BookingApiClient(String baseUrl, int maxConnections) {
         this.pool = ConnectionProvider.builder("booking-bench").maxConnections(maxConnections)
                 .pendingAcquireMaxCount(maxConnections * 4).build();
-        this.http = HttpClient.create(pool).baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30));
+        this.http = HttpClient.create(pool).baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(5));
     }
 
     Mono<Answer> send(HttpMethod method, String path, String apiKey) {

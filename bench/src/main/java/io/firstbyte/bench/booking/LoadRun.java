@@ -47,6 +47,8 @@ final class LoadRun {
                                         }
                                     })
                                     .onErrorResume(error -> {
+                                        System.err.println("failed after " + (System.nanoTime() - begun) / 1_000_000
+                                                + " ms: " + request.method() + " " + request.path() + ": " + error);
                                         errors.incrementAndGet();
                                         return Mono.empty();
                                     })

@@ -50,6 +50,7 @@ public final class RedisConnector implements AutoCloseable {
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
+                .publishOnScheduler(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .requestQueueSize(4096)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
@@ -82,7 +83,7 @@ public final class RedisConnector implements AutoCloseable {
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last > LOG_EVERY.toNanos() && lastLogged.compareAndSet(last, now)) {
-            log.warn("Redis unavailable, answering from PostgreSQL: {} ({} failures so far)", error.toString(), failures.get());
+            OffLoopLog.warn(log, "Redis unavailable, answering from PostgreSQL: {} ({} failures so far)", error.toString(), failures.get());
         }
     }
 

@@ -14,6 +14,7 @@ import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,7 +79,7 @@ class BookingApiIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
     @Test
