@@ -8,6 +8,7 @@ import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.Slot;
 import io.firstbyte.app.booking.rules.TenantCatalog;
 import io.firstbyte.app.booking.store.AvailabilityStore;
+import io.firstbyte.app.booking.store.VersionListener;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,8 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A day's free slots for one service, cache-aside. The day's version (PostgreSQL) and the cached
- * entry (Redis) are read concurrently; the entry is used only if it was computed at that version.
+ * A day's free slots for one service, cache-aside. The day's version (from memory while PostgreSQL's
+ * version announcements are heard, else read from PostgreSQL) and the cached entry (Redis) are read
+ * concurrently; the entry is used only if it was computed at that version.
  * Otherwise one instance fills it: identical concurrent lookups on this server share one
  * lookup, and across servers a short Redis claim lets one fill while the others wait briefly for
  * its result before querying themselves.
@@ -34,6 +36,7 @@ public final class SlotSource {
     }
 
     private final AvailabilityStore store;
+    private final VersionListener versions;
     private final SlotCache cache;
     private final BookingGuards guards;
     private final Duration fillLockTtl;
@@ -41,9 +44,10 @@ public final class SlotSource {
     private final Coalescer<Key, List<Slot>> coalescer = new Coalescer<>();
     private final Coalescer<DayKey, Long> versionProbes = new Coalescer<>();
 
-    public SlotSource(AvailabilityStore store, SlotCache cache, BookingGuards guards, Duration fillLockTtl,
-                      Duration fillWait) {
+    public SlotSource(AvailabilityStore store, VersionListener versions, SlotCache cache, BookingGuards guards,
+                      Duration fillLockTtl, Duration fillWait) {
         this.store = store;
+        this.versions = versions;
         this.cache = cache;
         this.guards = guards;
         this.fillLockTtl = fillLockTtl;
@@ -70,10 +74,21 @@ public final class SlotSource {
                 });
     }
 
-    /** The day's version; lookups of several services of one day share one probe while it is in flight. */
+    /**
+     * The day's version: from memory while PostgreSQL's announcements are being heard, else read
+     * (lookups of several services of one day share one read while it is in flight).
+     */
     private Mono<Long> version(UUID tenant, LocalDate day) {
-        return versionProbes.run(new DayKey(tenant, day),
-                () -> guards.read(store.versions(tenant, day, day)).map(versions -> versions.getOrDefault(day, 0L)));
+        Long known = versions.known(tenant, day);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return versionProbes.run(new DayKey(tenant, day), () -> {
+            long epoch = versions.epoch();
+            return guards.read(store.versions(tenant, day, day))
+                    .map(found -> found.getOrDefault(day, 0L))
+                    .doOnNext(version -> versions.learn(tenant, day, version, epoch));
+        });
     }
 
     private Mono<List<Slot>> fill(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day, long version) {

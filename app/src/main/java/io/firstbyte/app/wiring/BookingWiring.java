@@ -13,6 +13,7 @@ import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
 import io.firstbyte.app.booking.store.QueryCounter;
+import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.tenant.CredentialCipher;
@@ -84,8 +85,9 @@ public class BookingWiring {
 
     @Bean
     SlotSource bookingSlots(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter, SlotCache bookingSlotCache,
-                            BookingGuards bookingGuards, BookingProperties properties) {
-        return new SlotSource(new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), bookingSlotCache,
+                            BookingGuards bookingGuards, BookingProperties properties, VersionListener bookingVersionListener) {
+        return new SlotSource(new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), bookingVersionListener,
+                bookingSlotCache,
                 bookingGuards, properties.fillLockTtl(), properties.fillWait());
     }
 
@@ -97,8 +99,10 @@ public class BookingWiring {
     @Bean
     BookingService bookingService(DatabaseClient bookingDatabaseClient, TransactionalOperator bookingTransactions,
                                   QueryCounter bookingQueryCounter, AvailabilityService availabilityService,
-                                  BookingGuards bookingGuards, ObjectProvider<Clock> clocks) {
-        return new BookingService(new AppointmentStore(bookingDatabaseClient, bookingTransactions, bookingQueryCounter),
+                                  BookingGuards bookingGuards, ObjectProvider<Clock> clocks,
+                                  VersionListener bookingVersionListener) {
+        return new BookingService(new AppointmentStore(bookingDatabaseClient, bookingTransactions, bookingQueryCounter,
+                bookingVersionListener),
                 new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), availabilityService, bookingGuards,
                 clock(clocks));
     }

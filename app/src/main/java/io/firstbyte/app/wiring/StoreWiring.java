@@ -1,6 +1,7 @@
 package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.embedded.DatabaseAddress;
@@ -79,6 +80,14 @@ public class StoreWiring {
     @Bean
     TransactionalOperator bookingTransactions(ConnectionPool bookingConnectionPool) {
         return TransactionalOperator.create(new R2dbcTransactionManager(bookingConnectionPool));
+    }
+
+    /** One dedicated connection listening for availability-version announcements (outside the pool). */
+    @Bean(destroyMethod = "close")
+    VersionListener bookingVersionListener(ConnectionPool bookingConnectionPool) {
+        VersionListener listener = new VersionListener(bookingConnectionPool.unwrap());
+        listener.start();
+        return listener;
     }
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,7 @@ import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
 import io.firstbyte.app.booking.store.QueryCounter;
+import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.embedded.DatabaseAddress;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantStore;
@@ -37,6 +38,7 @@ public final class BookingStack implements AutoCloseable {
     public final BookingTools tools;
     public final AvailabilityWarmup warmup;
     public final String keyPrefix;
+    public final VersionListener versions;
 
     public BookingStack(DatabaseAddress database, String redisUrl, Clock clock) {
         this(database, redisUrl, clock, 30, Duration.ofSeconds(5));
@@ -60,9 +62,11 @@ public final class BookingStack implements AutoCloseable {
         tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60));
         catalogs = new CatalogSource(tenants, new CatalogStore(db, queries), guards, Duration.ofSeconds(60));
         AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
-        slots = new SlotSource(availabilityStore, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
+        versions = new VersionListener(pool.unwrap());
+        versions.start();
+        slots = new SlotSource(availabilityStore, versions, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
         availability = new AvailabilityService(slots, clock);
-        bookings = new BookingService(new AppointmentStore(db, transactions, queries), availabilityStore, availability,
+        bookings = new BookingService(new AppointmentStore(db, transactions, queries, versions), availabilityStore, availability,
                 guards, clock);
         tools = new BookingTools(catalogs, availability, bookings, guards);
         warmup = new AvailabilityWarmup(catalogs, slots, 3, clock);
@@ -72,6 +76,7 @@ public final class BookingStack implements AutoCloseable {
     public void close() {
         cache.evictTenant(java.util.UUID.fromString(io.firstbyte.app.embedded.StartupSeed.DEMO_TENANT_ID)).block();
         cache.evictTenant(io.firstbyte.app.embedded.StartupSeed.synthetic(1).tenantId()).block();
+        versions.close();
         redis.close();
         pool.dispose();
     }

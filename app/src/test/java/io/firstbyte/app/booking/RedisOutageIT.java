@@ -42,6 +42,7 @@ class RedisOutageIT {
     @AfterAll
     static void stop() {
         redis.destroyForcibly();
+        stack.versions.close();
         stack.redis.close();
         stack.pool.dispose();
         database.close();

@@ -8,8 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -28,11 +31,14 @@ public final class AppointmentStore {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final QueryCounter queries;
+    private final VersionListener versions;
 
-    public AppointmentStore(DatabaseClient db, TransactionalOperator transactions, QueryCounter queries) {
+    public AppointmentStore(DatabaseClient db, TransactionalOperator transactions, QueryCounter queries,
+                            VersionListener versions) {
         this.db = db;
         this.transactions = transactions;
         this.queries = queries;
+        this.versions = versions;
     }
 
     public Mono<Appointment> find(UUID tenant, UUID id) {
@@ -59,8 +65,8 @@ public final class AppointmentStore {
             spec = booking.idempotencyKey() == null ? spec.bindNull("key", String.class) : spec.bind("key", booking.idempotencyKey());
             return spec.map(AppointmentStore::appointment).one();
         });
-        return insert.flatMap(saved -> bump(tenant, zone, days(zone, saved.blockedFrom(), saved.blockedUntil())).thenReturn(saved))
-                .as(transactions::transactional);
+        return write(tenant, bumped -> insert.flatMap(saved ->
+                bump(tenant, days(zone, saved.blockedFrom(), saved.blockedUntil()), bumped).thenReturn(saved)));
     }
 
     /** Cancels a confirmed appointment; empty when the tenant has no confirmed appointment with that id. */
@@ -71,8 +77,8 @@ public final class AppointmentStore {
                             + "where tenant_id = :tenant and id = :id and status = 'confirmed' returning " + COLUMNS)
                     .bind("tenant", tenant).bind("id", id).map(AppointmentStore::appointment).one();
         });
-        return update.flatMap(done -> bump(tenant, zone, days(zone, done.blockedFrom(), done.blockedUntil())).thenReturn(done))
-                .as(transactions::transactional);
+        return write(tenant, bumped -> update.flatMap(done ->
+                bump(tenant, days(zone, done.blockedFrom(), done.blockedUntil()), bumped).thenReturn(done)));
     }
 
     /**
@@ -80,7 +86,12 @@ public final class AppointmentStore {
      * previous state is read under a row lock in the same transaction, so both days are bumped.
      */
     public Mono<Appointment> move(UUID tenant, UUID id, Instant start, Instant end, Interval blocked, ZoneId zone) {
-        Mono<Appointment> work = lockForUpdate(tenant, id).flatMap(before -> Mono.defer(() -> {
+        return write(tenant, bumped -> moveInTransaction(tenant, id, start, end, blocked, zone, bumped));
+    }
+
+    private Mono<Appointment> moveInTransaction(UUID tenant, UUID id, Instant start, Instant end, Interval blocked,
+                                                ZoneId zone, Map<LocalDate, Long> bumped) {
+        return lockForUpdate(tenant, id).flatMap(before -> Mono.defer(() -> {
             queries.count(QueryCounter.Kind.BOOKING_WRITE);
             return db.sql("update appointment set starts_at = :start, ends_at = :end, blocked_from = :blockedFrom, "
                             + "blocked_until = :blockedUntil, updated_at = now() "
@@ -91,10 +102,22 @@ public final class AppointmentStore {
                     .flatMap(after -> {
                         Set<LocalDate> touched = days(zone, before.blockedFrom(), before.blockedUntil());
                         touched.addAll(days(zone, after.blockedFrom(), after.blockedUntil()));
-                        return bump(tenant, zone, touched).thenReturn(after);
+                        return bump(tenant, touched, bumped).thenReturn(after);
                     });
         }));
-        return work.as(transactions::transactional);
+    }
+
+    /**
+     * One write transaction; once it has committed, the versions it bumped are remembered at once
+     * (this server need not wait for PostgreSQL's announcement of its own change).
+     */
+    private <T> Mono<T> write(UUID tenant, Function<Map<LocalDate, Long>, Mono<T>> work) {
+        return Mono.defer(() -> {
+            long epoch = versions.epoch();
+            Map<LocalDate, Long> bumped = new ConcurrentHashMap<>();
+            return work.apply(bumped).as(transactions::transactional)
+                    .doOnSuccess(done -> bumped.forEach((day, version) -> versions.learn(tenant, day, version, epoch)));
+        });
     }
 
     private Mono<Appointment> lockForUpdate(UUID tenant, UUID id) {
@@ -102,13 +125,16 @@ public final class AppointmentStore {
                 + "and status = 'confirmed' for update", tenant, id);
     }
 
-    private Mono<Void> bump(UUID tenant, ZoneId zone, Set<LocalDate> days) {
+    private Mono<Void> bump(UUID tenant, Set<LocalDate> days, Map<LocalDate, Long> bumped) {
         return Flux.fromIterable(days).concatMap(day -> Mono.defer(() -> {
             queries.count(QueryCounter.Kind.BOOKING_WRITE);
             return db.sql("""
                     insert into availability_version (tenant_id, day) values (:tenant, :day)
-                    on conflict (tenant_id, day) do update set version = availability_version.version + 1""")
-                    .bind("tenant", tenant).bind("day", day).then();
+                    on conflict (tenant_id, day) do update set version = availability_version.version + 1
+                    returning version""")
+                    .bind("tenant", tenant).bind("day", day)
+                    .map(row -> row.get("version", Long.class)).one()
+                    .doOnNext(version -> bumped.put(day, version));
         })).then();
     }
 
