@@ -88,15 +88,10 @@ public final class AsteriskWebSocketCodec implements TransportCodec {
 
     @Override
     public List<InboundEvent> decode(WireMessage message) {
-        try {
-            return switch (message) {
-                case WireMessage.Text text -> control(text.text());
-                case WireMessage.Binary binary -> audio(binary.bytes());
-            };
-        } catch (DroppedMessage drop) {
-            dropped.dropped(drop.kind().kind(), drop.getMessage());
-            return List.of();
-        }
+        return DroppedMessage.reportedTo(dropped, () -> switch (message) {
+            case WireMessage.Text text -> control(text.text());
+            case WireMessage.Binary binary -> audio(binary.bytes());
+        });
     }
 
     @Override
@@ -165,15 +160,12 @@ public final class AsteriskWebSocketCodec implements TransportCodec {
     }
 
     private List<WireMessage> audioOut(MediaSession media, AudioOut audio) {
-        try {
+        return DroppedMessage.reportedTo(dropped, () -> {
             if (paused) {
                 throw new DroppedMessage(OUTBOUND_PAUSED, "Asterisk sent MEDIA_XOFF");
             }
             return media.audio(audio);
-        } catch (DroppedMessage drop) {
-            dropped.dropped(drop.kind().kind(), drop.getMessage());
-            return List.of();
-        }
+        });
     }
 
     private static String required(ControlMessage message, String field) {

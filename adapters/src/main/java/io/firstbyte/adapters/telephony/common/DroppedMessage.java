@@ -1,5 +1,9 @@
 package io.firstbyte.adapters.telephony.common;
 
+import io.firstbyte.pipeline.transport.DroppedInput;
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * Unwinds a dialect reader to its codec's one drop point; cheap, because it carries no stack
  * trace. Codecs catch it, report it to their {@link io.firstbyte.pipeline.transport.DroppedInput}
@@ -16,5 +20,15 @@ public final class DroppedMessage extends RuntimeException {
 
     public DropKind kind() {
         return kind;
+    }
+
+    /** Runs one codec step; a message it drops is reported to {@code dropped} and yields nothing. */
+    public static <T> List<T> reportedTo(DroppedInput dropped, Supplier<List<T>> step) {
+        try {
+            return step.get();
+        } catch (DroppedMessage drop) {
+            dropped.dropped(drop.kind().kind(), drop.getMessage());
+            return List.of();
+        }
     }
 }

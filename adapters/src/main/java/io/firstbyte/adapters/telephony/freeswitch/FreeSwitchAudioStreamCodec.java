@@ -97,15 +97,10 @@ public final class FreeSwitchAudioStreamCodec implements TransportCodec {
 
     @Override
     public List<InboundEvent> decode(WireMessage message) {
-        try {
-            return switch (message) {
-                case WireMessage.Text text -> decodeText(text.text());
-                case WireMessage.Binary binary -> audio(binary.bytes());
-            };
-        } catch (DroppedMessage drop) {
-            dropped.dropped(drop.kind().kind(), drop.getMessage());
-            return List.of();
-        }
+        return DroppedMessage.reportedTo(dropped, () -> switch (message) {
+            case WireMessage.Text text -> decodeText(text.text());
+            case WireMessage.Binary binary -> audio(binary.bytes());
+        });
     }
 
     @Override
@@ -168,11 +163,8 @@ public final class FreeSwitchAudioStreamCodec implements TransportCodec {
     }
 
     private List<WireMessage> audioOut(Playback sender, AudioOut audio) {
-        try {
+        return DroppedMessage.reportedTo(dropped, () -> {
             return sender.audio(audio);
-        } catch (DroppedMessage unsupported) {
-            dropped.dropped(unsupported.kind().kind(), unsupported.getMessage());
-            return List.of();
-        }
+        });
     }
 }

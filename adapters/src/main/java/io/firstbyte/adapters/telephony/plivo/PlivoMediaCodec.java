@@ -80,16 +80,11 @@ public final class PlivoMediaCodec implements TransportCodec {
 
     @Override
     public List<InboundEvent> decode(WireMessage message) {
-        try {
-            return switch (message) {
-                case WireMessage.Text text -> decodeText(text.text());
-                case WireMessage.Binary binary ->
-                        throw new DroppedMessage(BINARY_FRAME, binary.bytes().length + " bytes");
-            };
-        } catch (DroppedMessage drop) {
-            dropped.dropped(drop.kind().kind(), drop.getMessage());
-            return List.of();
-        }
+        return DroppedMessage.reportedTo(dropped, () -> switch (message) {
+            case WireMessage.Text text -> decodeText(text.text());
+            case WireMessage.Binary binary ->
+                    throw new DroppedMessage(BINARY_FRAME, binary.bytes().length + " bytes");
+        });
     }
 
     @Override
@@ -146,12 +141,9 @@ public final class PlivoMediaCodec implements TransportCodec {
     }
 
     private List<WireMessage> playAudio(AudioOut audio) {
-        try {
+        return DroppedMessage.reportedTo(dropped, () -> {
             List<byte[]> chunks = outbound.accept(audio);
             return chunks.isEmpty() ? List.of() : List.of(PlivoOutbound.playAudio(Bytes.concat(chunks)));
-        } catch (DroppedMessage unsupported) {
-            dropped.dropped(unsupported.kind().kind(), unsupported.getMessage());
-            return List.of();
-        }
+        });
     }
 }

@@ -72,15 +72,10 @@ public final class VonageWebSocketCodec implements TransportCodec {
 
     @Override
     public List<InboundEvent> decode(WireMessage message) {
-        try {
-            return switch (message) {
-                case WireMessage.Text text -> decodeText(text.text());
-                case WireMessage.Binary binary -> audio(binary.bytes());
-            };
-        } catch (DroppedMessage drop) {
-            dropped.dropped(drop.kind().kind(), drop.getMessage());
-            return List.of();
-        }
+        return DroppedMessage.reportedTo(dropped, () -> switch (message) {
+            case WireMessage.Text text -> decodeText(text.text());
+            case WireMessage.Binary binary -> audio(binary.bytes());
+        });
     }
 
     @Override
@@ -142,11 +137,8 @@ public final class VonageWebSocketCodec implements TransportCodec {
     }
 
     private List<WireMessage> audioOut(OutboundAudio audio, AudioOut frame) {
-        try {
+        return DroppedMessage.reportedTo(dropped, () -> {
             return audio.accept(frame).stream().<WireMessage>map(WireMessage.Binary::new).toList();
-        } catch (DroppedMessage unsupported) {
-            dropped.dropped(unsupported.kind().kind(), unsupported.getMessage());
-            return List.of();
-        }
+        });
     }
 }

@@ -152,25 +152,19 @@ public final class AudioSocketCodec implements TransportCodec {
     }
 
     private List<InboundEvent> frame(AudioSocketFrame frame) {
-        try {
+        return DroppedMessage.reportedTo(dropped, () -> {
             List<InboundEvent> events = inbound.frame(frame);
             if (!events.isEmpty() && events.getFirst() instanceof CallStarted) {
                 started = true;
             }
             return events;
-        } catch (DroppedMessage drop) {
-            dropped.dropped(drop.kind().kind(), drop.getMessage());
-            return List.of();
-        }
+        });
     }
 
     private List<byte[]> audioOut(AudioOut audio) {
-        try {
+        return DroppedMessage.reportedTo(dropped, () -> {
             return outbound.accept(audio);
-        } catch (DroppedMessage unsupported) {
-            dropped.dropped(unsupported.kind().kind(), unsupported.getMessage());
-            return List.of();
-        }
+        });
     }
 
     /** All frames of one event in one write: fewer, larger TCP segments. */
