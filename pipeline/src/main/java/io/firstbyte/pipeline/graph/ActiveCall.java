@@ -163,12 +163,12 @@ final class ActiveCall {
 
     private Flux<OutboundEvent> speak(Flux<String> text, @Nullable TurnTraceRecorder trace) {
         String answerId = "a" + answers.incrementAndGet();
-        Map<Integer, String> clauseText = new ConcurrentHashMap<>();
+        Map<String, String> clauseText = new ConcurrentHashMap<>();
         Flux<Clause> clauses = ClauseChunker.chunk(text).doOnNext(clause -> {
             if (clause.index() == 0) {
                 delays.firstClauseSent();
             }
-            clauseText.put(clause.index(), clause.text());
+            clauseText.put(MarkLedger.markName(answerId, clause.index()), clause.text());
         });
         Flux<OutboundEvent> frames = pacer.pace(speech.speak(clauses)
                         .doOnNext(audio -> {
@@ -190,13 +190,13 @@ final class ActiveCall {
                 })
                 .doFinally(signal -> {
                     answering = false;
-                    if (trace != null && trace.snapshot(false).firstOutboundFrame() < 0) {
+                    if (trace != null && !trace.outboundStarted()) {
                         publish(trace, true);
                     }
                 });
     }
 
-    private void sent(OutboundEvent event, String answerId, Map<Integer, String> clauseText,
+    private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,
                       @Nullable TurnTraceRecorder trace) {
         if (event instanceof AudioOut) {
             observer.outboundFrame();
@@ -204,8 +204,7 @@ final class ActiveCall {
                 publish(trace, false);
             }
         } else if (event instanceof MarkSent mark) {
-            int index = Integer.parseInt(mark.name().substring(mark.name().lastIndexOf("-c") + 2));
-            ledger.clauseQueued(answerId, index, clauseText.getOrDefault(index, ""));
+            ledger.markSent(answerId, mark.name(), clauseText.getOrDefault(mark.name(), ""));
         }
     }
 

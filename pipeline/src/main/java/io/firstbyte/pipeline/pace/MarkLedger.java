@@ -26,9 +26,10 @@ public final class MarkLedger {
         return answerId + "-c" + clauseIndex;
     }
 
-    public synchronized void clauseQueued(String answerId, int clauseIndex, String text) {
+    /** A clause's mark went out after its audio; its echo will mean the caller heard {@code text}. */
+    public synchronized void markSent(String answerId, String markName, String text) {
         if (answerId.equals(answer)) {
-            pending.put(markName(answerId, clauseIndex), text);
+            pending.put(markName, text);
         }
     }
 

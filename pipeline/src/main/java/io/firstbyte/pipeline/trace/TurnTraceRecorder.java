@@ -49,6 +49,10 @@ public final class TurnTraceRecorder {
         return false;
     }
 
+    public synchronized boolean outboundStarted() {
+        return firstOutboundFrame >= 0;
+    }
+
     public synchronized void tool(String name, long start, long end) {
         tools.add(new TurnTrace.ToolSpan(name, start, end));
     }
