@@ -6,8 +6,8 @@ import io.firstbyte.bench.calls.caller.ErrorKind;
 import io.firstbyte.bench.calls.caller.SpokenScript;
 import io.firstbyte.bench.calls.report.ServerTrace;
 import io.firstbyte.bench.calls.report.TracedCall;
-import io.firstbyte.bench.calls.wire.CallerMessages;
-import io.firstbyte.bench.calls.wire.StreamIds;
+import io.firstbyte.bench.calls.wire.CallSetup;
+import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,10 +53,11 @@ final class CallSimulator {
 
     private Mono<TracedCall> oneCall() {
         return Mono.defer(() -> {
-            Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(OUTBOUND_QUEUE).get());
+            Sinks.Many<WireMessage> outgoing = Sinks.many().unicast()
+                    .onBackpressureBuffer(Queues.<WireMessage>get(OUTBOUND_QUEUE).get());
+            CallSetup setup = new CallSetup(options.from(), options.to(), parameters(), options.secret());
             CallSession session = new CallSession(script, options.timing(),
-                    new CallerMessages(StreamIds.random(ThreadLocalRandom.current())), parameters(),
-                    new SinkOutbound(outgoing));
+                    options.gateway().wire(setup, ThreadLocalRandom.current()), new SinkOutbound(outgoing));
             return transport.run(session, outgoing.asFlux())
                     .flatMap(result -> traceOf(result).map(trace -> new TracedCall(result, trace)));
         });
@@ -67,11 +68,9 @@ final class CallSimulator {
         return neverConnected ? Mono.just(Optional.empty()) : traces.fetch(result.callSid());
     }
 
-    /** The stream's customParameters, as the TwiML's {@code <Parameter>}s would carry them. */
+    /** What the simulated providers read; each gateway wire carries them (and the numbers) its own way. */
     Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("From", options.from());
-        parameters.put("To", options.to());
         parameters.put("lines", script.script().joinedLines());
         parameters.put("profile", options.profile());
         if (options.jitter() != null) {
@@ -80,10 +79,10 @@ final class CallSimulator {
         return parameters;
     }
 
-    private record SinkOutbound(Sinks.Many<String> sink) implements CallSession.Outbound {
+    private record SinkOutbound(Sinks.Many<WireMessage> sink) implements CallSession.Outbound {
 
         @Override
-        public boolean send(String message) {
+        public boolean send(WireMessage message) {
             return sink.tryEmitNext(message).isSuccess();
         }
 

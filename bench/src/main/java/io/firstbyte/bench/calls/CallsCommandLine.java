@@ -1,5 +1,6 @@
 package io.firstbyte.bench.calls;
 
+import io.firstbyte.bench.calls.wire.Gateway;
 import io.firstbyte.bench.calls.caller.CallerTiming;
 import io.firstbyte.bench.calls.report.Thresholds;
 import java.nio.file.Path;
@@ -17,11 +18,16 @@ public final class CallsCommandLine {
 
     public static final String USAGE = """
             usage: java -jar firstbyte-bench.jar calls [options]
-            Simulates concurrent Twilio Media Streams calls against a running Firstbyte server and
-            reports TTFB, server overhead, playback underruns, barge-in-to-clear time and errors.
+            Simulates concurrent calls (Twilio Media Streams, or another gateway's media socket) against
+            a running Firstbyte server and reports TTFB, server overhead, playback underruns,
+            barge-in-to-clear time and errors.
 
-              --url URL                 server, ws://host:port (adds /twilio/media) or a full ws(s) URL
-                                        (default ws://localhost:8080)
+              --dialect NAME            twilio, telnyx, plivo, freeswitch, jambonz, vonage or asterisk
+                                        (default twilio)
+              --url URL                 server, ws://host:port (adds the dialect's path, /twilio/media or
+                                        /audio/<dialect>) or a full ws(s) URL (default ws://localhost:8080)
+              --secret VALUE            the gateway's upgrade secret (Telnyx stream token, FreeSWITCH bearer
+                                        token, jambonz/Asterisk password, Plivo/Vonage token; default none)
               --calls N                 concurrent calls (default 1)
               --ramp DURATION           spread the call starts over this time, e.g. 10s (default 0s)
               --profile NAME            latency profile the server simulates per call (default typical-cloud)
@@ -41,7 +47,7 @@ public final class CallsCommandLine {
               --max-clear-p95-ms X  --max-underruns N
             durations: 500ms, 10s, 2m, or a number of seconds""";
 
-    private static final List<String> FLAGS = List.of("url", "calls", "ramp", "profile", "jitter", "from", "to",
+    private static final List<String> FLAGS = List.of("dialect", "secret", "url", "calls", "ramp", "profile", "jitter", "from", "to",
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
             "max-clear-p95-ms", "max-underruns");
@@ -76,7 +82,8 @@ public final class CallsCommandLine {
         Thresholds thresholds = new Thresholds(v.number("max-ttfb-p95-ms"), v.number("max-ttfb-p99-ms"),
                 v.number("max-overhead-p99-ms"), v.number("max-clear-p95-ms"), v.optionalInteger("max-underruns"));
         String turnsFile = v.get("turns-file");
-        return new CallsOptions(CallsOptions.mediaUrl(v.text("url", "ws://localhost:8080")), calls,
+        Gateway gateway = Gateway.named(v.text("dialect", "twilio"));
+        return new CallsOptions(gateway, v.text("secret", ""), CallsOptions.mediaUrl(v.text("url", "ws://localhost:8080"), gateway), calls,
                 v.duration("ramp", "0s"), v.text("profile", "typical-cloud"), v.get("jitter"),
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 2), timing,

@@ -1,5 +1,6 @@
 package io.firstbyte.bench.calls;
 
+import io.firstbyte.bench.calls.wire.Gateway;
 import io.firstbyte.bench.calls.caller.CallerTiming;
 import io.firstbyte.bench.calls.report.Thresholds;
 import java.net.URI;
@@ -8,11 +9,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code calls} command's settings; see {@link CallsCommandLine} for their flags and defaults. */
-public record CallsOptions(URI mediaUrl, int calls, Duration ramp, String profile, @Nullable String jitter,
+public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int calls, Duration ramp, String profile, @Nullable String jitter,
                            String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
                            Duration callTimeout, Path json, Thresholds thresholds) {
 
-    public static final String MEDIA_PATH = "/twilio/media";
 
     /** The server's HTTP base (same host and port, {@code http} or {@code https}), for the trace endpoint. */
     public URI httpBase() {
@@ -20,13 +20,13 @@ public record CallsOptions(URI mediaUrl, int calls, Duration ramp, String profil
         return URI.create(scheme + "://" + mediaUrl.getRawAuthority());
     }
 
-    /** {@code ws://host:port} gets {@value #MEDIA_PATH}; a URL with its own path is used as it is. */
-    public static URI mediaUrl(String url) {
+    /** {@code ws://host:port} gets the gateway's path (Twilio's {@code /twilio/media}); a URL with its own path is used as it is. */
+    public static URI mediaUrl(String url, Gateway gateway) {
         URI uri = URI.create(url);
         if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("--url must be ws://host:port or wss://host:port, got " + url);
         }
         String path = uri.getRawPath();
-        return path == null || path.isEmpty() || path.equals("/") ? URI.create(url.replaceAll("/$", "") + MEDIA_PATH) : uri;
+        return path == null || path.isEmpty() || path.equals("/") ? URI.create(url.replaceAll("/$", "") + gateway.path()) : uri;
     }
 }

@@ -3,7 +3,13 @@ package io.firstbyte.bench.calls;
 import io.firstbyte.bench.calls.caller.CallResult;
 import io.firstbyte.bench.calls.caller.CallSession;
 import io.firstbyte.bench.calls.caller.ErrorKind;
-import io.firstbyte.bench.calls.wire.ServerMessages;
+import io.firstbyte.bench.calls.wire.GatewayWire;
+import io.firstbyte.pipeline.transport.WireMessage;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -18,9 +24,10 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * Carries one {@link CallSession} over a WebSocket: the session's messages go out as text frames,
- * the server's frames come in with their arrival time, and the caller closes the socket after
- * {@code stop}, as Twilio does. Connection failures, unexpected closes and time-outs become the
+ * Carries one {@link CallSession} over a WebSocket, upgraded as its gateway does (query, headers,
+ * subprotocol): the session's messages go out as text or binary frames, the server's frames are
+ * read by the gateway's wire with their arrival time, and the caller closes the socket after its
+ * hang-up, as the gateways do. Connection failures, unexpected closes and time-outs become the
  * call's errors; the returned result is always the session's.
  */
 final class WebSocketCall {
@@ -42,10 +49,16 @@ final class WebSocketCall {
         this.callTimeout = callTimeout;
     }
 
-    Mono<CallResult> run(CallSession session, Flux<String> outgoing) {
+    Mono<CallResult> run(CallSession session, Flux<WireMessage> outgoing) {
         AtomicBoolean connected = new AtomicBoolean();
-        return client.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES).build())
-                .uri(url)
+        GatewayWire.Upgrade upgrade = session.wire().upgrade();
+        WebsocketClientSpec.Builder spec = WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES);
+        if (upgrade.subprotocol() != null) {
+            spec.protocols(upgrade.subprotocol());
+        }
+        return client.headers(headers -> upgrade.headers().forEach(headers::set))
+                .websocket(spec.build())
+                .uri(withQuery(url, upgrade.pathAndQuery()))
                 .handle((in, out) -> {
                     connected.set(true);
                     session.start(nanoTime.getAsLong());
@@ -62,16 +75,42 @@ final class WebSocketCall {
                 .then(Mono.fromSupplier(session::result));
     }
 
-    private Mono<Void> converse(CallSession session, Flux<String> outgoing, WebsocketInbound in, WebsocketOutbound out) {
+    /** The gateway's query string (chan_websocket's {@code v()} options) on the configured URL. */
+    static URI withQuery(URI url, String pathAndQuery) {
+        int query = pathAndQuery.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        String separator = url.getRawQuery() == null ? "?" : "&";
+        return URI.create(url + separator + pathAndQuery.substring(query + 1));
+    }
+
+    private Mono<Void> converse(CallSession session, Flux<WireMessage> outgoing, WebsocketInbound in, WebsocketOutbound out) {
         Sinks.Empty<Void> sent = Sinks.empty();
-        Mono<Void> send = out.sendString(outgoing).then()
+        Mono<Void> send = out.sendObject(outgoing.map(WebSocketCall::frame)).then()
                 .then(out.sendClose(1000, "call ended").onErrorResume(e -> Mono.empty()))
                 .doFinally(signal -> sent.tryEmitEmpty());
-        Mono<Void> receive = in.aggregateFrames(MAX_FRAME_BYTES).receive().asString()
-                .doOnNext(text -> session.onMessage(ServerMessages.parse(text), nanoTime.getAsLong()))
+        Mono<Void> receive = in.aggregateFrames(MAX_FRAME_BYTES).receiveFrames()
+                .filter(frame -> frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
+                .map(WebSocketCall::copy)
+                .doOnNext(message -> session.onMessage(session.wire().read(message), nanoTime.getAsLong()))
                 .takeUntilOther(sent.asMono().then(Mono.delay(CLOSE_GRACE)))
                 .then(Mono.fromRunnable(session::closed));
         return Mono.when(send, receive);
+    }
+
+    private static WebSocketFrame frame(WireMessage message) {
+        return switch (message) {
+            case WireMessage.Text text -> new TextWebSocketFrame(text.text());
+            case WireMessage.Binary binary -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(binary.bytes()));
+        };
+    }
+
+    private static WireMessage copy(WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame text) {
+            return new WireMessage.Text(text.text());
+        }
+        return new WireMessage.Binary(ByteBufUtil.getBytes(frame.content()));
     }
 
     private ErrorKind kindOf(Throwable error, boolean connected) {

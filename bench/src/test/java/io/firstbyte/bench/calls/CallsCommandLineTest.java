@@ -66,4 +66,16 @@ class CallsCommandLineTest {
         assertThatThrownBy(() -> CallsCommandLine.parse("--ramp", "soon")).hasMessageContaining("duration");
         assertThatThrownBy(() -> CallsCommandLine.parse("--calls")).hasMessageContaining("missing value");
     }
+
+    @Test
+    void aDialectDialsItsOwnPathAndTwilioIsTheDefault() {
+        CallsOptions vonage = CallsCommandLine.parse("--dialect", "vonage", "--secret", "s3cret").orElseThrow();
+
+        assertThat(vonage.gateway()).isEqualTo(io.firstbyte.bench.calls.wire.Gateway.VONAGE);
+        assertThat(vonage.mediaUrl()).isEqualTo(URI.create("ws://localhost:8080/audio/vonage"));
+        assertThat(vonage.secret()).isEqualTo("s3cret");
+        assertThat(CallsCommandLine.parse().orElseThrow().gateway()).isEqualTo(io.firstbyte.bench.calls.wire.Gateway.TWILIO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallsCommandLine.parse("--dialect", "sip"))
+                .hasMessageContaining("unknown dialect sip");
+    }
 }

@@ -1,17 +1,18 @@
 package io.firstbyte.bench.calls.caller;
 
-import io.firstbyte.bench.calls.wire.CallerMessages;
+import io.firstbyte.bench.calls.wire.GatewayWire;
 import io.firstbyte.bench.calls.wire.ServerMessage;
+import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * One simulated caller on a Twilio Media Stream: sends {@code connected} and {@code start}, then a
- * {@code media} frame per 20 ms of stream time (its script's speech, silence in between), plays
- * the server's audio through a {@link Playback}, echoes marks, honours {@code clear}, and ends with
- * {@code stop}. Driven from outside: {@link #tick} by a shared clock, {@link #onMessage} by the
+ * One simulated caller on a gateway's media connection ({@link GatewayWire}; Twilio by default):
+ * sends the gateway's opening messages, then 20 ms of audio per 20 ms of stream time (its
+ * script's speech, silence in between), plays the server's audio through a {@link Playback},
+ * acknowledges marks the way the gateway does, honours the clear, and ends with the gateway's
+ * hang-up. Driven from outside: {@link #tick} by a shared clock, {@link #onMessage} by the
  * connection, both with the caller's clock reading in nanoseconds. Thread-safe (one lock per call).
  */
 public final class CallSession {
@@ -19,7 +20,7 @@ public final class CallSession {
     /** Where the caller's messages go. */
     public interface Outbound {
         /** Returns false when the message could not be queued. */
-        boolean send(String message);
+        boolean send(WireMessage message);
 
         void complete();
     }
@@ -27,11 +28,11 @@ public final class CallSession {
     private enum Phase { NEW, LISTENING, SPEAKING, DONE }
 
     static final long FRAME_NANOS = 20_000_000;
+    private static final byte[] SILENCE = Utterance.silence();
 
     private final SpokenScript script;
     private final CallerTiming timing;
-    private final CallerMessages messages;
-    private final Map<String, String> parameters;
+    private final GatewayWire wire;
     private final Outbound outbound;
     private final Playback playback = new Playback();
     private final BargeInTimer bargeIn = new BargeInTimer();
@@ -42,18 +43,15 @@ public final class CallSession {
     private boolean completed;
     private long streamStart;
     private long framesSent;
-    private long sequence;
     private AnswerWait wait;
     private int speakingTurn;
     private int frameIndex;
     private int interruptedTurn;
 
-    public CallSession(SpokenScript script, CallerTiming timing, CallerMessages messages,
-                       Map<String, String> parameters, Outbound outbound) {
+    public CallSession(SpokenScript script, CallerTiming timing, GatewayWire wire, Outbound outbound) {
         this.script = script;
         this.timing = timing;
-        this.messages = messages;
-        this.parameters = Map.copyOf(parameters);
+        this.wire = wire;
         this.outbound = outbound;
         this.speechEnd = new long[script.turns()];
         this.ttfb = new long[script.turns()];
@@ -62,10 +60,14 @@ public final class CallSession {
     }
 
     public String callSid() {
-        return messages.ids().callSid();
+        return wire.callId();
     }
 
-    /** The stream is open: send {@code connected} and {@code start}, then listen for a greeting. */
+    public GatewayWire wire() {
+        return wire;
+    }
+
+    /** The stream is open: send the gateway's opening messages, then listen for a greeting. */
     public synchronized void start(long now) {
         if (phase != Phase.NEW) {
             return;
@@ -73,8 +75,7 @@ public final class CallSession {
         streamStart = now;
         wait = new AnswerWait(0, now, false, timing);
         phase = Phase.LISTENING;
-        send(messages.connected());
-        send(messages.start(++sequence, parameters));
+        send(wire.opening());
     }
 
     /** Sends every frame due by {@code now} and echoes the marks whose audio has played. */
@@ -107,8 +108,10 @@ public final class CallSession {
             case ServerMessage.Clear clear -> {
                 if (ourStream(clear.streamSid())) {
                     bargeIn.clearReceived(now);
-                    echo(playback.clear(now));
+                    send(wire.cleared(playback.clear(now)));
                 }
+            }
+            case ServerMessage.Ignored ignored -> {
             }
             case ServerMessage.Invalid invalid -> errors.add(ErrorKind.PROTOCOL, invalid.reason());
         }
@@ -148,12 +151,10 @@ public final class CallSession {
         if (phase == Phase.DONE) {
             return;
         }
-        String payload = phase == Phase.SPEAKING
-                ? script.line(speakingTurn).framePayloads().get(frameIndex++)
-                : Utterance.SILENCE_PAYLOAD;
+        byte[] frame = phase == Phase.SPEAKING ? script.line(speakingTurn).frames().get(frameIndex++) : SILENCE;
         framesSent++;
-        send(messages.media(++sequence, framesSent, (framesSent - 1) * 20, payload));
-        if (phase == Phase.SPEAKING && frameIndex == script.line(speakingTurn).frames()) {
+        send(List.of(wire.audio(frame)));
+        if (phase == Phase.SPEAKING && frameIndex == script.line(speakingTurn).frameCount()) {
             endUtterance(now);
         }
     }
@@ -216,20 +217,22 @@ public final class CallSession {
     }
 
     private void finish() {
-        send(messages.stop(++sequence));
+        send(wire.hangUp());
         completed = true;
         phase = Phase.DONE;
         outbound.complete();
     }
 
-    private void send(String message) {
-        if (!outbound.send(message)) {
-            errors.add(ErrorKind.SEND_OVERFLOW, "outbound queue full, message dropped");
+    private void send(List<WireMessage> messages) {
+        for (WireMessage message : messages) {
+            if (!outbound.send(message)) {
+                errors.add(ErrorKind.SEND_OVERFLOW, "outbound queue full, message dropped");
+            }
         }
     }
 
     private boolean ourStream(String streamSid) {
-        if (streamSid.equals(messages.ids().streamSid())) {
+        if (streamSid.equals(wire.streamId())) {
             return true;
         }
         errors.add(ErrorKind.PROTOCOL, "message for another streamSid");
@@ -238,7 +241,7 @@ public final class CallSession {
 
     private void echo(List<String> marks) {
         for (String name : marks) {
-            send(messages.mark(++sequence, name));
+            send(wire.markPlayed(name));
         }
     }
 

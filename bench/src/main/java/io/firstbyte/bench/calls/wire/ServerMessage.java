@@ -1,10 +1,17 @@
 package io.firstbyte.bench.calls.wire;
 
-/** What the server may send on a Twilio stream, as the caller understands it (protocols.md 1.5). */
+/** What the server may send, as the caller understands it, whatever the gateway (protocols.md 1.5, 2, 3). */
 public sealed interface ServerMessage {
 
-    /** Outbound audio; only its length matters to the caller. */
-    record Media(String streamSid, int audioBytes) implements ServerMessage {
+    /**
+     * Outbound audio: its length in mu-law 8 kHz bytes (8 per millisecond, whatever the wire's
+     * encoding and rate) and its loudest sample's magnitude (-1 when not measured).
+     */
+    record Media(String streamSid, int audioBytes, int peak) implements ServerMessage {
+
+        public Media(String streamSid, int audioBytes) {
+            this(streamSid, audioBytes, -1);
+        }
     }
 
     /** Asks for an echo once the audio sent before it has played. */
@@ -13,6 +20,10 @@ public sealed interface ServerMessage {
 
     /** Drop all buffered audio now and return every pending mark. */
     record Clear(String streamSid) implements ServerMessage {
+    }
+
+    /** A message the caller understands but does not act on (a gateway command such as {@code disconnect}). */
+    record Ignored(String what) implements ServerMessage {
     }
 
     /** Anything else: an unknown event, bad JSON, bad base64. The reason says which. */

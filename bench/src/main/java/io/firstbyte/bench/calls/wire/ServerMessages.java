@@ -1,12 +1,11 @@
 package io.firstbyte.bench.calls.wire;
 
-import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the server's text frames leniently (unknown fields ignored) into {@link ServerMessage}s. */
+/** Reads the server's Twilio text frames leniently (unknown fields ignored) into {@link ServerMessage}s. */
 public final class ServerMessages {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -37,10 +36,6 @@ public final class ServerMessages {
     }
 
     private static ServerMessage media(String streamSid, String payload) {
-        try {
-            return new ServerMessage.Media(streamSid, Base64.getDecoder().decode(payload).length);
-        } catch (IllegalArgumentException e) {
-            return new ServerMessage.Invalid("media payload is not base64");
-        }
+        return WireAudio.base64Mulaw(streamSid, payload);
     }
 }

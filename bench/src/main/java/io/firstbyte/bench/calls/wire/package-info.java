@@ -1,4 +1,4 @@
-/** The Twilio Media Streams messages a caller sends and the server messages it understands. */
+/** Each gateway's side of a media connection: what a caller sends and the server messages it understands. */
 @NullMarked
 package io.firstbyte.bench.calls.wire;
 

@@ -2,11 +2,14 @@ package io.firstbyte.bench.calls.caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstbyte.bench.calls.wire.CallerMessages;
+import io.firstbyte.bench.calls.wire.CallSetup;
 import io.firstbyte.bench.calls.wire.ServerMessage;
 import io.firstbyte.bench.calls.wire.StreamIds;
+import io.firstbyte.bench.calls.wire.TwilioWire;
+import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -179,11 +182,11 @@ class CallSessionTest {
 
     private CallSession call(List<String> lines, int bargeInTurn) {
         SpokenScript script = SpokenScript.of(new CallerScript(lines, bargeInTurn));
-        CallSession call = new CallSession(script, TIMING, new CallerMessages(IDS), Map.of("To", "+15550100100"),
+        CallSession call = new CallSession(script, TIMING, new TwilioWire(IDS, new CallSetup("+15550001111", "+15550100100", Map.of(), "")),
                 new CallSession.Outbound() {
                     @Override
-                    public boolean send(String message) {
-                        sent.add(message);
+                    public boolean send(WireMessage message) {
+                        sent.add(((WireMessage.Text) message).text());
                         return true;
                     }
 
@@ -225,7 +228,7 @@ class CallSessionTest {
 
     private List<Long> speechFrameTimes() {
         return media().stream()
-                .filter(m -> !m.path("media").path("payload").asString().equals(Utterance.SILENCE_PAYLOAD))
+                .filter(m -> !Utterance.isSilence(Base64.getDecoder().decode(m.path("media").path("payload").asString())))
                 .map(m -> Long.parseLong(m.path("media").path("timestamp").asString()))
                 .toList();
     }

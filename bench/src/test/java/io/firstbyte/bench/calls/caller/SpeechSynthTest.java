@@ -15,7 +15,6 @@ import io.firstbyte.pipeline.event.SpeechStopped;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,41 +34,42 @@ class SpeechSynthTest {
         Utterance utterance = Utterance.of(LINE);
         List<SpeechEvent> events = new ArrayList<>();
         EnergyVad vad = new EnergyVad(VadSettings.DEFAULTS);
-        List<String> frames = new ArrayList<>(utterance.framePayloads());
+        List<byte[]> frames = new ArrayList<>(utterance.frames());
         for (int i = 0; i < 20; i++) {
-            frames.add(Utterance.SILENCE_PAYLOAD);
+            frames.add(Utterance.silence());
         }
         for (int i = 0; i < frames.size(); i++) {
-            byte[] frame = Base64.getDecoder().decode(frames.get(i));
+            byte[] frame = frames.get(i);
             vad.accept(new AudioIn(frame, AudioFormat.MULAW_8K, i * 20L)).ifPresent(events::add);
         }
 
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).isInstanceOf(SpeechStarted.class);
         assertThat(events.get(1)).isInstanceOf(SpeechStopped.class);
-        assertThat(((SpeechStopped) events.get(1)).atMillis()).isEqualTo(utterance.frames() * 20L);
+        assertThat(((SpeechStopped) events.get(1)).atMillis()).isEqualTo(utterance.frameCount() * 20L);
     }
 
     @Test
     void aLineLastsAboutAThirdOfASecondPerWordAndAtLeast800Ms() {
         assertThat(SpeechSynth.durationOf(LINE)).isEqualTo(Duration.ofMillis(9 * 350));
         assertThat(SpeechSynth.durationOf("Yes.")).isEqualTo(Duration.ofMillis(800));
-        assertThat(Utterance.of(LINE).frames()).isEqualTo(9 * 350 / 20 + 1);
+        assertThat(Utterance.of(LINE).frameCount()).isEqualTo(9 * 350 / 20 + 1);
     }
 
     @Test
     void theSameLineAlwaysSoundsTheSame() {
-        assertThat(Utterance.of(LINE)).isEqualTo(Utterance.of(LINE));
+        assertThat(mulaw(Utterance.of(LINE))).isEqualTo(mulaw(Utterance.of(LINE)));
     }
 
     @Test
     void silenceFramesAre160BytesOfFF() {
-        assertThat(Base64.getDecoder().decode(Utterance.SILENCE_PAYLOAD)).hasSize(160).containsOnly((byte) 0xFF);
+        assertThat(Utterance.silence()).hasSize(160).containsOnly((byte) 0xFF);
+        assertThat(Utterance.isSilence(Utterance.silence())).isTrue();
     }
 
     private static byte[] mulaw(Utterance utterance) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        utterance.framePayloads().forEach(frame -> bytes.writeBytes(Base64.getDecoder().decode(frame)));
+        utterance.frames().forEach(bytes::writeBytes);
         return bytes.toByteArray();
     }
 }

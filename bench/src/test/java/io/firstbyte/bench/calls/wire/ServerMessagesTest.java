@@ -8,10 +8,10 @@ class ServerMessagesTest {
 
     @Test
     void mediaIsReadAsItsDecodedLength() {
-        String payload = "A".repeat(216);
+        String payload = "/".repeat(216);
 
         assertThat(ServerMessages.parse("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"" + payload + "\"}}"))
-                .isEqualTo(new ServerMessage.Media("MZ1", 162));
+                .isEqualTo(new ServerMessage.Media("MZ1", 162, 0));
     }
 
     @Test
