@@ -1,5 +1,6 @@
 package io.firstbyte.app.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Telephony settings. {@code publicUrl} is the server's address as Twilio reaches it (signatures
  * are computed over it, never over a client-supplied host). An empty {@code twilioAuthToken}
- * disables signature and call-token checks (local development and load tests).
+ * disables signature and call-token checks (local development and load tests). {@code gateways}
+ * holds the other gateways' connection secrets; {@code audiosocket} the Asterisk AudioSocket TCP listener.
  */
 @Validated
 @ConfigurationProperties("firstbyte.telephony")
@@ -19,7 +21,9 @@ public record TelephonyProperties(
         @NotNull String twilioAuthToken,
         @NotNull Duration callTokenTtl,
         @NotNull Duration startTimeout,
-        @NotNull DataSize maxFrameSize) {
+        @NotNull DataSize maxFrameSize,
+        @NotNull @Valid GatewaySecrets gateways,
+        @NotNull @Valid AudioSocketProperties audiosocket) {
 
     public boolean signaturesRequired() {
         return !twilioAuthToken.isBlank();

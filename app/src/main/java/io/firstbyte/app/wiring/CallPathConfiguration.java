@@ -11,6 +11,8 @@ import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
+import io.firstbyte.adapters.telephony.common.SharedSecret;
+import io.firstbyte.app.web.media.GatewayUpgradeAuth;
 import io.firstbyte.app.web.media.MediaDialects;
 import io.firstbyte.app.web.media.MediaStreamHandler;
 import io.firstbyte.app.web.twilio.CallTokens;
@@ -94,13 +96,26 @@ public class CallPathConfiguration {
         MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
                 ? parameters -> tokens.consume(parameters.get("token"))
                 : parameters -> true;
-        MediaStreamHandler.CallTokenCheck open = parameters -> true;
+        Map<String, MediaStreamHandler.CallTokenCheck> firstMessageTokens = Map.of(
+                "plivo", tokenIn(telephony.gateways().plivoToken()),
+                "vonage", tokenIn(telephony.gateways().vonageToken()));
         Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
         routes.put("/twilio/media", new MediaStreamHandler("twilio", (session, dropped) -> new TwilioMediaCodec(dropped),
                 List.of(), pipeline, resolver, telephony, twilioTokens, live, traces, metrics));
         MediaDialects.all().forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
-                dialect.name(), dialect.codecs(), dialect.subProtocols(), pipeline, resolver, telephony, open, live, traces, metrics)));
+                dialect.name(), dialect.codecs(), dialect.subProtocols(), pipeline, resolver, telephony,
+                firstMessageTokens.getOrDefault(dialect.name(), parameters -> true), live, traces, metrics)));
         return new SimpleUrlHandlerMapping(routes, -1);
+    }
+
+    /** Plivo and Vonage can carry a secret only in the first message, as the parameter {@code token}. */
+    private static MediaStreamHandler.CallTokenCheck tokenIn(String secret) {
+        return secret.isEmpty() ? parameters -> true : parameters -> SharedSecret.matches(secret, parameters.get("token"));
+    }
+
+    @Bean
+    GatewayUpgradeAuth gatewayUpgradeAuth(TelephonyProperties telephony) {
+        return GatewayUpgradeAuth.of(telephony.gateways());
     }
 
     @Bean

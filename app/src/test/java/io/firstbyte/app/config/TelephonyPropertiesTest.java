@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 class TelephonyPropertiesTest {
 
     private static TelephonyProperties at(String url) {
-        return new TelephonyProperties(url, "", Duration.ofSeconds(60), Duration.ofSeconds(5), DataSize.ofKilobytes(64));
+        return new TelephonyProperties(url, "", Duration.ofSeconds(60), Duration.ofSeconds(5), DataSize.ofKilobytes(64),
+                GatewaySecrets.NONE, AudioSocketProperties.DISABLED);
     }
 
     @Test
@@ -21,7 +22,8 @@ class TelephonyPropertiesTest {
     @Test
     void signaturesAreRequiredOnlyWithAnAuthToken() {
         assertThat(at("https://voice.example.com").signaturesRequired()).isFalse();
-        assertThat(new TelephonyProperties("https://x", "token", Duration.ZERO, Duration.ZERO, DataSize.ofBytes(1))
+        assertThat(new TelephonyProperties("https://x", "token", Duration.ZERO, Duration.ZERO, DataSize.ofBytes(1), GatewaySecrets.NONE,
+                AudioSocketProperties.DISABLED)
                 .signaturesRequired()).isTrue();
     }
 }

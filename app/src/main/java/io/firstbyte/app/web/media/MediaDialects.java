@@ -2,6 +2,7 @@ package io.firstbyte.app.web.media;
 
 import io.firstbyte.adapters.telephony.asterisk.AsteriskWebSocketCodec;
 import io.firstbyte.adapters.telephony.freeswitch.FreeSwitchAudioStreamCodec;
+import io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback;
 import io.firstbyte.adapters.telephony.freeswitch.FreeSwitchSettings;
 import io.firstbyte.adapters.telephony.jambonz.JambonzListenCodec;
 import io.firstbyte.adapters.telephony.plivo.PlivoMediaCodec;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /** The WebSocket gateway dialects served at {@code /audio/<name>}, each with its codec. */
@@ -33,12 +35,23 @@ public final class MediaDialects {
                 new MediaDialect("telnyx", (session, dropped) -> new TelnyxMediaCodec(dropped), List.of()),
                 new MediaDialect("plivo", (session, dropped) -> new PlivoMediaCodec(dropped), List.of()),
                 new MediaDialect("freeswitch", (session, dropped) -> new FreeSwitchAudioStreamCodec(dropped, query(session),
-                        FreeSwitchSettings.DEFAULTS), List.of()),
+                        freeSwitchSettings(session.getHandshakeInfo().getSubProtocol())),
+                        FreeSwitchAudioStreamCodec.DIALECT.subprotocols()),
                 new MediaDialect("jambonz", (session, dropped) -> new JambonzListenCodec(dropped),
                         JambonzListenCodec.DIALECT.subprotocols()),
                 new MediaDialect("vonage", (session, dropped) -> new VonageWebSocketCodec(dropped), List.of()),
                 new MediaDialect("asterisk", (session, dropped) -> new AsteriskWebSocketCodec(dropped, query(session)),
                         AsteriskWebSocketCodec.DIALECT.subprotocols()));
+    }
+
+    /**
+     * mod_audio_fork offers a subprotocol ({@code audio.drachtio.org}, or {@code audio.jambonz.org} in
+     * jambonz builds) and plays {@code playAudio} files itself; mod_audio_stream offers none.
+     */
+    static FreeSwitchSettings freeSwitchSettings(@Nullable String subprotocol) {
+        return subprotocol == null || subprotocol.isEmpty()
+                ? FreeSwitchSettings.DEFAULTS
+                : FreeSwitchSettings.DEFAULTS.withPlayback(FreeSwitchPlayback.AUDIO_FORK_FILES);
     }
 
     /** The upgrade URL's query parameters (gateways that pass caller numbers there). */

@@ -30,4 +30,15 @@ class MediaDialectsTest {
         assertThat(MediaDialects.all()).extracting(MediaDialects.MediaDialect::name)
                 .isEqualTo(List.of("telnyx", "plivo", "freeswitch", "jambonz", "vonage", "asterisk"));
     }
+
+    @Test
+    void freeSwitchPlaysFilesTheAudioForkWayWhenTheModuleOffersASubprotocol() {
+        assertThat(MediaDialects.freeSwitchSettings(null).playback())
+                .isEqualTo(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.STREAM_AUDIO_FILES);
+        assertThat(MediaDialects.freeSwitchSettings("audio.drachtio.org").playback())
+                .isEqualTo(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.AUDIO_FORK_FILES);
+        assertThat(MediaDialects.all()).filteredOn(dialect -> dialect.name().equals("freeswitch")).singleElement()
+                .extracting(MediaDialects.MediaDialect::subProtocols).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .contains("audio.drachtio.org", "audio.jambonz.org");
+    }
 }

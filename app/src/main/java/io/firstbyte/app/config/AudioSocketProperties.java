@@ -1,0 +1,27 @@
+package io.firstbyte.app.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/**
+ * The Asterisk AudioSocket TCP listener.
+ *
+ * @param enabled whether to listen at all
+ * @param host the address to bind ({@code 0.0.0.0}: every interface)
+ * @param port the TCP port ({@code 0}: any free port, for tests)
+ * @param registrationTtl how long a {@code POST /audiosocket/calls} registration waits for its connection
+ * @param defaultDialled the dialled number of a call nobody registered (empty: such a call has no tenant)
+ */
+public record AudioSocketProperties(
+        boolean enabled,
+        @NotBlank String host,
+        @Min(0) @Max(65535) int port,
+        @NotNull Duration registrationTtl,
+        @NotNull String defaultDialled) {
+
+    public static final AudioSocketProperties DISABLED =
+            new AudioSocketProperties(false, "0.0.0.0", 9092, Duration.ofMinutes(1), "");
+}
