@@ -2,6 +2,7 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.booking.BookingTools;
+import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
 import io.firstbyte.app.tenant.TenantDirectory;
@@ -91,8 +92,13 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    HandlerMapping mediaHandlerMapping(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
-                                       CallTokens tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
+    CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                          CallMetrics metrics) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics);
+    }
+
+    @Bean
+    HandlerMapping mediaHandlerMapping(CallRunner runner, TelephonyProperties telephony, CallTokens tokens) {
         MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
                 ? parameters -> tokens.consume(parameters.get("token"))
                 : parameters -> true;
@@ -101,10 +107,10 @@ public class CallPathConfiguration {
                 "vonage", tokenIn(telephony.gateways().vonageToken()));
         Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
         routes.put("/twilio/media", new MediaStreamHandler("twilio", (session, dropped) -> new TwilioMediaCodec(dropped),
-                List.of(), pipeline, resolver, telephony, twilioTokens, live, traces, metrics));
+                List.of(), runner, telephony, twilioTokens));
         MediaDialects.all().forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
-                dialect.name(), dialect.codecs(), dialect.subProtocols(), pipeline, resolver, telephony,
-                firstMessageTokens.getOrDefault(dialect.name(), parameters -> true), live, traces, metrics)));
+                dialect.name(), dialect.codecs(), dialect.subProtocols(), runner, telephony,
+                firstMessageTokens.getOrDefault(dialect.name(), parameters -> true))));
         return new SimpleUrlHandlerMapping(routes, -1);
     }
 

@@ -45,10 +45,10 @@ public final class GatewayUpgradeAuth implements WebFilter {
             checks.put("/audio/freeswitch", headers -> SharedSecret.matches(secrets.freeswitchToken(), bearer(headers)));
         }
         if (!secrets.jambonzPassword().isEmpty()) {
-            checks.put("/audio/jambonz", headers -> basicMatches(headers, secrets.jambonzUsername(), secrets.jambonzPassword()));
+            checks.put("/audio/jambonz", basic(secrets.jambonzUsername(), secrets.jambonzPassword()));
         }
         if (!secrets.asteriskPassword().isEmpty()) {
-            checks.put("/audio/asterisk", headers -> basicMatches(headers, secrets.asteriskUsername(), secrets.asteriskPassword()));
+            checks.put("/audio/asterisk", basic(secrets.asteriskUsername(), secrets.asteriskPassword()));
         }
         return new GatewayUpgradeAuth(checks);
     }
@@ -68,6 +68,11 @@ public final class GatewayUpgradeAuth implements WebFilter {
     private static @Nullable String bearer(HttpHeaders headers) {
         String value = headers.getFirst(HttpHeaders.AUTHORIZATION);
         return value != null && value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+    }
+
+    /** Headers carrying these credentials as HTTP Basic (compared in constant time). */
+    public static Predicate<HttpHeaders> basic(String username, String password) {
+        return headers -> basicMatches(headers, username, password);
     }
 
     private static boolean basicMatches(HttpHeaders headers, String username, String password) {

@@ -1,12 +1,7 @@
 package io.firstbyte.app.web.media;
 
-import io.firstbyte.app.call.CallStartResolver;
-import io.firstbyte.app.call.LiveCalls;
-import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.config.TelephonyProperties;
-import io.firstbyte.app.observability.CallMetrics;
-import io.firstbyte.pipeline.call.CallContext;
-import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.HangUp;
@@ -16,7 +11,6 @@ import io.firstbyte.pipeline.transport.DroppedInput;
 import io.firstbyte.pipeline.transport.DroppedInputLog;
 import io.firstbyte.pipeline.transport.TransportCodec;
 import io.firstbyte.pipeline.transport.WireMessage;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -47,27 +41,18 @@ public final class MediaStreamHandler implements WebSocketHandler {
     private final String dialect;
     private final BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs;
     private final List<String> subProtocols;
-    private final CallPipeline pipeline;
-    private final CallStartResolver resolver;
+    private final CallRunner runner;
     private final TelephonyProperties telephony;
     private final CallTokenCheck tokens;
-    private final LiveCalls live;
-    private final RecentTraces traces;
-    private final CallMetrics metrics;
 
     public MediaStreamHandler(String dialect, BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs,
-                              List<String> subProtocols, CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
-                              CallTokenCheck tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
+                              List<String> subProtocols, CallRunner runner, TelephonyProperties telephony, CallTokenCheck tokens) {
         this.dialect = dialect;
         this.codecs = codecs;
         this.subProtocols = List.copyOf(subProtocols);
-        this.pipeline = pipeline;
-        this.resolver = resolver;
+        this.runner = runner;
         this.telephony = telephony;
         this.tokens = tokens;
-        this.live = live;
-        this.traces = traces;
-        this.metrics = metrics;
     }
 
     /** Decides whether a stream's {@code token} parameter may start a call. */
@@ -83,7 +68,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        DroppedInputLog dropped = new DroppedInputLog(dialect + "/" + session.getId(), kind -> metrics.dropped(dialect, kind));
+        DroppedInputLog dropped = new DroppedInputLog(dialect + "/" + session.getId(), kind -> runner.metrics().dropped(dialect, kind));
         TransportCodec codec = codecs.apply(session, dropped);
         Sinks.One<Boolean> started = Sinks.one();
         Flux<InboundEvent> inbound = session.receive().map(MediaStreamHandler::copy).concatMapIterable(codec::decode);
@@ -116,25 +101,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
             log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
         }
-        Map<String, String> parameters = started.parameters();
-        CallContext context = new CallContext(started.callId(), started.streamId(),
-                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, Map.of());
-        Sinks.One<Boolean> hangUp = Sinks.one();
-        return resolver.resolve(context)
-                .timeout(Duration.ofSeconds(2), Mono.just(context))
-                .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
-                        resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
-                .takeUntilOther(hangUp.asMono())
-                .doOnSubscribe(subscription -> {
-                    live.started(context, () -> hangUp.tryEmitValue(true));
-                    log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
-                            CallContext.mask(context.from()));
-                })
-                .doFinally(signal -> {
-                    live.ended(context.callId());
-                    log.info("call {} ended ({})", context.callId(), signal);
-                });
+        return runner.run(started, events);
     }
 
     private static WireMessage copy(WebSocketMessage message) {

@@ -2,28 +2,23 @@ package io.firstbyte.app.web.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.LiveCalls;
+import io.firstbyte.app.call.TenantRecorder;
 import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.bench.calls.wire.CallSetup;
 import io.firstbyte.bench.calls.wire.Gateway;
-import io.firstbyte.pipeline.call.CallContext;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
 
 /**
  * Each SIP gateway and media-stream provider dials the running server exactly as it would (its
@@ -32,36 +27,11 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstbyte.telephony.start-timeout=2s", "firstbyte.providers.simulated.profile=fast"})
+@Import(TenantRecorder.class)
 class GatewayCallIT {
 
     private static final String LINES = "Hi, I'd like to book a haircut tomorrow please.|Do you have anything at 10:30?"
             + "|My name is Sam Taylor.|No, that's all. Thank you!";
-    static final Map<String, String> TENANT_BY_CALL = new ConcurrentHashMap<>();
-
-    @TestConfiguration
-    static class RecordingResolver {
-        @Bean
-        @Primary
-        CallStartResolver tenantRecordingResolver(java.util.List<CallStartResolver> resolvers) {
-            CallStartResolver real = resolvers.stream().filter(r -> !(r instanceof Recording)).findFirst()
-                    .orElse(CallStartResolver.none());
-            return new Recording(real);
-        }
-    }
-
-    record Recording(CallStartResolver real) implements CallStartResolver {
-        @Override
-        public Mono<CallContext> resolve(CallContext call) {
-            return real.resolve(call).doOnNext(resolved -> TENANT_BY_CALL.put(resolved.callId(),
-                    String.valueOf(resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class))));
-        }
-
-        @Override
-        public Mono<Void> warmUp(CallContext resolved) {
-            return real.warmUp(resolved);
-        }
-    }
-
     @LocalServerPort
     int port;
 
@@ -92,7 +62,7 @@ class GatewayCallIT {
                 assertThat(caller.marks.get()).as("marks in the gateway's form").isPositive();
             }
             String demoTenant = tenants.byDialledNumber(StartupSeed.DEMO_NUMBER).map(TenantInfo::id).block(Duration.ofSeconds(5));
-            assertThat(TENANT_BY_CALL).containsEntry(caller.wire.callId(), demoTenant);
+            assertThat(TenantRecorder.TENANT_BY_CALL).containsEntry(caller.wire.callId(), demoTenant);
         } finally {
             caller.hangUp();
             Thread.sleep(300);

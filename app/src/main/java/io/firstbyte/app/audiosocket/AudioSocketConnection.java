@@ -1,0 +1,82 @@
+package io.firstbyte.app.audiosocket;
+
+import io.firstbyte.adapters.telephony.asterisk.audiosocket.AudioSocketCodec;
+import io.firstbyte.app.call.CallRunner;
+import io.firstbyte.pipeline.event.CallStarted;
+import io.firstbyte.pipeline.event.EndCall;
+import io.firstbyte.pipeline.event.HangUp;
+import io.firstbyte.pipeline.event.InboundEvent;
+import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.transport.WireMessage;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.Connection;
+import reactor.netty.NettyInbound;
+import reactor.netty.NettyOutbound;
+
+/**
+ * One AudioSocket TCP connection as one composed {@code Mono}: the bytes read are copied into the
+ * codec (split anywhere), its events drive the call, and the call's frames are written back. The
+ * connection ends when the call does (after the hang-up frame), when Asterisk closes it, when no
+ * UUID arrives within the start timeout, or at once when the peer's bytes cannot be read as
+ * AudioSocket (a length over the limit): only this connection is closed.
+ */
+final class AudioSocketConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(AudioSocketConnection.class);
+
+    private final AudioSocketCodec codec;
+    private final CallRunner runner;
+    private final Duration startTimeout;
+    private final String name;
+
+    AudioSocketConnection(AudioSocketCodec codec, CallRunner runner, Duration startTimeout, String name) {
+        this.codec = codec;
+        this.runner = runner;
+        this.startTimeout = startTimeout;
+        this.name = name;
+    }
+
+    Mono<Void> serve(NettyInbound in, NettyOutbound out) {
+        Sinks.One<Boolean> started = Sinks.one();
+        Flux<InboundEvent> inbound = in.receive().asByteArray()
+                .map(bytes -> codec.decode(new WireMessage.Binary(bytes)))
+                .takeUntil(events -> codec.mustDisconnect())
+                .concatMapIterable(events -> events);
+        Flux<OutboundEvent> outbound = inbound
+                .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
+                .switchOnFirst((first, events) -> {
+                    started.tryEmitValue(true);
+                    return first.get() instanceof CallStarted start ? runner.run(start, events.skip(1)) : Flux.empty();
+                });
+        Flux<byte[]> bytes = outbound
+                .takeUntil(EndCall.class::isInstance)
+                .concatMapIterable(codec::encode)
+                .map(AudioSocketConnection::bytes);
+        Mono<Void> startWatchdog = Mono.delay(startTimeout)
+                .takeUntilOther(started.asMono())
+                .flatMap(late -> {
+                    log.warn("AudioSocket connection {} sent no UUID within {}; closing it", name, startTimeout);
+                    return Mono.fromRunnable(() -> in.withConnection(Connection::dispose));
+                });
+        return Mono.when(out.send(bytes.map(Unpooled::wrappedBuffer)).then(), startWatchdog)
+                .doFinally(signal -> {
+                    if (codec.mustDisconnect()) {
+                        log.warn("AudioSocket connection {} closed: its bytes are not AudioSocket frames", name);
+                    }
+                });
+    }
+
+    private static byte[] bytes(WireMessage message) {
+        return switch (message) {
+            case WireMessage.Binary binary -> binary.bytes();
+            case WireMessage.Text text -> throw new IllegalStateException("the AudioSocket codec wrote text: " + text);
+        };
+    }
+
+}

@@ -1,0 +1,68 @@
+package io.firstbyte.app.call;
+
+import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.event.CallStarted;
+import io.firstbyte.pipeline.event.InboundEvent;
+import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.graph.CallPipeline;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Runs one started call, whatever connection carries it (a media WebSocket, an AudioSocket TCP
+ * connection): resolves its tenant once, runs the pipeline over the caller's events, and keeps it
+ * in the live calls (where a hang-up disposes it) and its turns in the recent traces.
+ */
+public final class CallRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CallRunner.class);
+    private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final CallPipeline pipeline;
+    private final CallStartResolver resolver;
+    private final LiveCalls live;
+    private final RecentTraces traces;
+    private final CallMetrics metrics;
+
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics) {
+        this.pipeline = pipeline;
+        this.resolver = resolver;
+        this.live = live;
+        this.traces = traces;
+        this.metrics = metrics;
+    }
+
+    public CallMetrics metrics() {
+        return metrics;
+    }
+
+    /** The agent's events for the call {@code started} begins; the caller's {@code events} follow it. */
+    public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events) {
+        Map<String, String> parameters = started.parameters();
+        CallContext context = new CallContext(started.callId(), started.streamId(),
+                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, Map.of());
+        Sinks.One<Boolean> hangUp = Sinks.one();
+        return resolver.resolve(context)
+                .timeout(RESOLVE_TIMEOUT, Mono.just(context))
+                .flatMapMany(resolved -> Flux.merge(
+                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
+                        resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
+                .takeUntilOther(hangUp.asMono())
+                .doOnSubscribe(subscription -> {
+                    live.started(context, () -> hangUp.tryEmitValue(true));
+                    log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
+                            CallContext.mask(context.from()));
+                })
+                .doFinally(signal -> {
+                    live.ended(context.callId());
+                    log.info("call {} ended ({})", context.callId(), signal);
+                });
+    }
+}

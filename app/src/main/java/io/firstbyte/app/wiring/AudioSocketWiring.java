@@ -1,0 +1,29 @@
+package io.firstbyte.app.wiring;
+
+import io.firstbyte.adapters.telephony.asterisk.audiosocket.AudioSocketCallDirectory;
+import io.firstbyte.app.audiosocket.AudioSocketListener;
+import io.firstbyte.app.call.CallRunner;
+import io.firstbyte.app.config.TelephonyProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Asterisk AudioSocket TCP listener and the directory the dial plan registers its calls in. */
+@Configuration(proxyBeanMethods = false)
+public class AudioSocketWiring {
+
+    /** Registrations waiting for their connection; beyond this many, the oldest are dropped. */
+    private static final int WAITING_REGISTRATIONS = 10_000;
+
+    @Bean
+    AudioSocketCallDirectory audioSocketCallDirectory(TelephonyProperties telephony) {
+        return new AudioSocketCallDirectory(Clock.systemUTC(), telephony.audiosocket().registrationTtl(), WAITING_REGISTRATIONS);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "firstbyte.telephony.audiosocket.enabled", havingValue = "true", matchIfMissing = true)
+    AudioSocketListener audioSocketListener(TelephonyProperties telephony, AudioSocketCallDirectory directory, CallRunner runner) {
+        return new AudioSocketListener(telephony.audiosocket(), directory, runner, telephony.startTimeout());
+    }
+}
