@@ -36,6 +36,28 @@ class AdaptersArchitectureTest {
             .resideInAPackage("io.firstbyte.app..")
             .because("adapters depend on the pipeline only");
 
+    static final ArchRule DRAWS_NO_SECURE_RANDOM_UUIDS = noClasses().should().callMethod(java.util.UUID.class, "randomUUID")
+            .because("its SecureRandom reads the entropy source, a blocking call, and codecs run on event loops (use CallIds)");
+
+    @Test
+    void mainCodeDrawsNoSecureRandomUuids() {
+        DRAWS_NO_SECURE_RANDOM_UUIDS.check(MAIN);
+    }
+
+    @Test
+    void uuidRuleCatchesRandomUuid() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(RandomUuidFixture.class);
+
+        assertThatThrownBy(() -> DRAWS_NO_SECURE_RANDOM_UUIDS.check(fixture)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UUID.randomUUID()");
+    }
+
+    static final class RandomUuidFixture {
+        String id() {
+            return java.util.UUID.randomUUID().toString();
+        }
+    }
+
     @Test
     void mainCodeNeverBlocksOnReactor() {
         NEVER_BLOCKS_ON_REACTOR.check(MAIN);

@@ -65,6 +65,7 @@ final class AudioSocketConnection {
                     return Mono.fromRunnable(() -> in.withConnection(Connection::dispose));
                 });
         return Mono.when(out.send(bytes.map(Unpooled::wrappedBuffer)).then(), startWatchdog)
+                .doOnError(error -> log.warn("AudioSocket connection {} failed: {}", name, error.toString()))
                 .doFinally(signal -> {
                     if (codec.mustDisconnect()) {
                         log.warn("AudioSocket connection {} closed: its bytes are not AudioSocket frames", name);

@@ -1,5 +1,6 @@
 package io.firstbyte.adapters.telephony.freeswitch;
 
+import io.firstbyte.adapters.telephony.common.CallIds;
 import io.firstbyte.adapters.telephony.common.CallerNumbers;
 import io.firstbyte.adapters.telephony.common.Json;
 import io.firstbyte.pipeline.audio.AudioEncoding;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +35,7 @@ final class FreeSwitchMetadata {
             parameters.putAll(Json.scalars(metadata));
         }
         String id = first(parameters, ID_KEYS);
-        String callId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        String callId = id == null || id.isBlank() ? CallIds.random() : id;
         AudioFormat format = new AudioFormat(AudioEncoding.PCM16LE, rate(first(parameters, RATE_KEYS), defaultRate));
         return new Start(new CallStarted(callId, callId, CallerNumbers.withFromAndTo(parameters), AudioFormat.MULAW_8K), format);
     }

@@ -3,6 +3,7 @@ package io.firstbyte.adapters.telephony.vonage;
 import static io.firstbyte.adapters.telephony.common.DropKind.UNSUPPORTED_AUDIO_FORMAT;
 
 import io.firstbyte.adapters.telephony.common.Abbreviate;
+import io.firstbyte.adapters.telephony.common.CallIds;
 import io.firstbyte.adapters.telephony.common.CallerNumbers;
 import io.firstbyte.adapters.telephony.common.DroppedMessage;
 import io.firstbyte.adapters.telephony.common.Json;
@@ -14,7 +15,6 @@ import io.firstbyte.pipeline.event.MarkPlayed;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +57,6 @@ final class VonageInbound {
     /** Vonage names no call on the socket: the NCCO can pass its {@code uuid} in the headers. */
     private static String callId(Map<String, String> headers) {
         return CALL_ID_KEYS.stream().map(headers::get).filter(id -> id != null && !id.isBlank()).findFirst()
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(CallIds::random);
     }
 }

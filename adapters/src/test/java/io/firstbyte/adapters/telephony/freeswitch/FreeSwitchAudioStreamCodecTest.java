@@ -82,6 +82,16 @@ class FreeSwitchAudioStreamCodecTest {
         }
 
         @Test
+        void aCallWithoutAUuidStartsOnAnEventLoopThreadWithoutBlocking() {
+            List<InboundEvent> events = reactor.core.publisher.Mono.fromCallable(() -> codec.decode(text("""
+                    {"from":"+15550001111","to":"+15550002222"}""")))
+                    .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+                    .block(java.time.Duration.ofSeconds(5));
+
+            assertThat(((CallStarted) events.getFirst()).callId()).hasSize(36);
+        }
+
+        @Test
         void metadataWinsOverTheQueryParameters() {
             FreeSwitchAudioStreamCodec withQuery = new FreeSwitchAudioStreamCodec(drops, Map.of("to", "+1999"),
                     FreeSwitchSettings.DEFAULTS);

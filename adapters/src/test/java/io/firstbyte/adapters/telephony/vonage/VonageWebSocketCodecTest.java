@@ -58,6 +58,17 @@ class VonageWebSocketCodecTest {
         }
 
         @Test
+        void aFirstMessageWithoutAUuidStartsTheCallOnAnEventLoopThreadWithoutBlocking() {
+            List<InboundEvent> events = reactor.core.publisher.Mono.fromCallable(() -> codec.decode(text("""
+                    {"event":"websocket:connected","content-type":"audio/l16;rate=16000","from":"+1","to":"+2"}""")))
+                    .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+                    .block(java.time.Duration.ofSeconds(5));
+
+            assertThat(events).singleElement().satisfies(e -> assertThat(java.util.UUID.fromString(((CallStarted) e).callId()).version())
+                    .isEqualTo(4));
+        }
+
+        @Test
         void theOlderFirstMessageWithoutEventStartsTheCallToo() {
             List<InboundEvent> events = codec.decode(text("""
                     {"content-type":"audio/l16;rate=8000","from":"+1","to":"+2"}"""));

@@ -93,7 +93,9 @@ public final class MediaStreamHandler implements WebSocketHandler {
                     log.warn("connection {} sent no start within {}; closing it", session.getId(), telephony.startTimeout());
                     return session.close(NO_START);
                 });
-        return Mono.when(session.send(frames), startWatchdog);
+        // A failure here closes the socket; without this line it would do so silently.
+        return Mono.when(session.send(frames), startWatchdog)
+                .doOnError(error -> log.warn("connection {} ({}) failed: {}", session.getId(), dialect, error.toString()));
     }
 
     private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
