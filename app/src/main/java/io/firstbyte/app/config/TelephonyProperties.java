@@ -1,5 +1,6 @@
 package io.firstbyte.app.config;
 
+import io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * Telephony settings. {@code publicUrl} is the server's address as Twilio reaches it (signatures
  * are computed over it, never over a client-supplied host). An empty {@code twilioAuthToken}
  * disables signature and call-token checks (local development and load tests). {@code gateways}
- * holds the other gateways' connection secrets; {@code audiosocket} the Asterisk AudioSocket TCP listener.
+ * holds the other gateways' connection secrets; {@code freeswitchPlayback} how agent audio goes back to
+ * mod_audio_stream (a module offering mod_audio_fork's subprotocol always gets its files);
+ * {@code audiosocket} the Asterisk AudioSocket TCP listener.
  */
 @Validated
 @ConfigurationProperties("firstbyte.telephony")
@@ -23,6 +26,7 @@ public record TelephonyProperties(
         @NotNull Duration startTimeout,
         @NotNull DataSize maxFrameSize,
         @NotNull @Valid GatewaySecrets gateways,
+        @NotNull FreeSwitchPlayback freeswitchPlayback,
         @NotNull @Valid AudioSocketProperties audiosocket) {
 
     public boolean signaturesRequired() {

@@ -108,7 +108,7 @@ public class CallPathConfiguration {
         Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
         routes.put("/twilio/media", new MediaStreamHandler("twilio", (session, dropped) -> new TwilioMediaCodec(dropped),
                 List.of(), runner, telephony, twilioTokens));
-        MediaDialects.all().forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
+        MediaDialects.all(telephony.freeswitchPlayback()).forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
                 dialect.name(), dialect.codecs(), dialect.subProtocols(), runner, telephony,
                 firstMessageTokens.getOrDefault(dialect.name(), parameters -> true))));
         return new SimpleUrlHandlerMapping(routes, -1);

@@ -1,5 +1,6 @@
 package io.firstbyte.app.config;
 
+import io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ class TelephonyPropertiesTest {
 
     private static TelephonyProperties at(String url) {
         return new TelephonyProperties(url, "", Duration.ofSeconds(60), Duration.ofSeconds(5), DataSize.ofKilobytes(64),
-                GatewaySecrets.NONE, AudioSocketProperties.DISABLED);
+                GatewaySecrets.NONE, FreeSwitchPlayback.STREAM_AUDIO_FILES, AudioSocketProperties.DISABLED);
     }
 
     @Test
@@ -23,7 +24,7 @@ class TelephonyPropertiesTest {
     void signaturesAreRequiredOnlyWithAnAuthToken() {
         assertThat(at("https://voice.example.com").signaturesRequired()).isFalse();
         assertThat(new TelephonyProperties("https://x", "token", Duration.ZERO, Duration.ZERO, DataSize.ofBytes(1), GatewaySecrets.NONE,
-                AudioSocketProperties.DISABLED)
+                FreeSwitchPlayback.STREAM_AUDIO_FILES, AudioSocketProperties.DISABLED)
                 .signaturesRequired()).isTrue();
     }
 }

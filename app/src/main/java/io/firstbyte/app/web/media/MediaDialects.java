@@ -30,12 +30,12 @@ public final class MediaDialects {
     private MediaDialects() {
     }
 
-    public static List<MediaDialect> all() {
+    public static List<MediaDialect> all(FreeSwitchPlayback freeSwitchPlayback) {
         return List.of(
                 new MediaDialect("telnyx", (session, dropped) -> new TelnyxMediaCodec(dropped), List.of()),
                 new MediaDialect("plivo", (session, dropped) -> new PlivoMediaCodec(dropped), List.of()),
                 new MediaDialect("freeswitch", (session, dropped) -> new FreeSwitchAudioStreamCodec(dropped, query(session),
-                        freeSwitchSettings(session.getHandshakeInfo().getSubProtocol())),
+                        freeSwitchSettings(session.getHandshakeInfo().getSubProtocol(), freeSwitchPlayback)),
                         FreeSwitchAudioStreamCodec.DIALECT.subprotocols()),
                 new MediaDialect("jambonz", (session, dropped) -> new JambonzListenCodec(dropped),
                         JambonzListenCodec.DIALECT.subprotocols()),
@@ -48,10 +48,9 @@ public final class MediaDialects {
      * mod_audio_fork offers a subprotocol ({@code audio.drachtio.org}, or {@code audio.jambonz.org} in
      * jambonz builds) and plays {@code playAudio} files itself; mod_audio_stream offers none.
      */
-    static FreeSwitchSettings freeSwitchSettings(@Nullable String subprotocol) {
-        return subprotocol == null || subprotocol.isEmpty()
-                ? FreeSwitchSettings.DEFAULTS
-                : FreeSwitchSettings.DEFAULTS.withPlayback(FreeSwitchPlayback.AUDIO_FORK_FILES);
+    static FreeSwitchSettings freeSwitchSettings(@Nullable String subprotocol, FreeSwitchPlayback configured) {
+        return FreeSwitchSettings.DEFAULTS.withPlayback(
+                subprotocol == null || subprotocol.isEmpty() ? configured : FreeSwitchPlayback.AUDIO_FORK_FILES);
     }
 
     /** The upgrade URL's query parameters (gateways that pass caller numbers there). */

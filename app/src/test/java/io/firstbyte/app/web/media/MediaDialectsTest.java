@@ -27,17 +27,18 @@ class MediaDialectsTest {
 
     @Test
     void everyWebSocketDialectHasAPathName() {
-        assertThat(MediaDialects.all()).extracting(MediaDialects.MediaDialect::name)
+        assertThat(MediaDialects.all(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.STREAM_AUDIO_FILES)).extracting(MediaDialects.MediaDialect::name)
                 .isEqualTo(List.of("telnyx", "plivo", "freeswitch", "jambonz", "vonage", "asterisk"));
     }
 
     @Test
     void freeSwitchPlaysFilesTheAudioForkWayWhenTheModuleOffersASubprotocol() {
-        assertThat(MediaDialects.freeSwitchSettings(null).playback())
-                .isEqualTo(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.STREAM_AUDIO_FILES);
-        assertThat(MediaDialects.freeSwitchSettings("audio.drachtio.org").playback())
+        assertThat(MediaDialects.freeSwitchSettings(null, io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.RAW_BINARY).playback())
+                .isEqualTo(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.RAW_BINARY);
+        assertThat(MediaDialects.freeSwitchSettings("audio.drachtio.org",
+                io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.STREAM_AUDIO_FILES).playback())
                 .isEqualTo(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.AUDIO_FORK_FILES);
-        assertThat(MediaDialects.all()).filteredOn(dialect -> dialect.name().equals("freeswitch")).singleElement()
+        assertThat(MediaDialects.all(io.firstbyte.adapters.telephony.freeswitch.FreeSwitchPlayback.STREAM_AUDIO_FILES)).filteredOn(dialect -> dialect.name().equals("freeswitch")).singleElement()
                 .extracting(MediaDialects.MediaDialect::subProtocols).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .contains("audio.drachtio.org", "audio.jambonz.org");
     }
