@@ -126,7 +126,7 @@ final class ActiveCall {
         return switch (signal) {
             case CallPipeline.Greeting greeting -> settings.greeting().isBlank()
                     ? Flux.empty()
-                    : speak(Flux.just(settings.greeting()), null);
+                    : speak(ClauseChunker.chunk(Flux.just(settings.greeting())), null);
             case TurnEnded turn -> answer(turn);
             case CallPipeline.BargeIn bargeIn -> interrupt(bargeIn);
             default -> Flux.empty();
@@ -150,21 +150,19 @@ final class ActiveCall {
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
         Map<String, Long> toolStarts = new ConcurrentHashMap<>();
-        Flux<String> text = Flux.defer(() -> agent.answer())
-                .doOnNext(event -> traceAgent(event, trace, toolStarts))
-                .ofType(ModelTextDelta.class)
-                .map(ModelTextDelta::text);
+        Flux<Clause> clauses = ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
+                .doOnNext(event -> traceAgent(event, trace, toolStarts)));
         return Flux.defer(() -> {
             history.agentSaid(ledger.startAnswer("pending"));
             history.userSaid(turn.transcript());
-            return speak(text, trace);
+            return speak(clauses, trace);
         });
     }
 
-    private Flux<OutboundEvent> speak(Flux<String> text, @Nullable TurnTraceRecorder trace) {
+    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
         String answerId = "a" + answers.incrementAndGet();
         Map<String, String> clauseText = new ConcurrentHashMap<>();
-        Flux<Clause> clauses = ClauseChunker.chunk(text).doOnNext(clause -> {
+        Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
             if (clause.index() == 0) {
                 delays.firstClauseSent();
             }
