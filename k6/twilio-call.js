@@ -269,6 +269,7 @@ export default function () {
 // from GET /calls/{callSid}/trace. No trace, no overhead: nothing is guessed.
 function recordOverhead(callSid, ttfbByTurn) {
   const trace = http.get(`${HTTP_URL}/calls/${callSid}/trace`, {
+    headers: __ENV.OPERATOR_TOKEN ? { Authorization: `Bearer ${__ENV.OPERATOR_TOKEN}` } : {},
     tags: { name: 'call-trace' },
     responseCallback: http.expectedStatuses(200, 404),
   });
