@@ -1,6 +1,6 @@
-package io.firstbyte.adapters.tts.cartesia.fake;
+package io.firstbyte.fakes.cartesia;
 
-import io.firstbyte.adapters.tts.fake.FakeVoice;
+import io.firstbyte.fakes.voice.FakeVoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,15 +25,20 @@ public final class FakeCartesiaServer implements AutoCloseable {
     private final List<FakeCartesiaConnection> connections = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
-    private FakeCartesiaServer(String key) {
+    private FakeCartesiaServer(String key, int port) {
         this.key = key;
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
+        this.server = HttpServer.create().host("127.0.0.1").port(port)
                 .route(routes -> routes.get("/tts/websocket", this::socket))
                 .bindNow();
     }
 
     public static FakeCartesiaServer start(String key) {
-        return new FakeCartesiaServer(key);
+        return new FakeCartesiaServer(key, 0);
+    }
+
+    /** On a fixed port (0: any free one), for a benchmark run others connect to. */
+    public static FakeCartesiaServer start(String key, int port) {
+        return new FakeCartesiaServer(key, port);
     }
 
     public String url() {

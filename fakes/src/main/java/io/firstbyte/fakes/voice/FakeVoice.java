@@ -1,4 +1,4 @@
-package io.firstbyte.adapters.tts.fake;
+package io.firstbyte.fakes.voice;
 
 import java.time.Duration;
 import java.util.ArrayList;

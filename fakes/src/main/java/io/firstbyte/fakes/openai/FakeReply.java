@@ -1,4 +1,4 @@
-package io.firstbyte.adapters.llm.openai.fake;
+package io.firstbyte.fakes.openai;
 
 import io.firstbyte.pipeline.tool.ToolCall;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.firstbyte.adapters.stt.deepgram.fake;
+package io.firstbyte.fakes.deepgram;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -34,17 +34,24 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
     private volatile Duration idleTimeout = Duration.ofSeconds(10);
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Duration resultLatency = Duration.ZERO;
+    private volatile String otherwise = "";
+    private volatile List<String> everyCall = List.of();
     private final DisposableServer server;
 
-    private FakeDeepgramListenServer(String key) {
+    private FakeDeepgramListenServer(String key, int port) {
         this.key = key;
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
+        this.server = HttpServer.create().host("127.0.0.1").port(port)
                 .route(routes -> routes.get("/v1/listen", this::listen))
                 .bindNow();
     }
 
     public static FakeDeepgramListenServer start(String key) {
-        return new FakeDeepgramListenServer(key);
+        return new FakeDeepgramListenServer(key, 0);
+    }
+
+    /** On a fixed port (0: any free one), for a benchmark run others connect to. */
+    public static FakeDeepgramListenServer start(String key, int port) {
+        return new FakeDeepgramListenServer(key, port);
     }
 
     /** The URL to configure as {@code DeepgramSttConfig.url}. */
@@ -55,6 +62,28 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
     /** What the caller will be heard saying, utterance by utterance (an empty queue hears ""). */
     public FakeDeepgramListenServer utterances(String... transcripts) {
         utterances.addAll(List.of(transcripts));
+        return this;
+    }
+
+    /** What every socket hears, utterance by utterance, after the shared {@link #utterances} (a benchmark's caller script). */
+    public FakeDeepgramListenServer everyCall(List<String> transcripts) {
+        everyCall = List.copyOf(transcripts);
+        return this;
+    }
+
+    private java.util.function.Supplier<String> transcriptsFor(Deque<String> ownScript) {
+        return () -> {
+            String next = utterances.poll();
+            if (next == null) {
+                next = ownScript.poll();
+            }
+            return next == null ? otherwise : next;
+        };
+    }
+
+    /** What the caller is heard saying once the scripted utterances ran out (by default nothing). */
+    public FakeDeepgramListenServer otherwise(String transcript) {
+        otherwise = transcript;
         return this;
     }
 
@@ -108,10 +137,7 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
 
     private Mono<Void> accept(HttpServerRequest request, HttpServerResponse response, String authorization) {
         FakeListenConnection connection = new FakeListenConnection(query(request.uri()), authorization,
-                () -> {
-                    String next = utterances.poll();
-                    return next == null ? "" : next;
-                }, idleTimeout, () -> resultLatency);
+                transcriptsFor(new java.util.ArrayDeque<>(everyCall)), idleTimeout, () -> resultLatency);
         connections.add(connection);
         return Mono.from(response.sendWebsocket(connection::handle));
     }

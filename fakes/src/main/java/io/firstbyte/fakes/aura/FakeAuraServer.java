@@ -1,6 +1,6 @@
-package io.firstbyte.adapters.tts.deepgram.fake;
+package io.firstbyte.fakes.aura;
 
-import io.firstbyte.adapters.tts.fake.FakeVoice;
+import io.firstbyte.fakes.voice.FakeVoice;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
@@ -29,15 +29,20 @@ public final class FakeAuraServer implements AutoCloseable {
     private final List<FakeAuraConnection> connections = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
-    private FakeAuraServer(String key) {
+    private FakeAuraServer(String key, int port) {
         this.key = key;
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
+        this.server = HttpServer.create().host("127.0.0.1").port(port)
                 .route(routes -> routes.get("/v1/speak", this::socket))
                 .bindNow();
     }
 
     public static FakeAuraServer start(String key) {
-        return new FakeAuraServer(key);
+        return new FakeAuraServer(key, 0);
+    }
+
+    /** On a fixed port (0: any free one), for a benchmark run others connect to. */
+    public static FakeAuraServer start(String key, int port) {
+        return new FakeAuraServer(key, port);
     }
 
     public String url() {

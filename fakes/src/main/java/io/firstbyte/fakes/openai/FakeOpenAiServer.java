@@ -1,4 +1,4 @@
-package io.firstbyte.adapters.llm.openai.fake;
+package io.firstbyte.fakes.openai;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
@@ -44,8 +44,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
             request -> FakeReply.error(500, "server_error", "no_script", "the fake has no reply queued");
     private final DisposableServer server;
 
-    private FakeOpenAiServer() {
-        server = HttpServer.create().host("127.0.0.1").port(0)
+    private FakeOpenAiServer(int port) {
+        server = HttpServer.create().host("127.0.0.1").port(port)
                 .route(routes -> routes
                         .post("/v1/chat/completions", this::complete)
                         .get("/v1/models", this::models))
@@ -53,7 +53,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start() {
-        return new FakeOpenAiServer();
+        return new FakeOpenAiServer(0);
+    }
+
+    /** On a fixed port (0: any free one), for a benchmark run others connect to. */
+    public static FakeOpenAiServer start(int port) {
+        return new FakeOpenAiServer(port);
     }
 
     /** The base URL to configure, ending in {@code /v1}. */

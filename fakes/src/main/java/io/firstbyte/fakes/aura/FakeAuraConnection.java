@@ -1,6 +1,6 @@
-package io.firstbyte.adapters.tts.deepgram.fake;
+package io.firstbyte.fakes.aura;
 
-import io.firstbyte.adapters.tts.fake.FakeVoice;
+import io.firstbyte.fakes.voice.FakeVoice;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;

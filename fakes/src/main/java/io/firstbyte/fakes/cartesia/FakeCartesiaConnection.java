@@ -1,6 +1,6 @@
-package io.firstbyte.adapters.tts.cartesia.fake;
+package io.firstbyte.fakes.cartesia;
 
-import io.firstbyte.adapters.tts.fake.FakeVoice;
+import io.firstbyte.fakes.voice.FakeVoice;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.Base64;

@@ -1,5 +1,5 @@
 /** Shared behaviour of the fake speech servers: deterministic audio, latency and failure modes. */
 @NullMarked
-package io.firstbyte.adapters.tts.fake;
+package io.firstbyte.fakes.voice;
 
 import org.jspecify.annotations.NullMarked;

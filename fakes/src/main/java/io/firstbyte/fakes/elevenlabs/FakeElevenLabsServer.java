@@ -1,6 +1,6 @@
-package io.firstbyte.adapters.tts.elevenlabs.fake;
+package io.firstbyte.fakes.elevenlabs;
 
-import io.firstbyte.adapters.tts.fake.FakeVoice;
+import io.firstbyte.fakes.voice.FakeVoice;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,15 +29,20 @@ public final class FakeElevenLabsServer implements AutoCloseable {
     private final List<FakeElevenLabsConnection> connections = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
-    private FakeElevenLabsServer(String key) {
+    private FakeElevenLabsServer(String key, int port) {
         this.key = key;
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
+        this.server = HttpServer.create().host("127.0.0.1").port(port)
                 .route(routes -> routes.get("/v1/text-to-speech/{voice}/stream-input", this::socket))
                 .bindNow();
     }
 
     public static FakeElevenLabsServer start(String key) {
-        return new FakeElevenLabsServer(key);
+        return new FakeElevenLabsServer(key, 0);
+    }
+
+    /** On a fixed port (0: any free one), for a benchmark run others connect to. */
+    public static FakeElevenLabsServer start(String key, int port) {
+        return new FakeElevenLabsServer(key, port);
     }
 
     /** The base URL to configure ({@code ws://127.0.0.1:port}). */

@@ -1,4 +1,4 @@
-package io.firstbyte.adapters.llm.openai.fake;
+package io.firstbyte.fakes.openai;
 
 import java.util.Map;
 import tools.jackson.databind.JsonNode;

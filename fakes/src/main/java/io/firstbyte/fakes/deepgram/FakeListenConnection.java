@@ -1,4 +1,4 @@
-package io.firstbyte.adapters.stt.deepgram.fake;
+package io.firstbyte.fakes.deepgram;
 
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.audio.Pcm16;
