@@ -64,4 +64,25 @@ class ProvidersConfigurationTest {
             assertThat(text).doesNotContain("secret");
         }
     }
+
+    @Test
+    void aSecondModelServerCanBeNamedFromEnvironmentVariablesAlone() {
+        Map<String, Object> env = Map.of("FIRSTBYTE_PROVIDERS_STT", "simulated", "FIRSTBYTE_PROVIDERS_LLM", "openai,groq",
+                "FIRSTBYTE_PROVIDERS_TTS", "simulated", "FIRSTBYTE_PROVIDERS_SIMULATED_PROFILE", "fast",
+                "FIRSTBYTE_PROVIDERS_LLMSERVERS_OPENAI_BASEURL", "https://api.openai.com/v1",
+                "FIRSTBYTE_PROVIDERS_LLMSERVERS_OPENAI_APIKEY", "sk-1", "FIRSTBYTE_PROVIDERS_LLMSERVERS_OPENAI_MODEL", "gpt-4o-mini",
+                "FIRSTBYTE_PROVIDERS_LLMSERVERS_GROQ_BASEURL", "https://api.groq.com/openai/v1",
+                "FIRSTBYTE_PROVIDERS_LLMSERVERS_GROQ_APIKEY", "gsk-1",
+                "FIRSTBYTE_PROVIDERS_LLMSERVERS_GROQ_MODEL", "llama-3.3-70b-versatile");
+        var source = new org.springframework.core.env.SystemEnvironmentPropertySource(
+                org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env);
+        ProviderProperties properties = new Binder(org.springframework.boot.context.properties.source.ConfigurationPropertySources
+                .from(source)).bind("firstbyte.providers", ProviderProperties.class).get();
+
+        ProviderSelection selection = new ProvidersConfiguration().defaultProviderSelection(properties);
+
+        assertThat(selection.llm()).containsExactly("openai", "groq");
+        assertThat(selection.llmServers().get("groq").baseUrl()).isEqualTo("https://api.groq.com/openai/v1");
+        assertThat(selection.llmServers().get("groq").model()).isEqualTo("llama-3.3-70b-versatile");
+    }
 }
