@@ -3,7 +3,9 @@ package io.firstbyte.app.web.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.app.booking.ItDatabase;
+import io.firstbyte.app.embedded.SalonSeed;
 import io.firstbyte.app.embedded.StartupSeed;
+import io.firstbyte.app.tenant.TenantCredentials;
 import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
 import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
 import io.firstbyte.fakes.openai.FakeBookingAgent;
@@ -25,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -37,16 +40,20 @@ import reactor.core.Disposable;
  * A whole call with "real" providers: a Twilio caller on {@code /twilio/media}, Deepgram live
  * listening, an OpenAI-compatible model that books through the real booking tools (against this
  * test's own PostgreSQL database) and Cartesia speech, each provider a local fake speaking its
- * documented protocol. The call ends with an appointment row; no key reaches the logs.
+ * documented protocol. The call ends with an appointment row; no key reaches the logs. A tenant's
+ * own voice and stored model key serve its calls.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.telephony.start-timeout=1s", "firstbyte.booking.seed-demo=true"})
+        properties = {"firstbyte.telephony.start-timeout=1s", "firstbyte.booking.seed-demo=true",
+                "firstbyte.booking.synthetic-tenants=1",
+                "firstbyte.booking.credentials-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 class FakeProvidersCallIT {
 
     static final String DEEPGRAM_KEY = "dg-it-secret-7c1f";
     static final String OPENAI_KEY = "sk-it-secret-93ab";
     static final String CARTESIA_KEY = "ca-it-secret-51de";
+    static final String TENANT_OPENAI_KEY = "sk-tenant-own-9d2e";
     static final String CALLER = "Sam Taylor";
     /** A Tuesday at least two days ahead, when the demo salon is open. */
     static final LocalDate DAY = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2)
@@ -87,6 +94,8 @@ class FakeProvidersCallIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TenantCredentials credentials;
 
     @Test
     void aCallerBooksAHaircutThroughDeepgramAnOpenAiCompatibleModelAndCartesia(CapturedOutput logs) throws Exception {
@@ -107,17 +116,47 @@ class FakeProvidersCallIT {
             connection.dispose();
         }
 
-        List<RecordedRequest> requests = MODEL.requests().stream().filter(r -> r.path().endsWith("/chat/completions")).toList();
+        List<RecordedRequest> requests = modelRequestsWithKey(OPENAI_KEY);
         assertThat(requests).hasSize(3);
-        assertThat(requests.getFirst().header("authorization")).isEqualTo("Bearer " + OPENAI_KEY);
         assertThat(requests.get(0).json().path("messages").toString()).contains("book a haircut");
         assertThat(requests.get(1).json().path("messages").toString()).contains("check_availability", "slots");
         assertThat(requests.get(2).json().path("messages").toString()).contains("create_booking", "confirmed");
-        assertThat(DEEPGRAM.connections()).hasSize(1);
-        assertThat(DEEPGRAM.connections().getFirst().audio().length).as("caller audio reached Deepgram").isGreaterThan(8000);
+        assertThat(DEEPGRAM.connections()).allSatisfy(socket ->
+                assertThat(socket.audio().length).as("caller audio reached Deepgram").isGreaterThan(8000));
         assertThat(CARTESIA.connections()).isNotEmpty();
         assertThat(logs.getAll()).contains("Providers: speech-to-text deepgram")
                 .doesNotContain(DEEPGRAM_KEY, OPENAI_KEY, CARTESIA_KEY);
+    }
+
+    @Test
+    void aTenantsOwnVoiceAndModelKeyServeItsCalls() throws Exception {
+        SalonSeed.Salon salon = StartupSeed.synthetic(1);
+        DATABASE.execute("update tenant set settings = jsonb_set(settings, '{providers}', "
+                + "'{\"voice\": \"tenant-voice\"}') where id = '" + salon.tenantId() + "'");
+        credentials.store(salon.tenantId().toString(), "openai", TENANT_OPENAI_KEY).block(Duration.ofSeconds(5));
+        DEEPGRAM.utterances("Hello, I'd like to book a haircut please. I'm " + CALLER + ".");
+
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", salon.phoneNumber())).subscribe();
+        try {
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            int afterGreeting = caller.mediaReceived.get();
+            caller.say(Duration.ofMillis(1500));
+            assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
+        } finally {
+            caller.hangUp();
+            Thread.sleep(300);
+            connection.dispose();
+        }
+
+        assertThat(modelRequestsWithKey(TENANT_OPENAI_KEY)).as("the tenant's own key was used").hasSize(3);
+        assertThat(CARTESIA.connections().stream().flatMap(socket -> socket.requests().stream())
+                .map(request -> request.path("voice").path("id").asString(""))).contains("tenant-voice", "fake-voice");
+    }
+
+    private static List<RecordedRequest> modelRequestsWithKey(String key) {
+        return MODEL.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))
+                .filter(r -> r.header("authorization").equals("Bearer " + key)).toList();
     }
 
     private static int bookingsOf(String customer) throws SQLException {
