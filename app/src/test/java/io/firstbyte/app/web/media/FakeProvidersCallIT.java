@@ -11,6 +11,7 @@ import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
 import io.firstbyte.fakes.openai.FakeBookingAgent;
 import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.RecordedRequest;
+import io.firstbyte.fakes.voice.FakeVoice;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -121,8 +122,11 @@ class FakeProvidersCallIT {
         assertThat(requests.get(0).json().path("messages").toString()).contains("book a haircut");
         assertThat(requests.get(1).json().path("messages").toString()).contains("check_availability", "slots");
         assertThat(requests.get(2).json().path("messages").toString()).contains("create_booking", "confirmed");
-        assertThat(DEEPGRAM.connections()).allSatisfy(socket ->
-                assertThat(socket.audio().length).as("caller audio reached Deepgram").isGreaterThan(8000));
+        assertThat(DEEPGRAM.connections()).anySatisfy(socket -> {
+            assertThat(socket.audio().length).as("caller audio reached Deepgram").isGreaterThan(8000);
+            assertThat(socket.controlMessages()).as("Finalize when the caller stopped speaking")
+                    .anyMatch(message -> message.contains("Finalize"));
+        });
         assertThat(CARTESIA.connections()).isNotEmpty();
         assertThat(logs.getAll()).contains("Providers: speech-to-text deepgram")
                 .doesNotContain(DEEPGRAM_KEY, OPENAI_KEY, CARTESIA_KEY);
@@ -152,6 +156,24 @@ class FakeProvidersCallIT {
         assertThat(modelRequestsWithKey(TENANT_OPENAI_KEY)).as("the tenant's own key was used").hasSize(3);
         assertThat(CARTESIA.connections().stream().flatMap(socket -> socket.requests().stream())
                 .map(request -> request.path("voice").path("id").asString(""))).contains("tenant-voice", "fake-voice");
+    }
+
+    @Test
+    void whenTheOnlyVoiceIsDownTheCallerHearsTheApologyAndTheCallIsHungUp() throws Exception {
+        CARTESIA.voice().mode(FakeVoice.Mode.ERROR);
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", StartupSeed.DEMO_NUMBER)).subscribe();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (caller.closeStatus() < 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(caller.closeStatus()).as("the server hung up").isNotNegative();
+            assertThat(caller.mediaReceived.get()).as("frames of the apology pre-rendered at start-up").isGreaterThan(20);
+        } finally {
+            CARTESIA.voice().mode(FakeVoice.Mode.NORMAL);
+            connection.dispose();
+        }
     }
 
     private static List<RecordedRequest> modelRequestsWithKey(String key) {
