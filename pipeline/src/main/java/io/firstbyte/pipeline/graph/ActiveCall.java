@@ -145,7 +145,7 @@ final class ActiveCall {
         return switch (signal) {
             case CallPipeline.SpeechLost lost -> {
                 endingReason = "speech-to-text lost";
-                yield speak(Flux.just(SpokenFailure.CANNOT_HEAR), null);
+                yield speak(ClauseChunker.chunk(Flux.just(SpokenFailure.CANNOT_HEAR)), null);
             }
             case CallPipeline.Greeting greeting -> settings.greeting().isBlank()
                     ? Flux.empty()
