@@ -4,6 +4,7 @@ import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
+import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
@@ -71,8 +72,9 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call) {
-        return new TenantCallStart(tenants, warmup, call.warmUpAvailability());
+    CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
+                                        TenantProviderOverrides providers) {
+        return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers);
     }
 
     @Bean

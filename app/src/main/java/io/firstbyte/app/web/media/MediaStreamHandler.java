@@ -19,6 +19,7 @@ import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,10 +92,12 @@ public final class MediaStreamHandler implements WebSocketHandler {
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
                 .switchOnFirst((first, events) -> {
                     started.tryEmitValue(true);
-                    return first.get() instanceof CallStarted start ? call(session, start, events.skip(1)) : Flux.empty();
+                    // When the call ends itself (EndCall), switchOnFirst tells the inbound events it was
+                    // cancelled with an error nobody is left to receive; that is the end of the events.
+                    Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
+                    return first.get() instanceof CallStarted start ? call(session, start, afterStart) : Flux.empty();
                 });
         Flux<WebSocketMessage> frames = outbound
-                .takeUntil(EndCall.class::isInstance)
                 .concatMapIterable(codec::encode)
                 .map(wire -> switch (wire) {
                     case WireMessage.Text text -> session.textMessage(text.text());
@@ -126,6 +129,9 @@ public final class MediaStreamHandler implements WebSocketHandler {
                         pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono())
+                // Ending here, inside the stream that owns the inbound events, lets the call complete
+                // instead of cancelling the inbound stream from outside (which Reactor reports as an error).
+                .takeUntil(EndCall.class::isInstance)
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true));
                     log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
