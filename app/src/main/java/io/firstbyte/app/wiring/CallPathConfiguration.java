@@ -63,7 +63,7 @@ public class CallPathConfiguration {
 
     @Bean
     CallTokens callTokens(TelephonyProperties telephony) {
-        return new CallTokens(telephony.callTokenTtl(), Clock.systemUTC());
+        return new CallTokens(telephony.twilioAuthToken(), telephony.callTokenTtl(), Clock.systemUTC());
     }
 
     @Bean
@@ -94,9 +94,9 @@ public class CallPathConfiguration {
     HandlerMapping mediaHandlerMapping(CallPipeline pipeline, CallStartResolver resolver, TelephonyProperties telephony,
                                        CallTokens tokens, LiveCalls live, RecentTraces traces, CallMetrics metrics) {
         MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
-                ? parameters -> tokens.consume(parameters.get("token"))
-                : parameters -> true;
-        MediaStreamHandler.CallTokenCheck open = parameters -> true;
+                ? started -> tokens.consume(started.parameters().get("token"), started.callId())
+                : started -> true;
+        MediaStreamHandler.CallTokenCheck open = started -> true;
         Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
         routes.put("/twilio/media", new MediaStreamHandler("twilio", (session, dropped) -> new TwilioMediaCodec(dropped),
                 List.of(), pipeline, resolver, telephony, twilioTokens, live, traces, metrics));

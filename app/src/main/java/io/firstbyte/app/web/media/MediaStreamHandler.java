@@ -71,10 +71,10 @@ public final class MediaStreamHandler implements WebSocketHandler {
         this.metrics = metrics;
     }
 
-    /** Decides whether a stream's {@code token} parameter may start a call. */
+    /** Decides whether a stream (its call id and {@code token} parameter) may start a call. */
     @FunctionalInterface
     public interface CallTokenCheck {
-        boolean accept(Map<String, String> streamParameters);
+        boolean accept(CallStarted started);
     }
 
     @Override
@@ -115,7 +115,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
     }
 
     private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
-        if (!tokens.accept(started.parameters())) {
+        if (!tokens.accept(started)) {
             log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
         }
