@@ -17,7 +17,7 @@ const BARGE_IN_TURN = parseInt(__ENV.BARGE_IN_TURN || '2', 10); // 0 = none
 const LINES = [
   "Hi, I'd like to book a haircut tomorrow please.",
   'Do you have anything at 10:30?',
-  'My name is Sam Taylor.',
+  'Yes please. My name is Sam Taylor.',
   "No, that's all. Thank you!",
 ];
 
