@@ -13,7 +13,7 @@ const VUS = parseInt(__ENV.VUS || '1', 10);
 const PROFILE = __ENV.PROFILE || 'typical-cloud';
 const FROM = __ENV.FROM || '+15550100199';
 const TO = __ENV.TO || '+15550100100'; // the demo tenant
-const BARGE_IN_TURN = parseInt(__ENV.BARGE_IN_TURN || '2', 10); // 0 = none
+const BARGE_IN_TURN = parseInt(__ENV.BARGE_IN_TURN || '3', 10); // 0 = none; 3 = the booking, while its tool call runs
 const LINES = [
   "Hi, I'd like to book a haircut tomorrow please.",
   'Do you have anything at 10:30?',
