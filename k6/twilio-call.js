@@ -13,11 +13,11 @@ const VUS = parseInt(__ENV.VUS || '1', 10);
 const PROFILE = __ENV.PROFILE || 'typical-cloud';
 const FROM = __ENV.FROM || '+15550100199';
 const TO = __ENV.TO || '+15550100100'; // the demo tenant
-const BARGE_IN_TURN = parseInt(__ENV.BARGE_IN_TURN || '2', 10); // 0 = none
+const BARGE_IN_TURN = parseInt(__ENV.BARGE_IN_TURN || '3', 10); // 0 = none; 3 = the booking, while its tool call runs
 const LINES = [
   "Hi, I'd like to book a haircut tomorrow please.",
   'Do you have anything at 10:30?',
-  'My name is Sam Taylor.',
+  'Yes please. My name is Sam Taylor.',
   "No, that's all. Thank you!",
 ];
 
@@ -269,6 +269,7 @@ export default function () {
 // from GET /calls/{callSid}/trace. No trace, no overhead: nothing is guessed.
 function recordOverhead(callSid, ttfbByTurn) {
   const trace = http.get(`${HTTP_URL}/calls/${callSid}/trace`, {
+    headers: __ENV.OPERATOR_TOKEN ? { Authorization: `Bearer ${__ENV.OPERATOR_TOKEN}` } : {},
     tags: { name: 'call-trace' },
     responseCallback: http.expectedStatuses(200, 404),
   });

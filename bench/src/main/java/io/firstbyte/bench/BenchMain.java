@@ -1,9 +1,10 @@
 package io.firstbyte.bench;
 
 import io.firstbyte.bench.calls.CallsCommand;
+import io.firstbyte.bench.fakes.FakesCommand;
 import java.util.Arrays;
 
-/** Entry point of the bench jar: {@code calls}, {@code booking} or {@code jmh}, then that command's options. */
+/** Entry point of the bench jar: {@code calls}, {@code fakes}, {@code booking} or {@code jmh}, then that command's options. */
 public final class BenchMain {
 
     private static final String BOOKING_BENCH = "io.firstbyte.bench.booking.BookingBench";
@@ -16,6 +17,7 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
             case "calls" -> System.exit(new CallsCommand(System.out).run(rest));
+            case "fakes" -> System.exit(new FakesCommand(System.out).run(rest));
             case "booking" -> System.exit(runBooking(rest));
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> {
@@ -42,6 +44,7 @@ public final class BenchMain {
         return """
                 usage: java -jar firstbyte-bench.jar <command> [options]
                   calls    simulate concurrent Twilio Media Streams calls (calls --help)
+                  fakes    serve fake Deepgram/OpenAI-compatible/Cartesia providers at cloud latencies (fakes --help)
                   booking  load-test the booking API (booking --help)
                   jmh      run the JMH micro-benchmarks (JMH's own options, e.g. jmh -f 1 -wi 1 -i 2)""";
     }

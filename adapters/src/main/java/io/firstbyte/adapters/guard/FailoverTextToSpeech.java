@@ -11,8 +11,8 @@ import java.util.List;
  * the others are opened only when needed. An answer goes to the first provider; if it fails
  * before its first audio (timeout counted from the first clause, error, open breaker) the next
  * provider speaks the same clauses. When every provider failed, the call hears the
- * {@link PreRenderedApology} and the {@link AllVoicesDownListener} is told, so the call can end
- * politely instead of going silent. A failure after audio was heard ends that answer.
+ * {@link PreRenderedApology}, the {@link AllVoicesDownListener} is told, and the answer ends with
+ * {@code CallCannotContinue}, so the pipeline ends the call politely instead of going silent. A failure after audio was heard ends that answer.
  */
 public final class FailoverTextToSpeech implements TextToSpeech {
 

@@ -1,6 +1,7 @@
 package io.firstbyte.adapters.guard;
 
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.error.CallCannotContinue;
 import io.firstbyte.pipeline.event.TtsAudio;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
@@ -65,8 +66,10 @@ final class FailoverTtsSession implements TtsSession {
         return clauses.next().flatMapMany(first -> {
             log.error("call {}: no speech provider could answer ({}); playing the pre-rendered apology",
                     call.callId(), lastFailure.getMessage());
-            return Flux.just(apology.asAudio(first.index()))
-                    .doOnComplete(() -> listener.apologyPlayed(call, lastFailure));
+            return Flux.just(apology.asAudio(first.index())).concatWith(Flux.defer(() -> {
+                listener.apologyPlayed(call, lastFailure);
+                return Flux.error(new CallCannotContinue("no speech provider could answer", lastFailure));
+            }));
         });
     }
 

@@ -27,7 +27,7 @@ public final class Scenarios {
             BOOKING, List.of(
                     "Hi, I'd like to book a haircut tomorrow please.",
                     "Do you have anything at 10:30?",
-                    "My name is Sam Taylor.",
+                    "Yes please. My name is Sam Taylor.",
                     "No, that's all. Thank you!"),
             AVAILABILITY, List.of(
                     "Hi, what times do you have free on Friday for a colour?",

@@ -8,6 +8,7 @@ import io.firstbyte.pipeline.event.ToolCallRequested;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +34,18 @@ final class TokenPacer {
     Flux<ModelOutput> pace(Reply reply, RandomGenerator random) {
         List<String> tokens = tokens(reply.text());
         Duration first = profile.jittered(profile.llmFirstTokenDelay(), random);
-        Flux<ModelOutput> text = tokens.isEmpty() ? waitFor(first).thenMany(Flux.empty())
-                : Flux.range(0, tokens.size()).concatMap(i -> waitFor(i == 0 ? first : profile.tokenInterval())
-                        .thenReturn(new ModelTextDelta(tokens.get(i))));
+        Flux<ModelOutput> text = tokens.isEmpty() ? waitFor(first, first).thenMany(Flux.empty())
+                : Flux.defer(() -> {
+                    // Each token is due at a fixed offset from the request, as a provider's tokens arrive,
+                    // so a timer that fires late does not delay every later token too.
+                    long requested = scheduler.now(TimeUnit.NANOSECONDS);
+                    return Flux.range(0, tokens.size()).concatMap(i -> {
+                        Duration due = first.plus(profile.tokenInterval().multipliedBy(i));
+                        Duration left = due.minusNanos(scheduler.now(TimeUnit.NANOSECONDS) - requested);
+                        return waitFor(left.isNegative() ? Duration.ZERO : left, i == 0 ? first : profile.tokenInterval())
+                                .thenReturn(new ModelTextDelta(tokens.get(i)));
+                    });
+                });
         return text.concatWith(reply.toolCall() == null ? Flux.just(new ModelFinished("stop"))
                 : Flux.just(new ToolCallRequested(reply.toolCall()), new ModelFinished("tool_calls")));
     }
@@ -48,11 +58,12 @@ final class TokenPacer {
         return WORD_WITH_TRAILING_SPACE.matcher(text).results().map(match -> match.group()).toList();
     }
 
-    private Mono<Void> waitFor(Duration delay) {
-        if (delay.isZero()) {
-            return Mono.empty();
+    /** Waits {@code wait}, then reports {@code simulated}: the delay this token adds on purpose. */
+    private Mono<Void> waitFor(Duration wait, Duration simulated) {
+        if (wait.isZero()) {
+            return simulated.isZero() ? Mono.empty() : Mono.fromRunnable(() -> report(simulated));
         }
-        return Mono.delay(delay, scheduler).doOnNext(tick -> report(delay)).then();
+        return Mono.delay(wait, scheduler).doOnNext(tick -> report(simulated)).then();
     }
 
     private void report(Duration delay) {

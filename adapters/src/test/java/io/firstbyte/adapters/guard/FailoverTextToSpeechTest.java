@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.adapters.http.ProviderFailure;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.error.CallCannotContinue;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.event.TtsAudio;
 import io.firstbyte.pipeline.tts.Clause;
@@ -102,7 +103,7 @@ class FailoverTextToSpeechTest {
                     assertThat(audio.audio()).containsExactly(42, 42);
                     assertThat(audio.lastOfClause()).isTrue();
                 })
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectError(CallCannotContinue.class).verify(Duration.ofSeconds(5));
         assertThat(apologies).containsExactly("c1");
     }
 

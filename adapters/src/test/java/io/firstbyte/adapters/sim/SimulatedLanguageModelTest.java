@@ -58,6 +58,23 @@ class SimulatedLanguageModelTest {
     }
 
     @Test
+    void aTimerThatFiresLateDoesNotDelayTheTokensAfterIt() {
+        SimulatedLanguageModel onBusyMachine = new SimulatedLanguageModel(PROFILES, CLOCK,
+                new TrackingScheduler(time, Duration.ofMillis(5)));
+        // Every timer fires 5 ms late; the tenth token is still due 300 + 9 x 100 ms after the request.
+        StepVerifier.withVirtualTime(() -> onBusyMachine.stream(request(Map.of("profile", "exact"), List.of())),
+                        () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(1199))
+                .expectNextCount(9)
+                .expectNoEvent(Duration.ofMillis(5))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(new ModelTextDelta("today?"), new ModelFinished("stop"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aRateOfZeroSendsTheWholeAnswerInOneDelta() {
         LatencyProfiles oneShot = PROFILES.with(Map.of("exact", new LatencyProfile(Duration.ofMillis(250), Duration.ofMillis(250),
                 Duration.ofMillis(300), 0, Duration.ofMillis(100), 0.25, 0)));

@@ -1,19 +1,29 @@
 package io.firstbyte.adapters.sim;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
-/** A scheduler that delegates to another and counts the delayed tasks that neither ran nor were disposed. */
+/**
+ * A scheduler that delegates to another and counts the delayed tasks that neither ran nor were
+ * disposed; optionally every delayed task fires {@code lateness} late, as timers do on a busy machine.
+ */
 final class TrackingScheduler implements Scheduler {
 
     private final Scheduler delegate;
+    private final long latenessNanos;
     private final Set<Object> pending = ConcurrentHashMap.newKeySet();
 
     TrackingScheduler(Scheduler delegate) {
+        this(delegate, Duration.ZERO);
+    }
+
+    TrackingScheduler(Scheduler delegate, Duration lateness) {
         this.delegate = delegate;
+        this.latenessNanos = lateness.toNanos();
     }
 
     int pendingTasks() {
@@ -32,7 +42,7 @@ final class TrackingScheduler implements Scheduler {
         Disposable scheduled = delegate.schedule(() -> {
             pending.remove(token);
             task.run();
-        }, delay, unit);
+        }, unit.toNanos(delay) + latenessNanos, TimeUnit.NANOSECONDS);
         return () -> {
             pending.remove(token);
             scheduled.dispose();

@@ -3,13 +3,13 @@ package io.firstbyte.app.audiosocket;
 import io.firstbyte.adapters.telephony.asterisk.audiosocket.AudioSocketCodec;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.pipeline.event.CallStarted;
-import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.transport.WireMessage;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -52,10 +52,11 @@ final class AudioSocketConnection {
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
                 .switchOnFirst((first, events) -> {
                     started.tryEmitValue(true);
-                    return first.get() instanceof CallStarted start ? runner.run(start, events.skip(1)) : Flux.empty();
+                    // The call ending itself (EndCall) cancels the inbound events; that is their end, not an error.
+                    Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
+                    return first.get() instanceof CallStarted start ? runner.run(start, afterStart) : Flux.empty();
                 });
         Flux<byte[]> bytes = outbound
-                .takeUntil(EndCall.class::isInstance)
                 .concatMapIterable(codec::encode)
                 .map(AudioSocketConnection::bytes);
         Mono<Void> startWatchdog = Mono.delay(startTimeout)

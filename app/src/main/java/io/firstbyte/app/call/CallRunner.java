@@ -3,6 +3,7 @@ package io.firstbyte.app.call;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.event.CallStarted;
+import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
@@ -55,6 +56,9 @@ public final class CallRunner {
                         pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono())
+                // Ending here, inside the stream that owns the inbound events, lets the call complete
+                // instead of cancelling the inbound stream from outside (which Reactor reports as an error).
+                .takeUntil(EndCall.class::isInstance)
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true));
                     log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),

@@ -16,7 +16,7 @@ public final class RecentTraces {
     /** One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen. */
     public record TurnReport(int turn, String transcript, double ttfbMs, double simulatedDelayMs, double overheadMs,
                              double sttFinalMs, double modelFirstTokenMs, double ttsFirstByteMs, int toolCalls,
-                             boolean interrupted) {
+                             List<ToolReport> tools, boolean interrupted) {
 
         static TurnReport of(TurnTrace trace) {
             double ttfb = millis(trace.ttfbNanos());
@@ -25,12 +25,20 @@ public final class RecentTraces {
                     millis(trace.between(trace.speechEnd(), trace.sttFinal())),
                     millis(trace.between(trace.turnEnded(), trace.modelFirstToken())),
                     millis(trace.between(trace.turnEnded(), trace.ttsFirstByte())),
-                    trace.tools().size(), trace.interrupted());
+                    trace.tools().size(),
+                    trace.tools().stream().map(span -> new ToolReport(span.name(),
+                            millis(trace.between(trace.turnEnded(), span.start())),
+                            millis(trace.between(span.start(), span.end())))).toList(),
+                    trace.interrupted());
         }
 
         private static double millis(long nanos) {
             return nanos < 0 ? -1 : nanos / 1e6;
         }
+    }
+
+    /** One tool call of a turn: when it started (from the turn's end) and how long it ran, in milliseconds. */
+    public record ToolReport(String name, double startMs, double durationMs) {
     }
 
     private final int capacity;

@@ -1,6 +1,8 @@
 package io.firstbyte.app.call;
 
 import io.firstbyte.app.booking.AvailabilityWarmup;
+import io.firstbyte.app.providers.CallProviders;
+import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
@@ -12,7 +14,8 @@ import reactor.core.publisher.Mono;
  * Resolves a call's tenant from the number the caller dialled, once, and puts its id and time zone
  * in the call context (tools read the tenant only from there, never from the model's arguments).
  * While the greeting plays, the tenant's settings and next days' availability are loaded into the
- * cache, so the model's first availability lookup does not wait on the database.
+ * cache, so the model's first availability lookup does not wait on the database. A tenant that chose
+ * its own providers gets them in the context too ({@link CallProviders#ATTRIBUTE}).
  */
 public final class TenantCallStart implements CallStartResolver {
 
@@ -22,24 +25,38 @@ public final class TenantCallStart implements CallStartResolver {
     private final TenantDirectory tenants;
     private final AvailabilityWarmup warmup;
     private final boolean warmUpEnabled;
+    private final TenantProviderOverrides providers;
 
-    public TenantCallStart(TenantDirectory tenants, AvailabilityWarmup warmup, boolean warmUpEnabled) {
+    public TenantCallStart(TenantDirectory tenants, AvailabilityWarmup warmup, boolean warmUpEnabled,
+                           TenantProviderOverrides providers) {
         this.tenants = tenants;
         this.warmup = warmup;
         this.warmUpEnabled = warmUpEnabled;
+        this.providers = providers;
     }
 
     @Override
     public Mono<CallContext> resolve(CallContext call) {
         return tenants.byDialledNumber(call.to())
-                .map(tenant -> call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
-                        .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone()))
+                .flatMap(tenant -> withProviders(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
+                        .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     log.warn("call {}: no tenant answers on the dialled number; booking tools will decline", call.callId());
                     return call;
                 }))
                 .onErrorResume(error -> {
                     log.warn("call {}: tenant lookup failed ({}); continuing without a tenant", call.callId(), error.toString());
+                    return Mono.just(call);
+                });
+    }
+
+    /** The tenant's own providers, when it chose any; a failed lookup leaves the server's. */
+    private Mono<CallContext> withProviders(TenantInfo tenant, CallContext call) {
+        return providers.forTenant(tenant.id())
+                .map(chosen -> chosen.map(selection -> call.withAttribute(CallProviders.ATTRIBUTE, selection)).orElse(call))
+                .onErrorResume(error -> {
+                    log.warn("call {}: the tenant's provider settings could not be read ({}); using the server's providers",
+                            call.callId(), error.toString());
                     return Mono.just(call);
                 });
     }

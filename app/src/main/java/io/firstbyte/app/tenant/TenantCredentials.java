@@ -1,5 +1,6 @@
 package io.firstbyte.app.tenant;
 
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -30,6 +31,19 @@ public final class TenantCredentials {
                 .map(row -> new CredentialCipher.Sealed(row.get("nonce", byte[].class), row.get("ciphertext", byte[].class)))
                 .one()
                 .map(sealed -> cipher.open(tenantId, provider, sealed));
+    }
+
+    /** Every credential the tenant stored, by provider name; empty when none (or credentials are disabled). */
+    public Mono<Map<String, String>> all(String tenantId) {
+        if (cipher == null) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select provider, nonce, ciphertext from tenant_credential where tenant_id = :tenant")
+                .bind("tenant", UUID.fromString(tenantId))
+                .map(row -> Map.entry(row.get("provider", String.class),
+                        new CredentialCipher.Sealed(row.get("nonce", byte[].class), row.get("ciphertext", byte[].class))))
+                .all()
+                .collectMap(Map.Entry::getKey, entry -> cipher.open(tenantId, entry.getKey(), entry.getValue()));
     }
 
     public Mono<Void> store(String tenantId, String provider, String secret) {

@@ -33,6 +33,16 @@ public final class TenantStore {
                 + "where k.key_sha256 = :key", digest);
     }
 
+    /** The tenant's {@code settings.providers} object as JSON text; empty when it has none. */
+    public Mono<String> providerSettings(UUID id) {
+        return Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.TENANT);
+            return db.sql("select (settings->'providers')::text as providers from tenant where id = :key "
+                            + "and jsonb_typeof(settings->'providers') = 'object'")
+                    .bind("key", id).map(row -> row.get("providers", String.class)).one();
+        });
+    }
+
     private Mono<TenantInfo> one(String sql, Object key) {
         return Mono.defer(() -> {
             queries.count(QueryCounter.Kind.TENANT);

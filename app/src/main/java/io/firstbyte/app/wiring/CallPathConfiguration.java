@@ -5,6 +5,7 @@ import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
+import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
@@ -65,7 +66,7 @@ public class CallPathConfiguration {
 
     @Bean
     CallTokens callTokens(TelephonyProperties telephony) {
-        return new CallTokens(telephony.callTokenTtl(), Clock.systemUTC());
+        return new CallTokens(telephony.twilioAuthToken(), telephony.callTokenTtl(), Clock.systemUTC());
     }
 
     @Bean
@@ -74,8 +75,9 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call) {
-        return new TenantCallStart(tenants, warmup, call.warmUpAvailability());
+    CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
+                                        TenantProviderOverrides providers) {
+        return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers);
     }
 
     @Bean
@@ -100,8 +102,8 @@ public class CallPathConfiguration {
     @Bean
     HandlerMapping mediaHandlerMapping(CallRunner runner, TelephonyProperties telephony, CallTokens tokens) {
         MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
-                ? parameters -> tokens.consume(parameters.get("token"))
-                : parameters -> true;
+                ? started -> tokens.consume(started.parameters().get("token"), started.callId())
+                : started -> true;
         Map<String, MediaStreamHandler.CallTokenCheck> firstMessageTokens = Map.of(
                 "plivo", tokenIn(telephony.gateways().plivoToken()),
                 "vonage", tokenIn(telephony.gateways().vonageToken()));
@@ -110,13 +112,13 @@ public class CallPathConfiguration {
                 List.of(), runner, telephony, twilioTokens));
         MediaDialects.all(telephony.freeswitchPlayback()).forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
                 dialect.name(), dialect.codecs(), dialect.subProtocols(), runner, telephony,
-                firstMessageTokens.getOrDefault(dialect.name(), parameters -> true))));
+                firstMessageTokens.getOrDefault(dialect.name(), started -> true))));
         return new SimpleUrlHandlerMapping(routes, -1);
     }
 
     /** Plivo and Vonage can carry a secret only in the first message, as the parameter {@code token}. */
     private static MediaStreamHandler.CallTokenCheck tokenIn(String secret) {
-        return secret.isEmpty() ? parameters -> true : parameters -> SharedSecret.matches(secret, parameters.get("token"));
+        return secret.isEmpty() ? started -> true : started -> SharedSecret.matches(secret, started.parameters().get("token"));
     }
 
     @Bean

@@ -25,6 +25,18 @@ class RecentTracesTest {
     }
 
     @Test
+    void reportsEachToolCallsStartAfterTheTurnEndAndItsDuration() {
+        long ms = 1_000_000L;
+        TurnTrace withTool = new TurnTrace(1, "hi", 0, 250 * ms, 260 * ms, 600 * ms,
+                List.of(new TurnTrace.ToolSpan("check_availability", 700 * ms, 703 * ms)), 800 * ms, 820 * ms, 0, false);
+        RecentTraces traces = new RecentTraces(10);
+        traces.record("CA1", withTool);
+        RecentTraces.TurnReport report = traces.turns("CA1").orElseThrow().getFirst();
+        assertThat(report.toolCalls()).isEqualTo(1);
+        assertThat(report.tools()).containsExactly(new RecentTraces.ToolReport("check_availability", 440.0, 3.0));
+    }
+
+    @Test
     void forgetsTheOldestCallsBeyondItsCapacity() {
         RecentTraces traces = new RecentTraces(2);
         traces.record("CA1", turn(1));

@@ -35,7 +35,8 @@ public final class CallsCommandLine {
               --from NUMBER             caller number (default +15550100199)
               --to NUMBER               dialled number (default +15550100100, the demo tenant)
               --turns-file FILE         caller lines, one per turn ('#' comments; default: the booking scenario)
-              --barge-in-turn N         turn whose answer the caller interrupts, 0 for none (default 2)
+              --barge-in-turn N         turn whose answer the caller interrupts, 0 for none (default 3,
+                                the booking, while its tool call runs)
               --barge-in-delay DURATION after the answer starts playing (default 400ms)
               --answer-quiet DURATION   quiet after an answer before the caller speaks (default 700ms)
               --answer-timeout DURATION longest wait for an answer to start (default 10s)
@@ -86,7 +87,7 @@ public final class CallsCommandLine {
         return new CallsOptions(gateway, v.text("secret", ""), CallsOptions.mediaUrl(v.text("url", "ws://localhost:8080"), gateway), calls,
                 v.duration("ramp", "0s"), v.text("profile", "typical-cloud"), v.get("jitter"),
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
-                turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 2), timing,
+                turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,
                 v.duration("call-timeout", "5m"), Path.of(v.text("json", "bench-results/calls-" + calls + ".json")),
                 thresholds);
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fetches the server's per-turn trace of a finished call ({@code GET /calls/{callSid}/trace}).
+ * Fetches the server's per-turn trace of a finished call ({@code GET /calls/{callSid}/trace}),
+ * with the {@code OPERATOR_TOKEN} from the environment when the server requires one.
  * A missing endpoint, a missing call, a bad body or a timeout all give an empty result: overhead
  * is then reported as unavailable, never guessed. A 404 is retried briefly, since the server may
  * still be closing the call.
@@ -43,7 +44,10 @@ final class TraceClient {
     }
 
     private Mono<ServerTrace> fetchOnce(String callSid) {
-        return http.get()
+        String operatorToken = System.getenv("OPERATOR_TOKEN");
+        HttpClient client = operatorToken == null || operatorToken.isBlank() ? http
+                : http.headers(headers -> headers.set("Authorization", "Bearer " + operatorToken));
+        return client.get()
                 .uri(base.resolve("/calls/" + callSid + "/trace").toString())
                 .responseSingle((response, body) -> response.status().code() == 200
                         ? body.asString().flatMap(json -> Mono.justOrEmpty(parse(callSid, json)))

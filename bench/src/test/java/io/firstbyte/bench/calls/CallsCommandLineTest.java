@@ -18,7 +18,7 @@ class CallsCommandLineTest {
         assertThat(options.calls()).isEqualTo(1);
         assertThat(options.profile()).isEqualTo("typical-cloud");
         assertThat(options.to()).isEqualTo("+15550100100");
-        assertThat(options.bargeInTurn()).isEqualTo(2);
+        assertThat(options.bargeInTurn()).isEqualTo(3);
         assertThat(options.json()).isEqualTo(Path.of("bench-results/calls-1.json"));
         assertThat(options.thresholds().maxOverheadP99Ms()).isNull();
     }

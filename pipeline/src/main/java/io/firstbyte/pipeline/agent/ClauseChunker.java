@@ -1,5 +1,9 @@
 package io.firstbyte.pipeline.agent;
 
+import io.firstbyte.pipeline.event.AgentEvent;
+import io.firstbyte.pipeline.event.ModelFinished;
+import io.firstbyte.pipeline.event.ModelTextDelta;
+import io.firstbyte.pipeline.event.ToolCallRequested;
 import io.firstbyte.pipeline.tts.Clause;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,25 @@ public final class ClauseChunker {
         return Flux.defer(() -> {
             ClauseChunker chunker = new ClauseChunker();
             return deltas.concatMapIterable(chunker::accept)
+                    .concatWith(Flux.defer(() -> Flux.fromStream(chunker.flush().stream())));
+        });
+    }
+
+    /**
+     * Chunks an agent's answer. A tool call or the end of a model round also ends the pending
+     * clause: the model says nothing more until the tool has answered, so a preamble such as
+     * "Let me check that for you." (whose last token has no trailing space) is spoken at once
+     * instead of waiting for the tool and the next round's first token.
+     */
+    public static Flux<Clause> chunkAnswer(Flux<? extends AgentEvent> events) {
+        return Flux.defer(() -> {
+            ClauseChunker chunker = new ClauseChunker();
+            return events.concatMapIterable(event -> switch (event) {
+                        case ModelTextDelta delta -> chunker.accept(delta.text());
+                        case ToolCallRequested requested -> chunker.flush().stream().toList();
+                        case ModelFinished finished -> chunker.flush().stream().toList();
+                        default -> List.<Clause>of();
+                    })
                     .concatWith(Flux.defer(() -> Flux.fromStream(chunker.flush().stream())));
         });
     }

@@ -5,6 +5,10 @@ import java.util.concurrent.TimeoutException;
 /** Turns a failure into a short, honest sentence for the caller: never silence. */
 public final class SpokenFailure {
 
+    /** Said when the call can no longer hear the caller: honest, short, and a goodbye. */
+    public static final String CANNOT_HEAR =
+            "I'm sorry, I can't hear you because of a technical problem on my side. Please call back in a few minutes. Goodbye.";
+
     private SpokenFailure() {
     }
 

@@ -8,9 +8,12 @@ import io.firstbyte.pipeline.agent.AgentTurn;
 import io.firstbyte.pipeline.agent.ClauseChunker;
 import io.firstbyte.pipeline.agent.ConversationHistory;
 import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.error.CallCannotContinue;
+import io.firstbyte.pipeline.error.SpokenFailure;
 import io.firstbyte.pipeline.event.AgentEvent;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
+import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.Interruption;
 import io.firstbyte.pipeline.event.MarkPlayed;
 import io.firstbyte.pipeline.event.MarkSent;
@@ -29,6 +32,7 @@ import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +41,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /** The mutable state of one running call, and how it answers each signal. */
 final class ActiveCall {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveCall.class);
+    /** Time allowed beyond the pacer's lead for the last words to play before hanging up. */
+    private static final Duration PLAYOUT_MARGIN = Duration.ofMillis(250);
 
     private final CallContext context;
     private final CallSettings settings;
@@ -64,6 +71,7 @@ final class ActiveCall {
     private volatile long lastFrameEndMillis;
     private volatile long lastFinalAt = -1;
     private volatile boolean sttDropLogged;
+    private volatile @Nullable String endingReason;
 
     ActiveCall(CallContext context, CallSettings settings, LanguageModel model, ToolRegistry tools, TtsSession speech,
                CallScope scope, MarkLedger ledger, ConversationHistory history, SimulatedDelays delays,
@@ -122,11 +130,26 @@ final class ActiveCall {
         }
     }
 
+    /** Whether the call is saying its last words; no later signal may interrupt them. */
+    boolean ending() {
+        return endingReason != null;
+    }
+
+    void sttFailed(Throwable error) {
+        observer.stageFailed("stt", error);
+        log.warn("call {}: speech-to-text failed for good ({}); telling the caller and ending the call",
+                context.callId(), error.toString());
+    }
+
     Flux<OutboundEvent> respond(Object signal) {
         return switch (signal) {
+            case CallPipeline.SpeechLost lost -> {
+                endingReason = "speech-to-text lost";
+                yield speak(ClauseChunker.chunk(Flux.just(SpokenFailure.CANNOT_HEAR)), null);
+            }
             case CallPipeline.Greeting greeting -> settings.greeting().isBlank()
                     ? Flux.empty()
-                    : speak(Flux.just(settings.greeting()), null);
+                    : speak(ClauseChunker.chunk(Flux.just(settings.greeting())), null);
             case TurnEnded turn -> answer(turn);
             case CallPipeline.BargeIn bargeIn -> interrupt(bargeIn);
             default -> Flux.empty();
@@ -150,21 +173,19 @@ final class ActiveCall {
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
         Map<String, Long> toolStarts = new ConcurrentHashMap<>();
-        Flux<String> text = Flux.defer(() -> agent.answer())
-                .doOnNext(event -> traceAgent(event, trace, toolStarts))
-                .ofType(ModelTextDelta.class)
-                .map(ModelTextDelta::text);
+        Flux<Clause> clauses = ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
+                .doOnNext(event -> traceAgent(event, trace, toolStarts)));
         return Flux.defer(() -> {
             history.agentSaid(ledger.startAnswer("pending"));
             history.userSaid(turn.transcript());
-            return speak(text, trace);
+            return speak(clauses, trace);
         });
     }
 
-    private Flux<OutboundEvent> speak(Flux<String> text, @Nullable TurnTraceRecorder trace) {
+    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
         String answerId = "a" + answers.incrementAndGet();
         Map<String, String> clauseText = new ConcurrentHashMap<>();
-        Flux<Clause> clauses = ClauseChunker.chunk(text).doOnNext(clause -> {
+        Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
             if (clause.index() == 0) {
                 delays.firstClauseSent();
             }
@@ -178,11 +199,15 @@ final class ActiveCall {
                         })
                         .onErrorResume(error -> {
                             observer.stageFailed("tts", error);
-                            log.warn("call {}: speech synthesis failed: {}", context.callId(), error.toString());
+                            if (error instanceof CallCannotContinue last) {
+                                endingReason = last.getMessage();
+                            } else {
+                                log.warn("call {}: speech synthesis failed: {}", context.callId(), error.toString());
+                            }
                             return Flux.empty();
                         }),
                 answerId, observer::lateFrame);
-        return frames
+        return frames.concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
                 .doOnSubscribe(subscription -> {
                     ledger.startAnswer(answerId);
@@ -194,6 +219,19 @@ final class ActiveCall {
                         publish(trace, true);
                     }
                 });
+    }
+
+    /**
+     * After the last words were paced out: {@code EndCall} once the caller's buffer (at most the
+     * pacer's lead) has played them, so the transport hangs up after, not over, the goodbye.
+     */
+    private Flux<OutboundEvent> endIfEnding() {
+        String reason = endingReason;
+        if (reason == null) {
+            return Flux.empty();
+        }
+        log.info("call {}: ending the call after its last words ({})", context.callId(), reason);
+        return Mono.delay(settings.pacerLead().plus(PLAYOUT_MARGIN), scheduler).thenReturn((OutboundEvent) new EndCall(reason)).flux();
     }
 
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,

@@ -25,6 +25,7 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -32,7 +33,9 @@ import reactor.core.scheduler.Scheduler;
  * from call start), the turn detector ends turns, each turn's answer streams model → clauses →
  * speech → paced frames. A new turn or a barge-in switches away from the answer in progress, which
  * cancels its model, tool waits and synthesis together. Hang-up or the end of the inbound stream
- * ends the graph and releases every per-call resource.
+ * ends the graph and releases every per-call resource. When the call cannot go on (speech-to-text
+ * lost for good, or a voice stage ending with {@code CallCannotContinue}) the caller hears a last
+ * honest sentence, then the graph emits {@code EndCall} once it has played.
  */
 public final class CallPipeline {
 
@@ -79,18 +82,30 @@ public final class CallPipeline {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
         Flux<SpeechEvent> vad = callerAudio.doOnNext(call::audioArrived)
                 .handle((frame, sink) -> call.vad().accept(frame).ifPresent(sink::next));
+        // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
+        // the caller is told, then the call ends politely.
+        Sinks.One<SpeechLost> sttLost = Sinks.one();
         Flux<SpeechEvent> transcripts = stt.transcribe(call.context(), callerAudio
-                .onBackpressureBuffer(STT_AUDIO_BUFFER_FRAMES, dropped -> call.sttAudioDropped(),
-                        BufferOverflowStrategy.DROP_OLDEST));
+                        .onBackpressureBuffer(STT_AUDIO_BUFFER_FRAMES, dropped -> call.sttAudioDropped(),
+                                BufferOverflowStrategy.DROP_OLDEST))
+                .onErrorResume(error -> {
+                    call.sttFailed(error);
+                    sttLost.tryEmitValue(new SpeechLost(error));
+                    return Flux.empty();
+                });
         TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
-        Flux<Object> signals = Flux.merge(vad, transcripts)
+        Flux<Object> speechSignals = Flux.merge(vad, transcripts)
                 .doOnNext(call::speechEvent)
                 .publish(speech -> Flux.merge(
                         turnDetector.detect(speech),
                         speech.ofType(SpeechStarted.class)
                                 .filter(started -> settings.turn().bargeInEnabled() && call.agentSpeaking())
                                 .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS)))));
-        Flux<OutboundEvent> answers = signals.startWith(Greeting.INSTANCE).switchMap(call::respond, 1);
+        Flux<Object> signals = Flux.merge(speechSignals, sttLost.asMono());
+        // Once the call is ending, nothing may switch away from its last words.
+        Flux<OutboundEvent> answers = signals.startWith(Greeting.INSTANCE)
+                .filter(signal -> !call.ending())
+                .switchMap(call::respond, 1);
         Flux<OutboundEvent> marks = events.ofType(MarkPlayed.class).doOnNext(call::markPlayed).thenMany(Flux.empty());
         Mono<InboundEvent> hangUp = events.filter(HangUp.class::isInstance)
                 .concatWith(Mono.just(new HangUp("closed"))).next();
@@ -99,6 +114,10 @@ public final class CallPipeline {
 
     /** Marker for the call-start greeting, the first answer. */
     enum Greeting { INSTANCE }
+
+    /** The speech-to-text session failed for good: the call can no longer hear the caller. */
+    record SpeechLost(Throwable cause) {
+    }
 
     /** The caller started speaking over the agent; {@code decidedAt} is when the VAD decided. */
     record BargeIn(long decidedAt) {

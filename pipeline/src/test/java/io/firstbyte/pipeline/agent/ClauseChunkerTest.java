@@ -2,11 +2,18 @@ package io.firstbyte.pipeline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstbyte.pipeline.event.AgentEvent;
+import io.firstbyte.pipeline.event.ModelFinished;
+import io.firstbyte.pipeline.event.ModelTextDelta;
+import io.firstbyte.pipeline.event.ToolCallRequested;
+import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tts.Clause;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
 
 class ClauseChunkerTest {
 
@@ -50,6 +57,23 @@ class ClauseChunkerTest {
     void clausesAreNumberedInOrderAndRemainderIsFlushedAtCompletion() {
         StepVerifier.create(ClauseChunker.chunk(Flux.just("One. Two! Thr", "ee")))
                 .expectNext(new Clause(0, "One."), new Clause(1, "Two!"), new Clause(2, "Three"))
+                .verifyComplete();
+    }
+
+    @Test
+    void aToolCallOrTheEndOfAModelRoundEndsThePendingClause() {
+        TestPublisher<AgentEvent> events = TestPublisher.create();
+        StepVerifier.create(ClauseChunker.chunkAnswer(events.flux()))
+                .then(() -> events.next(new ModelTextDelta("Let me "), new ModelTextDelta("check.")))
+                .expectNoEvent(Duration.ofMillis(10))
+                .then(() -> events.next(new ToolCallRequested(new ToolCall("c1", "check_availability", "{}"))))
+                .expectNext(new Clause(0, "Let me check."))
+                .then(() -> events.next(new ModelFinished("tool_calls"), new ModelTextDelta("Ten is"),
+                        new ModelTextDelta(" free.")))
+                .expectNoEvent(Duration.ofMillis(10))
+                .then(() -> events.next(new ModelFinished("stop")))
+                .expectNext(new Clause(1, "Ten is free."))
+                .then(events::complete)
                 .verifyComplete();
     }
 

@@ -182,6 +182,24 @@ class CallPipelineTest {
     }
 
     @Test
+    void aPreambleBeforeAToolCallIsSpokenWhileTheToolRuns() {
+        newCall(Duration.ofSeconds(2));
+        // As real models send it: the preamble's last token has no trailing space, then the tool call.
+        model.callsTools("Let me check that for you.", new ToolCall("call_1", "check_availability", "{}"))
+                .replies("Ten is free. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Anything on Tuesday?");
+        call.silence(Duration.ofSeconds(1));
+
+        assertThat(availability.started()).isEqualTo(1);
+        assertThat(availability.completed()).isZero();
+        assertThat(tts.spoken()).contains("Let me check that for you.");
+        call.silence(Duration.ofSeconds(3));
+        assertThat(tts.spoken()).containsSubsequence("Let me check that for you.", "Ten is free.")
+                .doesNotContain("One moment while I check.");
+    }
+
+    @Test
     void concurrentToolCallsRunTogetherAndAllResultsReachTheModel() {
         newCall(Duration.ofSeconds(1));
         model.callsTools("Let me look. ", new ToolCall("a", "check_availability", "{}"),

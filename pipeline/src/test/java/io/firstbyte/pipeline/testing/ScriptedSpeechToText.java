@@ -33,6 +33,11 @@ public final class ScriptedSpeechToText implements SpeechToText {
         transcripts.tryEmitNext(new EndOfSpeech());
     }
 
+    /** The session fails for good (its reconnects spent), as a real provider's would. */
+    public void fail(Throwable error) {
+        transcripts.tryEmitError(error);
+    }
+
     public void emit(SpeechEvent event) {
         transcripts.tryEmitNext(event);
     }

@@ -23,6 +23,9 @@ public final class BookingDialogue {
     static final String WHICH_SERVICE = "a haircut, a colour, a beard trim or a blow-dry";
     static final String ASK_NAME = "May I have your name, please?";
     private static final String CHECKING = "Let me check that for you.";
+    /** How the receptionist offers other times; a plain yes after it takes the first one. */
+    static final String COULD_DO = "I could do";
+    static final int ALTERNATIVES_OFFERED = 3;
 
     private final DialogueState state;
     private final Toolbox tools;
@@ -173,7 +176,8 @@ public final class BookingDialogue {
                 + " isn't free";
         List<Slot> others = known == null ? List.of() : openSlots(known);
         return others.isEmpty() ? sorry + ". Would another day or time suit you?"
-                : sorry + ". I could do " + Spoken.times(KnownDay.choices(others, start, 3)) + ". Would one of those work?";
+                : sorry + ". " + COULD_DO + " " + Spoken.times(KnownDay.choices(others, start, ALTERNATIVES_OFFERED))
+                        + ". Would one of those work?";
     }
 
     /** The known day's slots for the wanted staff, without those found taken since. */

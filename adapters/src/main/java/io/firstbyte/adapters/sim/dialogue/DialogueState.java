@@ -67,13 +67,28 @@ final class DialogueState {
     private void heard(String text) {
         Heard heard = UtteranceParser.parse(text, today, lastAgentWords.toLowerCase(Locale.ROOT).contains("your name"));
         draft = draft.merge(heard);
-        if (heard.yes() && heard.time() == null && offer != null) {
-            draft = draft.accept(offer);
+        if (heard.yes() && heard.time() == null) {
+            Slot accepted = offer != null ? offer : alternativeJustOffered();
+            if (accepted != null) {
+                draft = draft.accept(accepted);
+            }
         }
         offer = null;
         goodbye = heard.goodbye();
         callerSpoke = true;
         turn.clear();
+    }
+
+    /** After "10:30 am tomorrow isn't free. I could do 10 am, 11 am or noon", a plain yes takes the first time offered. */
+    private @Nullable Slot alternativeJustOffered() {
+        LocalDateTime start = draft.start();
+        KnownDay known = knownDay();
+        if (start == null || known == null || !lastAgentWords.contains(BookingDialogue.COULD_DO)) {
+            return null;
+        }
+        List<Slot> open = known.slotsFor(draft.staff()).stream().filter(slot -> !taken(slot.start())).toList();
+        List<Slot> offered = KnownDay.choices(open, start, BookingDialogue.ALTERNATIVES_OFFERED);
+        return offered.isEmpty() ? null : offered.getFirst();
     }
 
     private void said(ChatMessage.Assistant assistant) {

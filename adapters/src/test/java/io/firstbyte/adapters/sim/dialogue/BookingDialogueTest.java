@@ -45,6 +45,36 @@ class BookingDialogueTest {
     }
 
     @Test
+    void whenTheAskedTimeIsTakenAYesWithTheNameBooksTheFirstTimeOffered() {
+        String tenThirtyTaken = """
+                {"date":"2026-11-24","slots":[{"start":"2026-11-24T09:00","staff":"Anna"},
+                {"start":"2026-11-24T10:00","staff":"Ben"},{"start":"2026-11-24T11:00","staff":"Anna"},
+                {"start":"2026-11-24T14:00","staff":"Anna"}]}""";
+        Conversation conversation = new Conversation(Conversation.ALL_TOOLS, calendar(tenThirtyTaken, confirmed()), TODAY);
+        List<String> lines = Scenarios.ALL.get(Scenarios.BOOKING);
+
+        conversation.caller(lines.get(0));
+        String second = conversation.caller(lines.get(1));
+        String third = conversation.caller(lines.get(2));
+
+        assertThat(second).isEqualTo("I'm sorry, 10:30 am tomorrow isn't free. I could do 9 am with Anna, "
+                + "10 am with Ben or 11 am with Anna. Would one of those work?");
+        assertThat(conversation.calls()).extracting(ToolCall::name)
+                .containsExactly(Toolbox.CHECK_AVAILABILITY, Toolbox.CREATE_BOOKING);
+        assertThat(json(conversation.calls().get(1)).path("start").stringValue()).isEqualTo("2026-11-24T09:00");
+        assertThat(json(conversation.calls().get(1)).path("customer_name").stringValue()).isEqualTo("Sam Taylor");
+        assertThat(third).startsWith("You're all booked: a haircut tomorrow at 9 am");
+    }
+
+    @Test
+    void aPlainYesWithoutAnOfferOnTheTableBooksNothing() {
+        Conversation conversation = new Conversation(Conversation.ALL_TOOLS, calendar(TOMORROWS_SLOTS, confirmed()), TODAY);
+        conversation.caller("Hi, I'd like to book a haircut tomorrow please.");
+        conversation.caller("Yes.");
+        assertThat(conversation.calls()).extracting(ToolCall::name).containsExactly(Toolbox.CHECK_AVAILABILITY);
+    }
+
+    @Test
     void aToolCallComesAfterAShortPreambleAndIdsAreNumberedThroughTheConversation() {
         Conversation conversation = new Conversation(Conversation.ALL_TOOLS, calendar(TOMORROWS_SLOTS, confirmed()), TODAY);
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.adapters.guard.FailoverSpeechToText;
 import io.firstbyte.adapters.http.Await;
-import io.firstbyte.adapters.stt.deepgram.fake.FakeDeepgramListenServer;
-import io.firstbyte.adapters.stt.deepgram.fake.FakeListenConnection;
+import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
+import io.firstbyte.fakes.deepgram.FakeListenConnection;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.error.ProviderException;

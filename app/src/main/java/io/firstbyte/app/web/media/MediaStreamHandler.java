@@ -12,7 +12,7 @@ import io.firstbyte.pipeline.transport.DroppedInputLog;
 import io.firstbyte.pipeline.transport.TransportCodec;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +55,10 @@ public final class MediaStreamHandler implements WebSocketHandler {
         this.tokens = tokens;
     }
 
-    /** Decides whether a stream's {@code token} parameter may start a call. */
+    /** Decides whether a stream (its call id and {@code token} parameter) may start a call. */
     @FunctionalInterface
     public interface CallTokenCheck {
-        boolean accept(Map<String, String> streamParameters);
+        boolean accept(CallStarted started);
     }
 
     @Override
@@ -76,10 +76,12 @@ public final class MediaStreamHandler implements WebSocketHandler {
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
                 .switchOnFirst((first, events) -> {
                     started.tryEmitValue(true);
-                    return first.get() instanceof CallStarted start ? call(session, start, events.skip(1)) : Flux.empty();
+                    // When the call ends itself (EndCall), switchOnFirst tells the inbound events it was
+                    // cancelled with an error nobody is left to receive; that is the end of the events.
+                    Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
+                    return first.get() instanceof CallStarted start ? call(session, start, afterStart) : Flux.empty();
                 });
         Flux<WebSocketMessage> frames = outbound
-                .takeUntil(EndCall.class::isInstance)
                 .concatMapIterable(codec::encode)
                 .map(wire -> switch (wire) {
                     case WireMessage.Text text -> session.textMessage(text.text());
@@ -99,7 +101,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
     }
 
     private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
-        if (!tokens.accept(started.parameters())) {
+        if (!tokens.accept(started)) {
             log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
         }

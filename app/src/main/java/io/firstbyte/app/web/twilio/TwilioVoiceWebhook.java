@@ -46,11 +46,12 @@ public class TwilioVoiceWebhook {
         }
         String from = form.getFirst("From");
         String to = form.getFirst("To");
-        log.info("incoming call {} from {} to {}", form.getFirst("CallSid"), CallContext.mask(from), to);
+        String callSid = form.getFirst("CallSid");
+        log.info("incoming call {} from {} to {}", callSid, CallContext.mask(from), to);
         TwiML twiml = TwiML.connectStream(telephony.twilioMediaUrl())
                 .parameter("From", from == null ? "" : from)
                 .parameter("To", to == null ? "" : to)
-                .parameter("token", tokens.issue());
+                .parameter("token", tokens.issue(callSid == null ? "" : callSid));
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml.toXml());
     }
 

@@ -40,7 +40,8 @@ class SimulatedGatewayCallsIT {
 
         int exit = new CallsCommand(new PrintStream(console, true, StandardCharsets.UTF_8)).run(
                 "--dialect", dialect, "--url", "ws://localhost:" + port, "--calls", "2", "--ramp", "200ms",
-                "--profile", "fast", "--jitter", "0", "--turns-file", turns.toString(), "--json", json.toString());
+                "--profile", "fast", "--jitter", "0", "--turns-file", turns.toString(), "--barge-in-turn", "2",
+                "--json", json.toString());
 
         String output = console.toString(StandardCharsets.UTF_8);
         JsonNode report = JsonMapper.builder().build().readTree(json.toFile());

@@ -16,7 +16,7 @@ public record CallerScript(List<String> lines, int bargeInTurn) {
     public static final List<String> BOOKING = List.of(
             "Hi, I'd like to book a haircut tomorrow please.",
             "Do you have anything at 10:30?",
-            "My name is Sam Taylor.",
+            "Yes please. My name is Sam Taylor.",
             "No, that's all. Thank you!");
 
     private static final int MAX_PARAMETER_CHARS = 500;

@@ -1,0 +1,195 @@
+package io.firstbyte.app.web.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstbyte.app.booking.ItDatabase;
+import io.firstbyte.app.embedded.SalonSeed;
+import io.firstbyte.app.embedded.StartupSeed;
+import io.firstbyte.app.tenant.TenantCredentials;
+import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
+import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
+import io.firstbyte.fakes.openai.FakeBookingAgent;
+import io.firstbyte.fakes.openai.FakeOpenAiServer;
+import io.firstbyte.fakes.openai.RecordedRequest;
+import io.firstbyte.fakes.voice.FakeVoice;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.Disposable;
+
+/**
+ * A whole call with "real" providers: a Twilio caller on {@code /twilio/media}, Deepgram live
+ * listening, an OpenAI-compatible model that books through the real booking tools (against this
+ * test's own PostgreSQL database) and Cartesia speech, each provider a local fake speaking its
+ * documented protocol. The call ends with an appointment row; no key reaches the logs. A tenant's
+ * own voice and stored model key serve its calls.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"firstbyte.telephony.start-timeout=1s", "firstbyte.booking.seed-demo=true",
+                "firstbyte.booking.synthetic-tenants=1",
+                "firstbyte.booking.credentials-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+class FakeProvidersCallIT {
+
+    static final String DEEPGRAM_KEY = "dg-it-secret-7c1f";
+    static final String OPENAI_KEY = "sk-it-secret-93ab";
+    static final String CARTESIA_KEY = "ca-it-secret-51de";
+    static final String TENANT_OPENAI_KEY = "sk-tenant-own-9d2e";
+    static final String CALLER = "Sam Taylor";
+    /** A Tuesday at least two days ahead, when the demo salon is open. */
+    static final LocalDate DAY = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+
+    static final ItDatabase DATABASE = ItDatabase.create(Clock.systemUTC());
+    static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start(DEEPGRAM_KEY)
+            .resultLatency(Duration.ofMillis(50));
+    static final FakeOpenAiServer MODEL = FakeOpenAiServer.start()
+            .respondWith(new FakeBookingAgent("Haircut", () -> DAY, CALLER, Duration.ofMillis(150), Duration.ofMillis(5)));
+    static final FakeCartesiaServer CARTESIA = FakeCartesiaServer.start(CARTESIA_KEY);
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("firstbyte.database.url", DATABASE::url);
+        registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
+        registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
+        registry.add("firstbyte.providers.stt", () -> "deepgram");
+        registry.add("firstbyte.providers.llm", () -> "openai");
+        registry.add("firstbyte.providers.tts", () -> "cartesia");
+        registry.add("firstbyte.providers.deepgram.api-key", () -> DEEPGRAM_KEY);
+        registry.add("firstbyte.providers.deepgram.listen-url", DEEPGRAM::listenUrl);
+        registry.add("firstbyte.providers.llm-servers.openai.api-key", () -> OPENAI_KEY);
+        registry.add("firstbyte.providers.llm-servers.openai.base-url", MODEL::baseUrl);
+        registry.add("firstbyte.providers.llm-servers.openai.model", () -> "fake-model");
+        registry.add("firstbyte.providers.cartesia.api-key", () -> CARTESIA_KEY);
+        registry.add("firstbyte.providers.cartesia.url", CARTESIA::url);
+        registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        DEEPGRAM.close();
+        MODEL.close();
+        CARTESIA.close();
+        DATABASE.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantCredentials credentials;
+
+    @Test
+    void aCallerBooksAHaircutThroughDeepgramAnOpenAiCompatibleModelAndCartesia(CapturedOutput logs) throws Exception {
+        DEEPGRAM.utterances("Hi, I'd like to book a haircut on " + DAY.getDayOfWeek() + ". My name is " + CALLER + ".");
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", StartupSeed.DEMO_NUMBER)).subscribe();
+        try {
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            int afterGreeting = caller.mediaReceived.get();
+            assertThat(afterGreeting).as("the greeting came from Cartesia (5 ms of fake audio per character)").isGreaterThan(5);
+
+            caller.say(Duration.ofMillis(1500));
+            assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
+            assertThat(bookingsOf(CALLER)).as("appointments booked for the caller").isEqualTo(1);
+        } finally {
+            caller.hangUp();
+            Thread.sleep(300);
+            connection.dispose();
+        }
+
+        List<RecordedRequest> requests = modelRequestsWithKey(OPENAI_KEY);
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(0).json().path("messages").toString()).contains("book a haircut");
+        assertThat(requests.get(1).json().path("messages").toString()).contains("check_availability", "slots");
+        assertThat(requests.get(2).json().path("messages").toString()).contains("create_booking", "confirmed");
+        assertThat(DEEPGRAM.connections()).anySatisfy(socket -> {
+            assertThat(socket.audio().length).as("caller audio reached Deepgram").isGreaterThan(8000);
+            assertThat(socket.controlMessages()).as("Finalize when the caller stopped speaking")
+                    .anyMatch(message -> message.contains("Finalize"));
+        });
+        assertThat(CARTESIA.connections()).isNotEmpty();
+        assertThat(logs.getAll()).contains("Providers: speech-to-text deepgram")
+                .doesNotContain(DEEPGRAM_KEY, OPENAI_KEY, CARTESIA_KEY);
+    }
+
+    @Test
+    void aTenantsOwnVoiceAndModelKeyServeItsCalls() throws Exception {
+        SalonSeed.Salon salon = StartupSeed.synthetic(1);
+        DATABASE.execute("update tenant set settings = jsonb_set(settings, '{providers}', "
+                + "'{\"voice\": \"tenant-voice\"}') where id = '" + salon.tenantId() + "'");
+        credentials.store(salon.tenantId().toString(), "openai", TENANT_OPENAI_KEY).block(Duration.ofSeconds(5));
+        DEEPGRAM.utterances("Hello, I'd like to book a haircut please. I'm " + CALLER + ".");
+
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", salon.phoneNumber())).subscribe();
+        try {
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            int afterGreeting = caller.mediaReceived.get();
+            caller.say(Duration.ofMillis(1500));
+            assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
+        } finally {
+            caller.hangUp();
+            Thread.sleep(300);
+            connection.dispose();
+        }
+
+        assertThat(modelRequestsWithKey(TENANT_OPENAI_KEY)).as("the tenant's own key was used").hasSize(3);
+        assertThat(CARTESIA.connections().stream().flatMap(socket -> socket.requests().stream())
+                .map(request -> request.path("voice").path("id").asString(""))).contains("tenant-voice", "fake-voice");
+    }
+
+    @Test
+    void whenTheOnlyVoiceIsDownTheCallerHearsTheApologyAndTheCallIsHungUp() throws Exception {
+        CARTESIA.voice().mode(FakeVoice.Mode.ERROR);
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", StartupSeed.DEMO_NUMBER)).subscribe();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (caller.closeStatus() < 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(caller.closeStatus()).as("the server hung up").isNotNegative();
+            assertThat(caller.mediaReceived.get()).as("frames of the apology pre-rendered at start-up").isGreaterThan(20);
+        } finally {
+            CARTESIA.voice().mode(FakeVoice.Mode.NORMAL);
+            connection.dispose();
+        }
+    }
+
+    private static List<RecordedRequest> modelRequestsWithKey(String key) {
+        return MODEL.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))
+                .filter(r -> r.header("authorization").equals("Bearer " + key)).toList();
+    }
+
+    private static int bookingsOf(String customer) throws SQLException {
+        try (Connection db = DriverManager.getConnection(DATABASE.address().jdbcUrl(), DATABASE.address().user(),
+                DATABASE.address().password());
+             var query = db.prepareStatement("select count(*) from appointment where customer_name = ?")) {
+            query.setString(1, customer);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
