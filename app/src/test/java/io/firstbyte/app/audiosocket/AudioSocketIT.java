@@ -70,7 +70,8 @@ class AudioSocketIT {
 
             peer.sendRaw(new byte[] {AudioSocketTestCaller.KIND_SLIN, (byte) 0xFF, (byte) 0xFF, 1, 2, 3});
 
-            assertThat(peer.awaitClosedByServer(Duration.ofSeconds(3))).as("the garbage peer is disconnected").isTrue();
+            assertThat(peer.awaitClosedByServer(Duration.ofSeconds(5))).as("the garbage peer is disconnected (%s)", peer.readerState())
+                    .isTrue();
             int before = call.audioFrames.get();
             call.say(Duration.ofMillis(1200));
             assertThat(call.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).as("the other call answers").isTrue();

@@ -30,6 +30,8 @@ final class AudioSocketTestCaller implements AutoCloseable {
     final AtomicInteger loudestSample = new AtomicInteger();
     volatile boolean hangUpReceived;
     volatile boolean closedByServer;
+    /** Why the reader stopped, when it was not the server closing the connection (for failure messages). */
+    volatile String readerStopped = "still reading";
     private final Socket socket;
     private final OutputStream out;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -87,6 +89,10 @@ final class AudioSocketTestCaller implements AutoCloseable {
         return closedByServer;
     }
 
+    String readerState() {
+        return "reader " + (reader.isAlive() ? "alive" : "ended") + ": " + readerStopped;
+    }
+
     synchronized void send(int kind, byte[] payload) throws IOException {
         byte[] frame = new byte[3 + payload.length];
         frame[0] = (byte) kind;
@@ -122,8 +128,13 @@ final class AudioSocketTestCaller implements AutoCloseable {
             }
         } catch (EOFException end) {
             closedByServer = true;
+            readerStopped = "end of stream";
         } catch (IOException reset) {
             closedByServer = !socket.isClosed();
+            readerStopped = reset.toString();
+        } catch (RuntimeException | Error unexpected) {
+            readerStopped = unexpected.toString();
+            throw unexpected;
         }
     }
 
