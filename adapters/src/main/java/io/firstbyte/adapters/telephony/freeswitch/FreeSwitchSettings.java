@@ -13,9 +13,15 @@ import java.time.Duration;
  */
 public record FreeSwitchSettings(FreeSwitchPlayback playback, Duration fileLength, int defaultSampleRate) {
 
-    /** mod_audio_stream community edition, 200 ms files, 8 kHz. */
+    /**
+     * mod_audio_stream community edition, 100 ms files, 8 kHz. Audio reaches the codec paced in real
+     * time with the pacer's lead (120 ms): a file is complete when its last frame arrives, so it
+     * plays without a gap only if it is no longer than the lead plus one frame. 100 ms files leave
+     * 40 ms of slack and let the first file go out with the lead itself; 200 ms files delayed the
+     * first word by about 60 ms and played every file just in time, with a gap at any jitter.
+     */
     public static final FreeSwitchSettings DEFAULTS =
-            new FreeSwitchSettings(FreeSwitchPlayback.STREAM_AUDIO_FILES, Duration.ofMillis(200), 8000);
+            new FreeSwitchSettings(FreeSwitchPlayback.STREAM_AUDIO_FILES, Duration.ofMillis(100), 8000);
 
     public FreeSwitchSettings {
         if (fileLength.toMillis() < 20) {
