@@ -5,23 +5,20 @@ import static io.firstbyte.adapters.telephony.common.DropKind.OVERSIZED_MESSAGE;
 import static io.firstbyte.adapters.telephony.common.DropKind.SECOND_START;
 import static io.firstbyte.adapters.telephony.common.DropKind.UNSUPPORTED_AUDIO_FORMAT;
 
+import io.firstbyte.adapters.telephony.common.BinaryAudioOutbound;
 import io.firstbyte.adapters.telephony.common.Dialect;
 import io.firstbyte.adapters.telephony.common.DroppedMessage;
 import io.firstbyte.adapters.telephony.common.InboundAudio;
 import io.firstbyte.adapters.telephony.common.Json;
 import io.firstbyte.adapters.telephony.common.OutboundAudio;
 import io.firstbyte.pipeline.event.AudioIn;
-import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
-import io.firstbyte.pipeline.event.Interruption;
-import io.firstbyte.pipeline.event.MarkSent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.transport.DroppedInput;
 import io.firstbyte.pipeline.transport.TransportCodec;
 import io.firstbyte.pipeline.transport.WireMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +62,9 @@ public final class JambonzListenCodec implements TransportCodec {
     /** Longest binary frame accepted (64 KiB); 20 ms at 48 kHz is 1920 bytes. */
     public static final int MAX_BINARY_BYTES = 64 * 1024;
 
+    private static final BinaryAudioOutbound SENDING = new BinaryAudioOutbound(JambonzOutbound::mark,
+            JambonzOutbound.KILL_AUDIO, List.of(JambonzOutbound.DISCONNECT));
+
     private final DroppedInput dropped;
     private volatile @Nullable OutboundAudio outbound;
     private boolean started;
@@ -85,23 +85,7 @@ public final class JambonzListenCodec implements TransportCodec {
     @Override
     public List<WireMessage> encode(OutboundEvent event) {
         OutboundAudio audio = outbound;
-        if (audio == null) {
-            return List.of();
-        }
-        return switch (event) {
-            case AudioOut frame -> audioOut(audio, frame);
-            case MarkSent mark -> {
-                List<WireMessage> messages = new ArrayList<>(2);
-                audio.flush().ifPresent(rest -> messages.add(new WireMessage.Binary(rest)));
-                messages.add(JambonzOutbound.mark(mark.name()));
-                yield messages;
-            }
-            case Interruption interruption -> {
-                audio.reset();
-                yield List.of(JambonzOutbound.KILL_AUDIO);
-            }
-            case EndCall end -> List.of(JambonzOutbound.DISCONNECT);
-        };
+        return audio == null ? List.of() : SENDING.encode(audio, event, dropped);
     }
 
     private List<InboundEvent> decodeText(String text) {
@@ -135,11 +119,5 @@ public final class JambonzListenCodec implements TransportCodec {
         }
         return inbound.orElseThrow(() -> new DroppedMessage(UNSUPPORTED_AUDIO_FORMAT, "sampleRate cannot be resampled to 8 kHz"))
                 .accept(bytes);
-    }
-
-    private List<WireMessage> audioOut(OutboundAudio audio, AudioOut frame) {
-        return DroppedMessage.reportedTo(dropped, () -> {
-            return audio.accept(frame).stream().<WireMessage>map(WireMessage.Binary::new).toList();
-        });
     }
 }

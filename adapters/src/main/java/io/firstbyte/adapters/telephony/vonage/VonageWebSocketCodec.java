@@ -6,23 +6,20 @@ import static io.firstbyte.adapters.telephony.common.DropKind.SECOND_START;
 import static io.firstbyte.adapters.telephony.common.DropKind.UNKNOWN_EVENT;
 
 import io.firstbyte.adapters.telephony.common.Abbreviate;
+import io.firstbyte.adapters.telephony.common.BinaryAudioOutbound;
 import io.firstbyte.adapters.telephony.common.Dialect;
 import io.firstbyte.adapters.telephony.common.DroppedMessage;
 import io.firstbyte.adapters.telephony.common.InboundAudio;
 import io.firstbyte.adapters.telephony.common.Json;
 import io.firstbyte.adapters.telephony.common.OutboundAudio;
 import io.firstbyte.pipeline.event.AudioIn;
-import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
-import io.firstbyte.pipeline.event.Interruption;
-import io.firstbyte.pipeline.event.MarkSent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.transport.DroppedInput;
 import io.firstbyte.pipeline.transport.TransportCodec;
 import io.firstbyte.pipeline.transport.WireMessage;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +59,8 @@ public final class VonageWebSocketCodec implements TransportCodec {
     /** Longest binary frame accepted (64 KiB); Vonage sends 640 bytes per 20 ms. */
     public static final int MAX_BINARY_BYTES = 64 * 1024;
 
+    private static final BinaryAudioOutbound SENDING = new BinaryAudioOutbound(VonageOutbound::notify, VonageOutbound.CLEAR, List.of());
+
     private final DroppedInput dropped;
     private volatile @Nullable OutboundAudio outbound;
     private @Nullable InboundAudio inbound;
@@ -81,23 +80,7 @@ public final class VonageWebSocketCodec implements TransportCodec {
     @Override
     public List<WireMessage> encode(OutboundEvent event) {
         OutboundAudio audio = outbound;
-        if (audio == null) {
-            return List.of();
-        }
-        return switch (event) {
-            case AudioOut frame -> audioOut(audio, frame);
-            case MarkSent mark -> {
-                List<WireMessage> messages = new ArrayList<>(2);
-                audio.flush().ifPresent(rest -> messages.add(new WireMessage.Binary(rest)));
-                messages.add(VonageOutbound.notify(mark.name()));
-                yield messages;
-            }
-            case Interruption interruption -> {
-                audio.reset();
-                yield List.of(VonageOutbound.CLEAR);
-            }
-            case EndCall end -> List.of();
-        };
+        return audio == null ? List.of() : SENDING.encode(audio, event, dropped);
     }
 
     private List<InboundEvent> decodeText(String text) {
@@ -134,11 +117,5 @@ public final class VonageWebSocketCodec implements TransportCodec {
             throw new DroppedMessage(MEDIA_BEFORE_START, "no websocket:connected yet");
         }
         return audio.accept(bytes);
-    }
-
-    private List<WireMessage> audioOut(OutboundAudio audio, AudioOut frame) {
-        return DroppedMessage.reportedTo(dropped, () -> {
-            return audio.accept(frame).stream().<WireMessage>map(WireMessage.Binary::new).toList();
-        });
     }
 }
