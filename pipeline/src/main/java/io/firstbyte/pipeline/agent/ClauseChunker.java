@@ -26,11 +26,7 @@ public final class ClauseChunker {
 
     /** Chunks a flux of text deltas into clauses; what remains at completion is the last clause. */
     public static Flux<Clause> chunk(Flux<String> deltas) {
-        return Flux.defer(() -> {
-            ClauseChunker chunker = new ClauseChunker();
-            return deltas.concatMapIterable(chunker::accept)
-                    .concatWith(Flux.defer(() -> Flux.fromStream(chunker.flush().stream())));
-        });
+        return chunkAnswer(deltas.map(ModelTextDelta::new));
     }
 
     /**

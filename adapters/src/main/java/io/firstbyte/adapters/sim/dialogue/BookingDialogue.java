@@ -151,7 +151,7 @@ public final class BookingDialogue {
     /** The day just checked has nothing for the caller, and the calendar can search further. */
     private boolean nothingFree() {
         KnownDay known = state.knownDay();
-        return known != null && openSlots(known).isEmpty() && tools.has(Toolbox.FIND_NEXT_AVAILABLE);
+        return known != null && state.openSlots(known).isEmpty() && tools.has(Toolbox.FIND_NEXT_AVAILABLE);
     }
 
     private Reply lookFurther() {
@@ -162,7 +162,7 @@ public final class BookingDialogue {
     }
 
     private String offer(Draft draft, KnownDay known, String question) {
-        List<Slot> slots = KnownDay.choices(openSlots(known), null, 3);
+        List<Slot> slots = KnownDay.choices(state.openSlots(known), null, 3);
         String day = Spoken.day(draft.date(), today);
         if (slots.isEmpty()) {
             return "I'm sorry, there's nothing free " + day + Spoken.with(draft.staff())
@@ -174,14 +174,9 @@ public final class BookingDialogue {
     private String notFree(Draft draft, LocalDateTime start, @Nullable KnownDay known) {
         String sorry = "I'm sorry, " + Spoken.time(start.toLocalTime()) + " " + Spoken.day(draft.date(), today)
                 + " isn't free";
-        List<Slot> others = known == null ? List.of() : openSlots(known);
+        List<Slot> others = known == null ? List.of() : state.openSlots(known);
         return others.isEmpty() ? sorry + ". Would another day or time suit you?"
                 : sorry + ". " + COULD_DO + " " + Spoken.times(KnownDay.choices(others, start, ALTERNATIVES_OFFERED))
                         + ". Would one of those work?";
-    }
-
-    /** The known day's slots for the wanted staff, without those found taken since. */
-    private List<Slot> openSlots(KnownDay known) {
-        return known.slotsFor(state.draft().staff()).stream().filter(slot -> !state.taken(slot.start())).toList();
     }
 }

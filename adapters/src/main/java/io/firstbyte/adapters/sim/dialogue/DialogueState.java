@@ -86,8 +86,7 @@ final class DialogueState {
         if (start == null || known == null || !lastAgentWords.contains(BookingDialogue.COULD_DO)) {
             return null;
         }
-        List<Slot> open = known.slotsFor(draft.staff()).stream().filter(slot -> !taken(slot.start())).toList();
-        List<Slot> offered = KnownDay.choices(open, start, BookingDialogue.ALTERNATIVES_OFFERED);
+        List<Slot> offered = KnownDay.choices(openSlots(known), start, BookingDialogue.ALTERNATIVES_OFFERED);
         return offered.isEmpty() ? null : offered.getFirst();
     }
 
@@ -169,6 +168,11 @@ final class DialogueState {
             }
         }
         return null;
+    }
+
+    /** The known day's slots for the wanted staff, without those found taken since. */
+    List<Slot> openSlots(KnownDay known) {
+        return known.slotsFor(draft.staff()).stream().filter(slot -> !taken(slot.start())).toList();
     }
 
     boolean taken(LocalDateTime start) {
