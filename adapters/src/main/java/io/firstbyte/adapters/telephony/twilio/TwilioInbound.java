@@ -5,6 +5,7 @@ import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.MALFORMED_JS
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.OUTBOUND_TRACK;
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.PARTIAL_FRAME;
 
+import io.firstbyte.adapters.telephony.common.Abbreviate;
 import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.CallStarted;

@@ -7,6 +7,7 @@ import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.SECOND_START
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.UNKNOWN_EVENT;
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.UNSUPPORTED_AUDIO_FORMAT;
 
+import io.firstbyte.adapters.telephony.common.Abbreviate;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.CallStarted;
