@@ -30,10 +30,10 @@ final class CallSimulator {
 
     private final CallsOptions options;
     private final SpokenScript script;
-    private final WebSocketCall transport;
+    private final CallTransport transport;
     private final TraceClient traces;
 
-    CallSimulator(CallsOptions options, SpokenScript script, WebSocketCall transport, TraceClient traces) {
+    CallSimulator(CallsOptions options, SpokenScript script, CallTransport transport, TraceClient traces) {
         this.options = options;
         this.script = script;
         this.transport = transport;

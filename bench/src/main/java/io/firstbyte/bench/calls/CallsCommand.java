@@ -18,6 +18,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.TcpClient;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,7 @@ public final class CallsCommand {
             return 0;
         }
         CallsOptions options = parsed.get();
-        out.printf("%d calls to %s (ramp %d ms, profile %s)…%n", options.calls(), options.mediaUrl(),
+        out.printf("%d calls to %s (ramp %d ms, profile %s)…%n", options.calls(), options.target(),
                 options.ramp().toMillis(), options.profile());
         try {
             CallsReport report = simulate(options);
@@ -70,24 +71,36 @@ public final class CallsCommand {
                 ? new CallerScript(CallerScript.BOOKING, options.bargeInTurn())
                 : CallerScript.fromFile(options.turnsFile(), options.bargeInTurn());
         Scheduler clockThread = Schedulers.newSingle("bench-clock", true);
-        ConnectionProvider tracePool = ConnectionProvider.create("bench-trace", 32);
+        ConnectionProvider httpPool = ConnectionProvider.create("bench-http", 32);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         try (FrameClock clock = new FrameClock(clockThread, System::nanoTime)) {
-            HttpClient sockets = HttpClient.newConnection()
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis());
-            WebSocketCall transport = new WebSocketCall(sockets, options.mediaUrl(), clock, System::nanoTime,
-                    options.callTimeout());
-            TraceClient traces = new TraceClient(HttpClient.create(tracePool), options.httpBase(), TRACE_TIMEOUT);
+            HttpClient http = HttpClient.create(httpPool);
+            CallTransport transport = transport(options, http, clock);
+            TraceClient traces = new TraceClient(http, options.httpBase(), TRACE_TIMEOUT);
             List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script), transport, traces).run().block();
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            CallsReport.Run run = new CallsReport.Run(options.mediaUrl().toString(), options.profile(), options.calls(),
+            CallsReport.Run run = new CallsReport.Run(options.target().toString(), options.profile(), options.calls(),
                     options.ramp().toMillis(), script.lines().size(), script.bargeInTurn(), startedAt.toString(), durationMs);
             return CallsReport.of(run, calls == null ? List.of() : calls, options.thresholds());
         } finally {
-            tracePool.dispose();
+            httpPool.dispose();
             clockThread.dispose();
         }
+    }
+
+    private static CallTransport transport(CallsOptions options, HttpClient http, FrameClock clock) {
+        if (options.gateway().overWebSocket()) {
+            HttpClient sockets = HttpClient.newConnection()
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis());
+            return new WebSocketCall(sockets, options.mediaUrl(), clock, System::nanoTime, options.callTimeout());
+        }
+        TcpClient audioSocket = TcpClient.newConnection()
+                .host(options.target().getHost())
+                .port(options.target().getPort())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
+                .option(ChannelOption.TCP_NODELAY, true);
+        return new AudioSocketCall(http, options.httpBase(), audioSocket, clock, System::nanoTime, options.callTimeout());
     }
 
     static void write(CallsReport report, Path json) throws IOException {

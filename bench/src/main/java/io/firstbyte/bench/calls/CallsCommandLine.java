@@ -22,12 +22,16 @@ public final class CallsCommandLine {
             a running Firstbyte server and reports TTFB, server overhead, playback underruns,
             barge-in-to-clear time and errors.
 
-              --dialect NAME            twilio, telnyx, plivo, freeswitch, jambonz, vonage or asterisk
+              --dialect NAME            twilio, telnyx, plivo, freeswitch, jambonz, vonage, asterisk
+                                        (chan_websocket) or audiosocket (Asterisk AudioSocket, TCP)
                                         (default twilio)
               --url URL                 server, ws://host:port (adds the dialect's path, /twilio/media or
-                                        /audio/<dialect>) or a full ws(s) URL (default ws://localhost:8080)
+                                        /audio/<dialect>) or a full ws(s) URL (default ws://localhost:8080);
+                                        audiosocket registers each call at this host's /audiosocket/calls
+              --audiosocket-port N      the server's AudioSocket TCP port, same host as --url (default 9092)
               --secret VALUE            the gateway's upgrade secret (Telnyx stream token, FreeSWITCH bearer
-                                        token, jambonz/Asterisk password, Plivo/Vonage token; default none)
+                                        token, jambonz/Asterisk password, Plivo/Vonage token; for audiosocket
+                                        the Asterisk password on the registration; default none)
               --calls N                 concurrent calls (default 1)
               --ramp DURATION           spread the call starts over this time, e.g. 10s (default 0s)
               --profile NAME            latency profile the server simulates per call (default typical-cloud)
@@ -48,7 +52,7 @@ public final class CallsCommandLine {
               --max-clear-p95-ms X  --max-underruns N
             durations: 500ms, 10s, 2m, or a number of seconds""";
 
-    private static final List<String> FLAGS = List.of("dialect", "secret", "url", "calls", "ramp", "profile", "jitter", "from", "to",
+    private static final List<String> FLAGS = List.of("dialect", "secret", "url", "audiosocket-port", "calls", "ramp", "profile", "jitter", "from", "to",
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
             "max-clear-p95-ms", "max-underruns");
@@ -84,7 +88,12 @@ public final class CallsCommandLine {
                 v.number("max-overhead-p99-ms"), v.number("max-clear-p95-ms"), v.optionalInteger("max-underruns"));
         String turnsFile = v.get("turns-file");
         Gateway gateway = Gateway.named(v.text("dialect", "twilio"));
-        return new CallsOptions(gateway, v.text("secret", ""), CallsOptions.mediaUrl(v.text("url", "ws://localhost:8080"), gateway), calls,
+        int audioSocketPort = v.integer("audiosocket-port", 9092);
+        if (audioSocketPort < 1 || audioSocketPort > 65535) {
+            throw new IllegalArgumentException("--audiosocket-port must be a TCP port, got " + audioSocketPort);
+        }
+        return new CallsOptions(gateway, v.text("secret", ""), CallsOptions.mediaUrl(v.text("url", "ws://localhost:8080"), gateway),
+                audioSocketPort, calls,
                 v.duration("ramp", "0s"), v.text("profile", "typical-cloud"), v.get("jitter"),
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,

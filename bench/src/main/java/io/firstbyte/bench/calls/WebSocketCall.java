@@ -2,8 +2,7 @@ package io.firstbyte.bench.calls;
 
 import io.firstbyte.bench.calls.caller.CallResult;
 import io.firstbyte.bench.calls.caller.CallSession;
-import io.firstbyte.bench.calls.caller.ErrorKind;
-import io.firstbyte.bench.calls.wire.GatewayWire;
+import io.firstbyte.bench.calls.wire.WebSocketWire;
 import io.firstbyte.pipeline.transport.WireMessage;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -12,7 +11,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
@@ -27,13 +25,11 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * Carries one {@link CallSession} over a WebSocket, upgraded as its gateway does (query, headers,
  * subprotocol): the session's messages go out as text or binary frames, the server's frames are
  * read by the gateway's wire with their arrival time, and the caller closes the socket after its
- * hang-up, as the gateways do. Connection failures, unexpected closes and time-outs become the
- * call's errors; the returned result is always the session's.
+ * hang-up, as the gateways do.
  */
-final class WebSocketCall {
+final class WebSocketCall implements CallTransport {
 
     static final int MAX_FRAME_BYTES = 64 * 1024;
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final HttpClient client;
     private final URI url;
@@ -49,9 +45,13 @@ final class WebSocketCall {
         this.callTimeout = callTimeout;
     }
 
-    Mono<CallResult> run(CallSession session, Flux<WireMessage> outgoing) {
+    @Override
+    public Mono<CallResult> run(CallSession session, Flux<WireMessage> outgoing) {
+        if (!(session.wire() instanceof WebSocketWire wire)) {
+            throw new IllegalArgumentException("not a WebSocket gateway: " + session.wire().getClass().getSimpleName());
+        }
         AtomicBoolean connected = new AtomicBoolean();
-        GatewayWire.Upgrade upgrade = session.wire().upgrade();
+        WebSocketWire.Upgrade upgrade = wire.upgrade();
         WebsocketClientSpec.Builder spec = WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES);
         if (upgrade.subprotocol() != null) {
             spec.protocols(upgrade.subprotocol());
@@ -68,7 +68,7 @@ final class WebSocketCall {
                 .then()
                 .timeout(callTimeout)
                 .onErrorResume(e -> {
-                    session.fail(kindOf(e, connected.get()), describe(e));
+                    session.fail(CallTransport.failureKind(e, connected.get()), CallTransport.describe(e, callTimeout));
                     return Mono.empty();
                 })
                 .doFinally(signal -> clock.remove(session))
@@ -111,20 +111,5 @@ final class WebSocketCall {
             return new WireMessage.Text(text.text());
         }
         return new WireMessage.Binary(ByteBufUtil.getBytes(frame.content()));
-    }
-
-    private ErrorKind kindOf(Throwable error, boolean connected) {
-        if (error instanceof TimeoutException) {
-            return ErrorKind.TIMEOUT;
-        }
-        return connected ? ErrorKind.UNEXPECTED_CLOSE : ErrorKind.CONNECTION_FAILURE;
-    }
-
-    private String describe(Throwable error) {
-        if (error instanceof TimeoutException) {
-            return "call still running after " + callTimeout.toSeconds() + " s";
-        }
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -78,4 +78,16 @@ class CallsCommandLineTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallsCommandLine.parse("--dialect", "sip"))
                 .hasMessageContaining("unknown dialect sip");
     }
+
+    @Test
+    void audioSocketConnectsOverTcpToTheUrlsHostAndRegistersOverItsHttpBase() {
+        CallsOptions audioSocket = CallsCommandLine.parse("--dialect", "audiosocket", "--url", "ws://10.0.0.7:18080",
+                "--audiosocket-port", "19092").orElseThrow();
+
+        assertThat(audioSocket.target()).isEqualTo(URI.create("tcp://10.0.0.7:19092"));
+        assertThat(audioSocket.httpBase()).isEqualTo(URI.create("http://10.0.0.7:18080"));
+        assertThat(CallsCommandLine.parse("--dialect", "audiosocket").orElseThrow().target())
+                .isEqualTo(URI.create("tcp://localhost:9092"));
+        assertThatThrownBy(() -> CallsCommandLine.parse("--audiosocket-port", "70000")).hasMessageContaining("--audiosocket-port");
+    }
 }

@@ -3,8 +3,8 @@ package io.firstbyte.app.web.media;
 import io.firstbyte.bench.calls.caller.Playback;
 import io.firstbyte.bench.calls.wire.CallSetup;
 import io.firstbyte.bench.calls.wire.Gateway;
-import io.firstbyte.bench.calls.wire.GatewayWire;
 import io.firstbyte.bench.calls.wire.ServerMessage;
+import io.firstbyte.bench.calls.wire.WebSocketWire;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.transport.WireMessage;
 import io.netty.buffer.ByteBufUtil;
@@ -40,7 +40,7 @@ final class GatewayTestCaller {
     private static final byte[] SILENCE = filled((byte) 0xFF);
     private static final byte[] SPEECH = speechFrame();
 
-    final GatewayWire wire;
+    final WebSocketWire wire;
     final AtomicInteger audioReceived = new AtomicInteger();
     final AtomicInteger loudestSample = new AtomicInteger();
     final AtomicInteger clears = new AtomicInteger();
@@ -53,11 +53,11 @@ final class GatewayTestCaller {
     private volatile @Nullable String subprotocol;
 
     GatewayTestCaller(Gateway gateway, CallSetup setup) {
-        this.wire = gateway.wire(setup, ThreadLocalRandom.current());
+        this.wire = gateway.webSocketWire(setup, ThreadLocalRandom.current());
     }
 
     Mono<Void> dial(int port) {
-        GatewayWire.Upgrade upgrade = wire.upgrade();
+        WebSocketWire.Upgrade upgrade = wire.upgrade();
         WebsocketClientSpec.Builder spec = WebsocketClientSpec.builder();
         if (upgrade.subprotocol() != null) {
             spec.protocols(upgrade.subprotocol());

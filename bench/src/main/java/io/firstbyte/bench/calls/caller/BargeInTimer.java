@@ -7,9 +7,18 @@ import java.util.List;
  * Measures barge-ins: from the first frame of the interrupting speech to the server's
  * {@code clear}, and counts answer audio that still arrives after the clear while the caller is
  * speaking (the interrupted answer leaking). Not thread-safe.
+ *
+ * <p>A gateway without a clear (AudioSocket) is cleared by the server ceasing to send: when the
+ * interrupting utterance ends, the answer counts as cleared if no audio arrived in its last
+ * {@link #STOP_GAP_NANOS}, and the time to clear is when the audio that did arrive finished
+ * playing, since the gateway plays everything it was sent. An answer that keeps arriving until the
+ * caller stops talking is a missed clear.
  */
 final class BargeInTimer {
 
+    static final long STOP_GAP_NANOS = 100_000_000;
+
+    private final boolean clearsByStopping;
     private final List<Long> toClear = new ArrayList<>();
     private long startedAt = -1;
     private boolean answerWasPlaying;
@@ -17,13 +26,21 @@ final class BargeInTimer {
     private boolean speaking;
     private int attempts;
     private int audioAfterClear;
+    private long lastAudioAt;
+    private long heardUntil;
 
-    void started(long now, boolean answerPlaying) {
+    BargeInTimer(boolean clearsByStopping) {
+        this.clearsByStopping = clearsByStopping;
+    }
+
+    void started(long now, long playoutEnd) {
         startedAt = now;
-        answerWasPlaying = answerPlaying;
+        answerWasPlaying = now < playoutEnd;
         cleared = false;
         speaking = true;
         attempts++;
+        lastAudioAt = now;
+        heardUntil = Math.max(now, playoutEnd);
     }
 
     void clearReceived(long now) {
@@ -33,13 +50,24 @@ final class BargeInTimer {
         }
     }
 
-    void audioReceived() {
-        if (speaking && cleared) {
+    /** Answer audio arrived while the caller speaks; {@code playoutEnd} is when it will have played. */
+    void audioReceived(long now, long playoutEnd) {
+        if (!speaking) {
+            return;
+        }
+        if (cleared) {
             audioAfterClear++;
+        } else if (startedAt >= 0) {
+            lastAudioAt = now;
+            heardUntil = playoutEnd;
         }
     }
 
-    void utteranceEnded() {
+    void utteranceEnded(long now) {
+        if (clearsByStopping && speaking && startedAt >= 0 && !cleared && now - lastAudioAt >= STOP_GAP_NANOS) {
+            toClear.add(heardUntil - startedAt);
+            cleared = true;
+        }
         speaking = false;
     }
 

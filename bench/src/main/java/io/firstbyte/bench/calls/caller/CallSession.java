@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  * One simulated caller on a gateway's media connection ({@link GatewayWire}; Twilio by default):
  * sends the gateway's opening messages, then 20 ms of audio per 20 ms of stream time (its
  * script's speech, silence in between), plays the server's audio through a {@link Playback},
- * acknowledges marks the way the gateway does, honours the clear, and ends with the gateway's
- * hang-up. Driven from outside: {@link #tick} by a shared clock, {@link #onMessage} by the
+ * acknowledges marks the way the gateway does, honours the clear (or, on a gateway without one,
+ * times the server's ceasing to send), and ends with the gateway's hang-up. Driven from outside: {@link #tick} by a shared clock, {@link #onMessage} by the
  * connection, both with the caller's clock reading in nanoseconds. Thread-safe (one lock per call).
  */
 public final class CallSession {
@@ -35,7 +35,7 @@ public final class CallSession {
     private final GatewayWire wire;
     private final Outbound outbound;
     private final Playback playback = new Playback();
-    private final BargeInTimer bargeIn = new BargeInTimer();
+    private final BargeInTimer bargeIn;
     private final CallErrors errors = new CallErrors();
     private final long[] speechEnd;
     private final long[] ttfb;
@@ -53,6 +53,7 @@ public final class CallSession {
         this.timing = timing;
         this.wire = wire;
         this.outbound = outbound;
+        this.bargeIn = new BargeInTimer(wire.clearsByStopping());
         this.speechEnd = new long[script.turns()];
         this.ttfb = new long[script.turns()];
         Arrays.fill(ttfb, -1);
@@ -180,7 +181,7 @@ public final class CallSession {
 
     private void beginLine(long now, boolean interrupting) {
         if (interrupting) {
-            bargeIn.started(now, playback.playing(now));
+            bargeIn.started(now, playback.playoutEnd());
             interruptedTurn = wait.turn();
         } else if (bargeIn.closeMissedClear()) {
             errors.add(ErrorKind.MISSED_CLEAR, "no clear after the caller interrupted the answer to turn " + interruptedTurn);
@@ -198,7 +199,7 @@ public final class CallSession {
 
     private void endUtterance(long now) {
         speechEnd[speakingTurn - 1] = now;
-        bargeIn.utteranceEnded();
+        bargeIn.utteranceEnded(now);
         wait = new AnswerWait(speakingTurn, now, script.bargesInAfter(speakingTurn), timing);
         phase = Phase.LISTENING;
     }
@@ -206,7 +207,7 @@ public final class CallSession {
     private void onAudio(int bytes, long now) {
         playback.append(bytes, now);
         if (phase == Phase.SPEAKING) {
-            bargeIn.audioReceived();
+            bargeIn.audioReceived(now, playback.playoutEnd());
             return;
         }
         wait.audioArrived(now);

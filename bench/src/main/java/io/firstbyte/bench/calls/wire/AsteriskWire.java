@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code websocket_client.conf}'s username and password as HTTP Basic, {@code MEDIA_START} first,
  * then binary mu-law both ways; {@code MARK_MEDIA} answered with {@code MEDIA_MARK_PROCESSED}.
  */
-final class AsteriskWire implements GatewayWire {
+final class AsteriskWire implements WebSocketWire {
 
     static final String SUBPROTOCOL = "media";
     static final String USERNAME = "asterisk";

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * no subprotocol, then binary L16 8 kHz. The server answers with {@code streamAudio} files and
  * {@code killAudio}; the module acknowledges no playback, and the caller hangs up by closing.
  */
-final class FreeSwitchWire implements GatewayWire {
+final class FreeSwitchWire implements WebSocketWire {
 
     private static final int RATE = 8000;
 

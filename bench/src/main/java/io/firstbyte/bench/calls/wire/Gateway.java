@@ -1,6 +1,7 @@
 package io.firstbyte.bench.calls.wire;
 
 import java.util.Locale;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /** The gateways the call simulator can speak as, each with the server path it dials. */
@@ -11,7 +12,9 @@ public enum Gateway {
     FREESWITCH("/audio/freeswitch"),
     JAMBONZ("/audio/jambonz"),
     VONAGE("/audio/vonage"),
-    ASTERISK("/audio/asterisk");
+    ASTERISK("/audio/asterisk"),
+    /** Asterisk's AudioSocket: TCP, not a WebSocket; its path is where the dial plan registers the call. */
+    AUDIOSOCKET(AudioSocketWire.REGISTRATION_PATH);
 
     private final String path;
 
@@ -23,6 +26,10 @@ public enum Gateway {
         return path;
     }
 
+    public boolean overWebSocket() {
+        return this != AUDIOSOCKET;
+    }
+
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -32,7 +39,7 @@ public enum Gateway {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException("unknown dialect " + name + "; one of twilio, telnyx, plivo, freeswitch,"
-                    + " jambonz, vonage, asterisk");
+                    + " jambonz, vonage, asterisk, audiosocket");
         }
     }
 
@@ -46,6 +53,15 @@ public enum Gateway {
             case JAMBONZ -> new JambonzWire(WireIds.uuid(random), setup);
             case VONAGE -> new VonageWire(WireIds.uuid(random), setup);
             case ASTERISK -> new AsteriskWire(WireIds.uuid(random), WireIds.uuid(random), setup);
+            case AUDIOSOCKET -> new AudioSocketWire(new UUID(random.nextLong(), random.nextLong()), setup);
         };
+    }
+
+    /** A new call's wire for a WebSocket gateway; every gateway but {@link #AUDIOSOCKET}. */
+    public WebSocketWire webSocketWire(CallSetup setup, RandomGenerator random) {
+        if (wire(setup, random) instanceof WebSocketWire webSocket) {
+            return webSocket;
+        }
+        throw new IllegalStateException(cliName() + " does not connect over a WebSocket");
     }
 }

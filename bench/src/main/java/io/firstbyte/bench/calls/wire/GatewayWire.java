@@ -2,27 +2,15 @@ package io.firstbyte.bench.calls.wire;
 
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One call's media connection as a telephony gateway speaks it, from the gateway's side: how it
- * upgrades (path, query, headers, subprotocol), what it sends first, how it carries 20 ms of the
- * caller's audio, how it acknowledges playback, how it hangs up, and how it reads the server's
- * messages. Writing methods are called serially (they may keep per-call state such as a
- * sequence number or a resampler's history); {@link #read} is stateless.
+ * One call's media connection as a telephony gateway speaks it, from the gateway's side, whatever
+ * carries it ({@link WebSocketWire}, or AudioSocket's TCP stream): what it sends first, how it
+ * carries 20 ms of the caller's audio, how it acknowledges playback, how it hangs up, and how it
+ * reads the server's messages. Writing methods are called serially (they may keep per-call state
+ * such as a sequence number or a resampler's history); {@link #read} is stateless.
  */
-public interface GatewayWire {
-
-    /** The HTTP upgrade: path with query string, extra headers, the subprotocol offered (if any). */
-    record Upgrade(String pathAndQuery, Map<String, String> headers, @Nullable String subprotocol) {
-
-        public Upgrade {
-            headers = Map.copyOf(headers);
-        }
-    }
-
-    Upgrade upgrade();
+public sealed interface GatewayWire permits WebSocketWire, AudioSocketWire {
 
     /** The id the server knows the call by (its trace is kept under it). */
     String callId();
@@ -47,4 +35,12 @@ public interface GatewayWire {
 
     /** Reads one server message; anything unexpected is {@link ServerMessage.Invalid}. */
     ServerMessage read(WireMessage message);
+
+    /**
+     * True for a gateway the server cannot tell to drop queued audio (AudioSocket): on a barge-in
+     * the server just stops sending, and what it had already sent still plays.
+     */
+    default boolean clearsByStopping() {
+        return false;
+    }
 }

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * metadata as the first text frame, then binary L16 both ways; a {@code mark} is answered with a
  * {@code playout} event once played, or {@code cleared} when {@code killAudio} drops it.
  */
-final class JambonzWire implements GatewayWire {
+final class JambonzWire implements WebSocketWire {
 
     static final String SUBPROTOCOL = "audio.jambonz.org";
     static final String USERNAME = "jambonz";

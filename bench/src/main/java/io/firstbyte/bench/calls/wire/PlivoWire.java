@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * server then plays its default script), {@code token} there too; a {@code checkpoint} is answered
  * by {@code playedStream} once played; after {@code clearAudio}, {@code clearedAudio} and no answer.
  */
-final class PlivoWire implements GatewayWire {
+final class PlivoWire implements WebSocketWire {
 
     private static final Pattern ALPHANUMERIC = Pattern.compile("[A-Za-z0-9]+");
 

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code x-telnyx-streaming-auth-token}, the numbers in {@code start.from}/{@code start.to}, the
  * other parameters as {@code custom_parameters}; marks echoed, {@code clear} returns pending marks.
  */
-final class TelnyxWire implements GatewayWire {
+final class TelnyxWire implements WebSocketWire {
 
     static final String AUTH_HEADER = "x-telnyx-streaming-auth-token";
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Twilio Media Streams (protocols.md 1): {@code From}/{@code To} as custom parameters, JSON base64 mu-law. */
-public final class TwilioWire implements GatewayWire {
+public final class TwilioWire implements WebSocketWire {
 
     private final CallerMessages messages;
     private final Map<String, String> parameters;

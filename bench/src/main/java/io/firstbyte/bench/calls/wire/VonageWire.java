@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * L16 16 kHz in 20 ms frames both ways; {@code notify} answered once played,
  * {@code clear} answered with {@code websocket:cleared}.
  */
-final class VonageWire implements GatewayWire {
+final class VonageWire implements WebSocketWire {
 
     static final int RATE = 16000;
 

@@ -3,6 +3,8 @@ package io.firstbyte.bench.calls.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.bench.calls.wire.CallSetup;
+import io.firstbyte.bench.calls.wire.Gateway;
+import io.firstbyte.bench.calls.wire.GatewayWire;
 import io.firstbyte.bench.calls.wire.ServerMessage;
 import io.firstbyte.bench.calls.wire.StreamIds;
 import io.firstbyte.bench.calls.wire.TwilioWire;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,7 @@ class CallSessionTest {
     private final List<String> sent = new ArrayList<>();
     private boolean completed;
     private long now;
+    private String audioSocketId = "";
 
     @Test
     void opensWithConnectedAndStartThenSendsAFrameEvery20Ms() {
@@ -180,13 +184,66 @@ class CallSessionTest {
         assertThat(call.result().errorCounts()).containsEntry(ErrorKind.PROTOCOL, 1);
     }
 
+    @Test
+    void withoutAClearTheServerStoppingToSendIsTheClearTimedWhenItsAudioHasPlayed() {
+        CallSession call = audioSocketCall(List.of("One.", "Two."), 1);
+        runUntil(call, 1_895);
+        answerEvery20Ms(call, 1_900, 2_440, 3_100);
+        call.onMessage(slin(5), at(3_200));
+
+        CallResult result = call.result();
+        assertThat(result.bargeIns()).isEqualTo(1);
+        assertThat(result.bargeInToClearNanos()).as("interrupted at 2300, the last frame plays until 2460").containsExactly(160 * MS);
+        assertThat(result.audioAfterClear()).isZero();
+        assertThat(result.turns().get(1)).isEqualTo(new TurnTiming(2, 120 * MS));
+        runUntil(call, 4_800);
+        assertThat(call.result().errorCounts()).doesNotContainKey(ErrorKind.MISSED_CLEAR);
+    }
+
+    @Test
+    void withoutAClearAnAnswerThatKeepsComingWhileTheCallerSpeaksIsAMissedClear() {
+        CallSession call = audioSocketCall(List.of("One.", "Two."), 1);
+        runUntil(call, 1_895);
+        answerEvery20Ms(call, 1_900, 3_100, 3_100);
+        runUntil(call, 4_800);
+
+        assertThat(call.result().bargeInToClearNanos()).isEmpty();
+        assertThat(call.result().errorCounts()).containsEntry(ErrorKind.MISSED_CLEAR, 1);
+    }
+
+    /** Ticks from {@code from} to {@code until}, one 20 ms slin frame arriving every 20 ms up to {@code lastAudio}. */
+    private void answerEvery20Ms(CallSession call, long from, long lastAudio, long until) {
+        for (now = from; now <= until; now += 5) {
+            if (now <= lastAudio && now % 20 == 0) {
+                call.onMessage(slin(1), at(now));
+            }
+            call.tick(at(now));
+        }
+    }
+
+    private ServerMessage slin(int frames) {
+        return new ServerMessage.Media(audioSocketId, frames * 160);
+    }
+
+    private CallSession audioSocketCall(List<String> lines, int bargeInTurn) {
+        GatewayWire wire = Gateway.AUDIOSOCKET.wire(new CallSetup("+15550001111", "+15550100100", Map.of(), ""), new SplittableRandom(3));
+        audioSocketId = wire.streamId();
+        return call(lines, bargeInTurn, wire);
+    }
+
     private CallSession call(List<String> lines, int bargeInTurn) {
+        return call(lines, bargeInTurn, new TwilioWire(IDS, new CallSetup("+15550001111", "+15550100100", Map.of(), "")));
+    }
+
+    private CallSession call(List<String> lines, int bargeInTurn, GatewayWire wire) {
         SpokenScript script = SpokenScript.of(new CallerScript(lines, bargeInTurn));
-        CallSession call = new CallSession(script, TIMING, new TwilioWire(IDS, new CallSetup("+15550001111", "+15550100100", Map.of(), "")),
+        CallSession call = new CallSession(script, TIMING, wire,
                 new CallSession.Outbound() {
                     @Override
                     public boolean send(WireMessage message) {
-                        sent.add(((WireMessage.Text) message).text());
+                        if (message instanceof WireMessage.Text text) {
+                            sent.add(text.text());
+                        }
                         return true;
                     }
 

@@ -1,14 +1,17 @@
 package io.firstbyte.bench.calls.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firstbyte.pipeline.transport.WireMessage;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,13 +23,13 @@ class GatewayWiresTest {
     private static final CallSetup SETUP = new CallSetup("+15550001111", "+15550100100", Map.of("lines", "Hi.|Bye."), "s3cret");
     private static final byte[] FRAME = silence();
 
-    private static GatewayWire wire(Gateway gateway) {
-        return gateway.wire(SETUP, new SplittableRandom(7));
+    private static WebSocketWire wire(Gateway gateway) {
+        return gateway.webSocketWire(SETUP, new SplittableRandom(7));
     }
 
     @Test
     void telnyxSendsItsTokenHeaderAndNumbersInStartAndReadsMediaMarkClear() {
-        GatewayWire telnyx = wire(Gateway.TELNYX);
+        WebSocketWire telnyx = wire(Gateway.TELNYX);
 
         assertThat(telnyx.upgrade().headers()).containsEntry("x-telnyx-streaming-auth-token", "s3cret");
         JsonNode start = json(telnyx.opening().get(1));
@@ -52,7 +55,7 @@ class GatewayWiresTest {
 
     @Test
     void freeSwitchSendsMetadataThenBinaryL16AndReadsStreamAudioFiles() {
-        GatewayWire freeswitch = wire(Gateway.FREESWITCH);
+        WebSocketWire freeswitch = wire(Gateway.FREESWITCH);
 
         assertThat(freeswitch.upgrade().headers()).containsEntry("Authorization", "Bearer s3cret");
         assertThat(freeswitch.upgrade().subprotocol()).isNull();
@@ -67,7 +70,7 @@ class GatewayWiresTest {
 
     @Test
     void jambonzOffersItsSubprotocolWithBasicAuthAndAnswersMarksPlayedOrCleared() {
-        GatewayWire jambonz = wire(Gateway.JAMBONZ);
+        WebSocketWire jambonz = wire(Gateway.JAMBONZ);
 
         assertThat(jambonz.upgrade().subprotocol()).isEqualTo("audio.jambonz.org");
         assertThat(jambonz.upgrade().headers().get("Authorization"))
@@ -80,7 +83,7 @@ class GatewayWiresTest {
 
     @Test
     void vonageSendsHeadersInTheFirstMessageAnd640ByteFramesAt16k() {
-        GatewayWire vonage = wire(Gateway.VONAGE);
+        WebSocketWire vonage = wire(Gateway.VONAGE);
 
         JsonNode connected = json(vonage.opening().getFirst());
         assertThat(connected.path("event").asString()).isEqualTo("websocket:connected");
@@ -95,7 +98,7 @@ class GatewayWiresTest {
 
     @Test
     void asteriskPutsTheNumbersInTheQueryAndStartsWithMediaStart() {
-        GatewayWire asterisk = wire(Gateway.ASTERISK);
+        WebSocketWire asterisk = wire(Gateway.ASTERISK);
 
         assertThat(asterisk.upgrade().pathAndQuery())
                 .isEqualTo("/audio/asterisk?caller=%2B15550001111&called=%2B15550100100&lines=Hi.%7CBye.");
@@ -108,6 +111,51 @@ class GatewayWiresTest {
                 .isEqualTo(new ServerMessage.Mark(asterisk.streamId(), "c1"));
         assertThat(asterisk.read(text("{\"command\":\"FLUSH_MEDIA\"}"))).isInstanceOf(ServerMessage.Clear.class);
         assertThat(asterisk.read(text("{\"command\":\"HANGUP\"}"))).isInstanceOf(ServerMessage.Ignored.class);
+    }
+
+    @Test
+    void audioSocketRegistersTheCallThenSendsItsUuidSlinFramesAndAHangUp() {
+        AudioSocketWire audioSocket = (AudioSocketWire) Gateway.AUDIOSOCKET.wire(SETUP, new SplittableRandom(7));
+        UUID uuid = UUID.fromString(audioSocket.callId());
+
+        assertThat(audioSocket.registration().form()).containsExactly(Map.entry("uuid", uuid.toString()),
+                Map.entry("from", "+15550001111"), Map.entry("to", "+15550100100"), Map.entry("lines", "Hi.|Bye."));
+        assertThat(audioSocket.registration().headers()).containsEntry("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("asterisk:s3cret".getBytes(StandardCharsets.US_ASCII)));
+        byte[] opening = ((WireMessage.Binary) audioSocket.opening().getFirst()).bytes();
+        assertThat(Arrays.copyOf(opening, 3)).containsExactly(0x01, 0x00, 0x10);
+        ByteBuffer id = ByteBuffer.wrap(opening, 3, 16);
+        assertThat(new UUID(id.getLong(), id.getLong())).isEqualTo(uuid);
+        byte[] audio = ((WireMessage.Binary) audioSocket.audio(FRAME)).bytes();
+        assertThat(audio).hasSize(3 + 320).startsWith(0x10, 0x01, 0x40);
+        assertThat(((WireMessage.Binary) audioSocket.hangUp().getFirst()).bytes()).containsExactly(0x00, 0x00, 0x00);
+        assertThat(audioSocket.markPlayed("m1")).isEmpty();
+        assertThat(audioSocket.clearsByStopping()).isTrue();
+        assertThat(wire(Gateway.ASTERISK).clearsByStopping()).isFalse();
+    }
+
+    @Test
+    void audioSocketReadsSlinAsPlayingTimeAndRejectsWhatTheServerNeverSends() {
+        AudioSocketWire audioSocket = (AudioSocketWire) Gateway.AUDIOSOCKET.wire(SETUP, new SplittableRandom(7));
+        byte[] slin = new byte[3 + 320];
+        slin[0] = 0x10;
+        slin[1] = 0x01;
+        slin[2] = 0x40;
+        slin[4] = 0x20;
+
+        assertThat(audioSocket.read(new WireMessage.Binary(slin))).isEqualTo(new ServerMessage.Media(audioSocket.streamId(), 160, 0x2000));
+        assertThat(audioSocket.read(new WireMessage.Binary(new byte[] {0x00, 0x00, 0x00}))).isInstanceOf(ServerMessage.Ignored.class);
+        assertThat(audioSocket.read(new WireMessage.Binary(new byte[] {0x10, 0x00, 0x04, 1, 2}))).isInstanceOf(ServerMessage.Invalid.class);
+        assertThat(audioSocket.read(new WireMessage.Binary(new byte[] {0x10, 0x00, 0x01, 1}))).isInstanceOf(ServerMessage.Invalid.class);
+        assertThat(audioSocket.read(new WireMessage.Binary(new byte[] {(byte) 0xff, 0x00, 0x01, 1}))).isInstanceOf(ServerMessage.Invalid.class);
+        assertThat(audioSocket.read(text("{}"))).isInstanceOf(ServerMessage.Invalid.class);
+    }
+
+    @Test
+    void onlyAudioSocketIsNotAWebSocketGateway() {
+        assertThat(Arrays.stream(Gateway.values()).filter(gateway -> !gateway.overWebSocket())).containsExactly(Gateway.AUDIOSOCKET);
+        assertThat(Gateway.named("AudioSocket")).isEqualTo(Gateway.AUDIOSOCKET);
+        assertThatThrownBy(() -> wire(Gateway.AUDIOSOCKET)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
