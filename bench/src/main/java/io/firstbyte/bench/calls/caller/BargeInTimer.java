@@ -63,12 +63,16 @@ final class BargeInTimer {
         }
     }
 
-    void utteranceEnded(long now) {
+    /** The caller stopped talking; true when that is when the server's ceasing to send counted as the clear. */
+    boolean utteranceEnded(long now) {
+        boolean clearedByStopping = false;
         if (clearsByStopping && speaking && startedAt >= 0 && !cleared && now - lastAudioAt >= STOP_GAP_NANOS) {
             toClear.add(heardUntil - startedAt);
             cleared = true;
+            clearedByStopping = true;
         }
         speaking = false;
+        return clearedByStopping;
     }
 
     /** Ends the barge-in window; true when the caller interrupted playing audio and no clear came. */

@@ -199,7 +199,10 @@ public final class CallSession {
 
     private void endUtterance(long now) {
         speechEnd[speakingTurn - 1] = now;
-        bargeIn.utteranceEnded(now);
+        if (bargeIn.utteranceEnded(now)) {
+            // The interrupted answer's tail is not the start of the next answer.
+            playback.newAnswer();
+        }
         wait = new AnswerWait(speakingTurn, now, script.bargesInAfter(speakingTurn), timing);
         phase = Phase.LISTENING;
     }

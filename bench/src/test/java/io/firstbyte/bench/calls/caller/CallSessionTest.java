@@ -196,6 +196,7 @@ class CallSessionTest {
         assertThat(result.bargeInToClearNanos()).as("interrupted at 2300, the last frame plays until 2460").containsExactly(160 * MS);
         assertThat(result.audioAfterClear()).isZero();
         assertThat(result.turns().get(1)).isEqualTo(new TurnTiming(2, 120 * MS));
+        assertThat(result.underruns()).as("the next answer is not the interrupted one running dry").isZero();
         runUntil(call, 4_800);
         assertThat(call.result().errorCounts()).doesNotContainKey(ErrorKind.MISSED_CLEAR);
     }
