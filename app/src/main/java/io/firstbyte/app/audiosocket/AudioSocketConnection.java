@@ -33,12 +33,14 @@ final class AudioSocketConnection {
     private final AudioSocketCodec codec;
     private final CallRunner runner;
     private final Duration startTimeout;
+    private final Duration pacerLead;
     private final String name;
 
-    AudioSocketConnection(AudioSocketCodec codec, CallRunner runner, Duration startTimeout, String name) {
+    AudioSocketConnection(AudioSocketCodec codec, CallRunner runner, Duration startTimeout, Duration pacerLead, String name) {
         this.codec = codec;
         this.runner = runner;
         this.startTimeout = startTimeout;
+        this.pacerLead = pacerLead;
         this.name = name;
     }
 
@@ -54,7 +56,7 @@ final class AudioSocketConnection {
                     started.tryEmitValue(true);
                     // The call ending itself (EndCall) cancels the inbound events; that is their end, not an error.
                     Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
-                    return first.get() instanceof CallStarted start ? runner.run(start, afterStart) : Flux.empty();
+                    return first.get() instanceof CallStarted start ? runner.run(start, afterStart, pacerLead) : Flux.empty();
                 });
         Flux<byte[]> bytes = outbound
                 .concatMapIterable(codec::encode)

@@ -62,7 +62,7 @@ public final class AudioSocketListener implements SmartLifecycle {
                     String name = "audiosocket/" + connections.incrementAndGet();
                     DroppedInputLog dropped = new DroppedInputLog(name, kind -> runner.metrics().dropped("audiosocket", kind));
                     AudioSocketCodec codec = new AudioSocketCodec(dropped, this::parametersOf, new AudioSocketFrameDecoder());
-                    return new AudioSocketConnection(codec, runner, startTimeout, name).serve(in, out);
+                    return new AudioSocketConnection(codec, runner, startTimeout, settings.pacerLead(), name).serve(in, out);
                 })
                 .bindNow();
         log.info("AudioSocket listening on {}:{}", settings.host(), port());

@@ -2,6 +2,7 @@ package io.firstbyte.app.call;
 
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
@@ -9,6 +10,7 @@ import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -46,9 +48,18 @@ public final class CallRunner {
 
     /** The agent's events for the call {@code started} begins; the caller's {@code events} follow it. */
     public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events) {
+        return run(started, events, null);
+    }
+
+    /**
+     * The same, with the transport's own pacer lead ({@code null}: the configured one), for a
+     * gateway that cannot drop audio it was sent and so plays the whole lead after a barge-in.
+     */
+    public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead) {
         Map<String, String> parameters = started.parameters();
         CallContext context = new CallContext(started.callId(), started.streamId(),
-                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, Map.of());
+                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters,
+                pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
         Sinks.One<Boolean> hangUp = Sinks.one();
         return resolver.resolve(context)
                 .timeout(RESOLVE_TIMEOUT, Mono.just(context))

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * The Asterisk AudioSocket TCP listener.
@@ -14,14 +16,18 @@ import java.time.Duration;
  * @param port the TCP port ({@code 0}: any free port, for tests)
  * @param registrationTtl how long a {@code POST /audiosocket/calls} registration waits for its connection
  * @param defaultDialled the dialled number of a call nobody registered (empty: such a call has no tenant)
+ * @param pacerLead how far ahead of real time the call's audio may run. AudioSocket cannot drop audio
+ *                  it was sent, so after a barge-in the caller hears all of it: shorter than the
+ *                  WebSocket gateways' lead, which their clear discards (20 ms to 1 s)
  */
 public record AudioSocketProperties(
         boolean enabled,
         @NotBlank String host,
         @Min(0) @Max(65535) int port,
         @NotNull Duration registrationTtl,
-        @NotNull String defaultDialled) {
+        @NotNull String defaultDialled,
+        @NotNull @DurationMin(millis = 20) @DurationMax(seconds = 1) Duration pacerLead) {
 
     public static final AudioSocketProperties DISABLED =
-            new AudioSocketProperties(false, "0.0.0.0", 9092, Duration.ofMinutes(1), "");
+            new AudioSocketProperties(false, "0.0.0.0", 9092, Duration.ofMinutes(1), "", Duration.ofMillis(60));
 }

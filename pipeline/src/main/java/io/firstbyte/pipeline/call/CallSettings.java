@@ -10,11 +10,19 @@ import java.time.Duration;
  * @param greeting          what the agent says when the call connects (empty: say nothing)
  * @param historyMessages   how many recent messages (besides the system prompt) the model sees
  * @param maxToolRounds     model → tools → model rounds allowed in one turn
- * @param pacerLead         how far ahead of real time outbound audio may run
+ * @param pacerLead         how far ahead of real time outbound audio may run; a transport may ask
+ *                          for its own per call ({@link #PACER_LEAD_ATTRIBUTE})
  * @param fillerAfter       say a short filler line when a tool runs longer than this (zero: never)
  */
 public record CallSettings(String systemPrompt, String greeting, int historyMessages, int maxToolRounds,
                            Duration pacerLead, Duration fillerAfter, VadSettings vad, TurnSettings turn) {
+
+    /**
+     * A call attribute ({@link Duration}) replacing {@code pacerLead} for that call: a gateway that
+     * cannot drop audio it was sent (AudioSocket) plays the whole lead after a barge-in, so its
+     * transport may ask for less.
+     */
+    public static final String PACER_LEAD_ATTRIBUTE = "firstbyte.pacerLead";
 
     public static final CallSettings DEFAULTS = new CallSettings(
             "You are a friendly receptionist who books appointments over the phone. Keep answers short.",
@@ -28,6 +36,12 @@ public record CallSettings(String systemPrompt, String greeting, int historyMess
         if (maxToolRounds < 1) {
             throw new IllegalArgumentException("maxToolRounds must be at least 1");
         }
+    }
+
+    /** The lead for this call: its transport's, if it asked for one, else {@code pacerLead}. */
+    public Duration pacerLeadFor(CallContext context) {
+        Duration lead = context.attribute(PACER_LEAD_ATTRIBUTE, Duration.class);
+        return lead == null ? pacerLead : lead;
     }
 
     public CallSettings withGreeting(String greeting) {

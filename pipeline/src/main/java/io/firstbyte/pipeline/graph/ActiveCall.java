@@ -62,6 +62,7 @@ final class ActiveCall {
     private final SimulatedDelays delays;
     private final CallObserver observer;
     private final Scheduler scheduler;
+    private final Duration pacerLead;
     private final OutboundPacer pacer;
     private final EnergyVad vad;
     private final AtomicInteger answers = new AtomicInteger();
@@ -87,7 +88,8 @@ final class ActiveCall {
         this.delays = delays;
         this.observer = observer;
         this.scheduler = scheduler;
-        this.pacer = new OutboundPacer(settings.pacerLead(), scheduler);
+        this.pacerLead = settings.pacerLeadFor(context);
+        this.pacer = new OutboundPacer(pacerLead, scheduler);
         this.vad = new EnergyVad(settings.vad());
     }
 
@@ -231,7 +233,7 @@ final class ActiveCall {
             return Flux.empty();
         }
         log.info("call {}: ending the call after its last words ({})", context.callId(), reason);
-        return Mono.delay(settings.pacerLead().plus(PLAYOUT_MARGIN), scheduler).thenReturn((OutboundEvent) new EndCall(reason)).flux();
+        return Mono.delay(pacerLead.plus(PLAYOUT_MARGIN), scheduler).thenReturn((OutboundEvent) new EndCall(reason)).flux();
     }
 
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,

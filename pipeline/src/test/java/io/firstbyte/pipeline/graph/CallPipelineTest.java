@@ -19,6 +19,7 @@ import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,10 @@ class CallPipelineTest {
     }
 
     private CallHarness newCall(Duration toolLatency, Duration modelFirstToken) {
+        return newCall(toolLatency, modelFirstToken, Map.of());
+    }
+
+    private CallHarness newCall(Duration toolLatency, Duration modelFirstToken, Map<String, Object> attributes) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
             model = new ScriptedLanguageModel(modelFirstToken, Duration.ofMillis(10), scheduler);
@@ -49,7 +54,7 @@ class CallPipelineTest {
             return new CallPipeline(stt, model, tts, new ToolRegistry(List.of(availability), Duration.ofSeconds(5)),
                     settings, scheduler);
         });
-        return call.start();
+        return call.start(attributes);
     }
 
     @AfterEach
@@ -91,6 +96,25 @@ class CallPipelineTest {
         assertThat(model.requests().get(1).messages()).contains(
                 ChatMessage.Assistant.said(GREETING), new ChatMessage.User("When do you close?"),
                 ChatMessage.Assistant.said("We are open until six."), new ChatMessage.User("Thanks."));
+    }
+
+    @Test
+    void aTransportsOwnPacerLeadBoundsTheAudioSentAheadOfRealTime() {
+        newCall(Duration.ofMillis(50), Duration.ofMillis(300), Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, Duration.ofMillis(40)));
+        call.silence(Duration.ofSeconds(3));
+        long shortLeadBurst = framesSentWithTheFirst(call.sent());
+        call.close();
+
+        newCall(Duration.ofMillis(50));
+        call.silence(Duration.ofSeconds(3));
+
+        assertThat(shortLeadBurst).as("40 ms ahead, and the frame playing now").isEqualTo(3);
+        assertThat(framesSentWithTheFirst(call.sent())).as("the default 120 ms").isEqualTo(7);
+    }
+
+    private static long framesSentWithTheFirst(List<CallHarness.Sent> sent) {
+        long first = sent.stream().filter(s -> s.event() instanceof AudioOut).mapToLong(CallHarness.Sent::atMillis).min().orElseThrow();
+        return sent.stream().filter(s -> s.event() instanceof AudioOut && s.atMillis() == first).count();
     }
 
     @Test

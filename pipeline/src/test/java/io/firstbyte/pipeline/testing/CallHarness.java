@@ -64,7 +64,12 @@ public final class CallHarness implements AutoCloseable {
     }
 
     public CallHarness start() {
-        CallContext context = new CallContext("CA-test", "MZ-test", "+15550001111", "+15550100100", Map.of(), Map.of());
+        return start(Map.of());
+    }
+
+    /** Starts the call with these call attributes (what a transport may add, such as its own pacer lead). */
+    public CallHarness start(Map<String, Object> attributes) {
+        CallContext context = new CallContext("CA-test", "MZ-test", "+15550001111", "+15550100100", Map.of(), attributes);
         CallObserver observer = new CallObserver() {
             @Override
             public void turnTraced(TurnTrace trace) {
