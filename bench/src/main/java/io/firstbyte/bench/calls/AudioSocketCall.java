@@ -10,7 +10,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,26 +53,17 @@ final class AudioSocketCall implements CallTransport {
         if (!(session.wire() instanceof AudioSocketWire wire)) {
             throw new IllegalArgumentException("not an AudioSocket call: " + session.wire().getClass().getSimpleName());
         }
-        AtomicBoolean connected = new AtomicBoolean();
-        Mono<Void> call = tcp
-                .doOnConnected(connection -> connection.addHandlerLast("audiosocket-frames", frameDecoder()))
-                .handle((in, out) -> {
-                    connected.set(true);
-                    session.start(nanoTime.getAsLong());
-                    clock.add(session);
-                    return converse(session, outgoing, in, out);
-                })
+        CallLifecycle call = new CallLifecycle(session, clock, nanoTime, callTimeout);
+        // The conversation itself is the call's publisher (not the connection's disposal), so that a
+        // send failing on a connection the server closed reaches the call as an unexpected close.
+        Mono<Void> connection = tcp
+                .doOnConnected(opened -> opened.addHandlerLast("audiosocket-frames", frameDecoder()))
                 .connect()
-                .flatMap(connection -> connection.onDispose().doOnCancel(connection::dispose));
-        return register(wire.registration())
-                .then(call)
-                .timeout(callTimeout)
-                .onErrorResume(e -> {
-                    session.fail(CallTransport.failureKind(e, connected.get()), CallTransport.describe(e, callTimeout));
-                    return Mono.empty();
-                })
-                .doFinally(signal -> clock.remove(session))
-                .then(Mono.fromSupplier(session::result));
+                .flatMap(opened -> {
+                    call.connected();
+                    return converse(call, outgoing, opened.inbound(), opened.outbound()).doFinally(signal -> opened.dispose());
+                });
+        return call.settle(register(wire.registration()).then(connection));
     }
 
     private Mono<Void> register(AudioSocketWire.Registration registration) {
@@ -88,16 +78,12 @@ final class AudioSocketCall implements CallTransport {
                 .timeout(REGISTRATION_TIMEOUT);
     }
 
-    private Mono<Void> converse(CallSession session, Flux<WireMessage> outgoing, NettyInbound in, NettyOutbound out) {
+    private static Mono<Void> converse(CallLifecycle call, Flux<WireMessage> outgoing, NettyInbound in, NettyOutbound out) {
         Sinks.Empty<Void> sent = Sinks.empty();
         Mono<Void> send = out.send(outgoing.map(AudioSocketCall::bytes), frame -> true).then()
                 .doFinally(signal -> sent.tryEmitEmpty());
-        Mono<Void> receive = in.receive()
-                .map(frame -> (WireMessage) new WireMessage.Binary(ByteBufUtil.getBytes(frame)))
-                .doOnNext(message -> session.onMessage(session.wire().read(message), nanoTime.getAsLong()))
-                .takeUntilOther(sent.asMono().then(Mono.delay(CLOSE_GRACE)))
-                .then(Mono.fromRunnable(session::closed));
-        return Mono.when(send, receive);
+        Flux<WireMessage> received = in.receive().<WireMessage>map(frame -> new WireMessage.Binary(ByteBufUtil.getBytes(frame)));
+        return Mono.when(send, call.receive(received, sent.asMono()));
     }
 
     /** One whole frame per message: {@code [kind][length, big-endian][payload]}. */

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,29 +49,20 @@ final class WebSocketCall implements CallTransport {
         if (!(session.wire() instanceof WebSocketWire wire)) {
             throw new IllegalArgumentException("not a WebSocket gateway: " + session.wire().getClass().getSimpleName());
         }
-        AtomicBoolean connected = new AtomicBoolean();
+        CallLifecycle call = new CallLifecycle(session, clock, nanoTime, callTimeout);
         WebSocketWire.Upgrade upgrade = wire.upgrade();
         WebsocketClientSpec.Builder spec = WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES);
         if (upgrade.subprotocol() != null) {
             spec.protocols(upgrade.subprotocol());
         }
-        return client.headers(headers -> upgrade.headers().forEach(headers::set))
+        return call.settle(client.headers(headers -> upgrade.headers().forEach(headers::set))
                 .websocket(spec.build())
                 .uri(withQuery(url, upgrade.pathAndQuery()))
                 .handle((in, out) -> {
-                    connected.set(true);
-                    session.start(nanoTime.getAsLong());
-                    clock.add(session);
-                    return converse(session, outgoing, in, out);
+                    call.connected();
+                    return converse(call, outgoing, in, out);
                 })
-                .then()
-                .timeout(callTimeout)
-                .onErrorResume(e -> {
-                    session.fail(CallTransport.failureKind(e, connected.get()), CallTransport.describe(e, callTimeout));
-                    return Mono.empty();
-                })
-                .doFinally(signal -> clock.remove(session))
-                .then(Mono.fromSupplier(session::result));
+                .then());
     }
 
     /** The gateway's query string (chan_websocket's {@code v()} options) on the configured URL. */
@@ -85,18 +75,15 @@ final class WebSocketCall implements CallTransport {
         return URI.create(url + separator + pathAndQuery.substring(query + 1));
     }
 
-    private Mono<Void> converse(CallSession session, Flux<WireMessage> outgoing, WebsocketInbound in, WebsocketOutbound out) {
+    private static Mono<Void> converse(CallLifecycle call, Flux<WireMessage> outgoing, WebsocketInbound in, WebsocketOutbound out) {
         Sinks.Empty<Void> sent = Sinks.empty();
         Mono<Void> send = out.sendObject(outgoing.map(WebSocketCall::frame)).then()
                 .then(out.sendClose(1000, "call ended").onErrorResume(e -> Mono.empty()))
                 .doFinally(signal -> sent.tryEmitEmpty());
-        Mono<Void> receive = in.aggregateFrames(MAX_FRAME_BYTES).receiveFrames()
+        Flux<WireMessage> received = in.aggregateFrames(MAX_FRAME_BYTES).receiveFrames()
                 .filter(frame -> frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
-                .map(WebSocketCall::copy)
-                .doOnNext(message -> session.onMessage(session.wire().read(message), nanoTime.getAsLong()))
-                .takeUntilOther(sent.asMono().then(Mono.delay(CLOSE_GRACE)))
-                .then(Mono.fromRunnable(session::closed));
-        return Mono.when(send, receive);
+                .map(WebSocketCall::copy);
+        return Mono.when(send, call.receive(received, sent.asMono()));
     }
 
     private static WebSocketFrame frame(WireMessage message) {
