@@ -7,6 +7,10 @@ import java.util.SplittableRandom;
  * Speech-like audio for a line of text: a voiced source (a falling pitch with harmonics shaped by
  * two vowel formants per syllable) under a syllable envelope, at about -20 dBFS RMS. Every 20 ms
  * frame stays well above an energy VAD's -40 dBFS, so a server hears one utterance per line.
+ * A line lasts whole frames and fades out over its last {@link #FADE_OUT}, as a voice does: its
+ * last frame is still voiced, the next is silent even after a 16 kHz gateway's resampling there and
+ * back (which spreads a few milliseconds of audio into the next frame). Cut off at full level, a
+ * line would sound 20 ms longer on a 16 kHz gateway than on an 8 kHz one.
  * The same text always gives the same audio.
  */
 public final class SpeechSynth {
@@ -17,16 +21,19 @@ public final class SpeechSynth {
     private static final Duration MINIMUM = Duration.ofMillis(800);
     private static final double SYLLABLE_SECONDS = 0.2;
     private static final double ENVELOPE_FLOOR = 0.3;
+    static final Duration FADE_OUT = Duration.ofMillis(40);
+    private static final long FRAME_MILLIS = 20;
 
     private SpeechSynth() {
     }
 
-    /** About 0.35 s per word, at least 0.8 s. */
+    /** About 0.35 s per word, at least 0.8 s, in whole 20 ms frames. */
     public static Duration durationOf(String text) {
         String trimmed = text.strip();
         int words = trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
         Duration spoken = PER_WORD.multipliedBy(words);
-        return spoken.compareTo(MINIMUM) < 0 ? MINIMUM : spoken;
+        long millis = Math.max(spoken.toMillis(), MINIMUM.toMillis());
+        return Duration.ofMillis((millis + FRAME_MILLIS - 1) / FRAME_MILLIS * FRAME_MILLIS);
     }
 
     /** 16-bit samples at 8 kHz. */
@@ -34,7 +41,19 @@ public final class SpeechSynth {
         int length = (int) (durationOf(text).toMillis() * SAMPLE_RATE / 1000);
         SplittableRandom random = new SplittableRandom(text.hashCode());
         double[] signal = voiced(length, random);
-        return normalized(signal, Math.pow(10, TARGET_DBFS / 20) * 32768);
+        short[] samples = normalized(signal, Math.pow(10, TARGET_DBFS / 20) * 32768);
+        fadeOut(samples);
+        return samples;
+    }
+
+    /** A raised-cosine release to silence over the last {@link #FADE_OUT}. */
+    private static void fadeOut(short[] samples) {
+        int fade = (int) Math.min(samples.length, FADE_OUT.toMillis() * SAMPLE_RATE / 1000);
+        for (int i = 0; i < fade; i++) {
+            double gain = 0.5 * (1 + Math.cos(Math.PI * (i + 1) / fade));
+            int at = samples.length - fade + i;
+            samples[at] = (short) Math.round(samples[at] * gain);
+        }
     }
 
     private static double[] voiced(int length, SplittableRandom random) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.audio.Pcm16;
+import io.firstbyte.pipeline.audio.Resampler;
 import io.firstbyte.pipeline.audio.vad.EnergyVad;
 import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.event.AudioIn;
@@ -49,9 +50,29 @@ class SpeechSynthTest {
         assertThat(((SpeechStopped) events.get(1)).atMillis()).isEqualTo(utterance.frameCount() * 20L);
     }
 
+    /** Every booking line ends on its last frame for an energy VAD, at 8 kHz and through 16 kHz and back. */
+    @Test
+    void aLineEndsOnItsLastFrameEvenThroughAGatewaysResampling() {
+        for (String line : CallerScript.BOOKING) {
+            Utterance utterance = Utterance.of(line);
+            Resampler up = Resampler.of(8000, 16000);
+            Resampler down = Resampler.of(16000, 8000);
+            List<byte[]> frames = new ArrayList<>(utterance.frames());
+            frames.add(Utterance.silence());
+            List<short[]> direct = frames.stream().map(G711::decodeMulaw).toList();
+            List<short[]> resampled = direct.stream().map(samples -> down.process(up.process(samples))).toList();
+
+            double threshold = VadSettings.DEFAULTS.thresholdDbfs();
+            for (List<short[]> heard : List.of(direct, resampled)) {
+                assertThat(Pcm16.levelDbfs(heard.get(heard.size() - 2))).as("last frame of %s", line).isGreaterThan(threshold);
+                assertThat(Pcm16.levelDbfs(heard.getLast())).as("the frame after %s", line).isLessThan(threshold);
+            }
+        }
+    }
+
     @Test
     void aLineLastsAboutAThirdOfASecondPerWordAndAtLeast800Ms() {
-        assertThat(SpeechSynth.durationOf(LINE)).isEqualTo(Duration.ofMillis(9 * 350));
+        assertThat(SpeechSynth.durationOf(LINE)).as("9 words, in whole frames").isEqualTo(Duration.ofMillis(3160));
         assertThat(SpeechSynth.durationOf("Yes.")).isEqualTo(Duration.ofMillis(800));
         assertThat(Utterance.of(LINE).frameCount()).isEqualTo(9 * 350 / 20 + 1);
     }
