@@ -9,8 +9,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code calls} command's settings; see {@link CallsCommandLine} for their flags and defaults. */
-public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp, String profile, @Nullable String jitter,
-                           String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
+public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp,
+                           String profile, @Nullable String jitter, String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
                            Duration callTimeout, Path json, Thresholds thresholds) {
 
     /** Where the calls connect: the media URL, or for AudioSocket {@code tcp://host:port} of its listener. */
@@ -18,7 +18,10 @@ public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int aud
         return gateway.overWebSocket() ? mediaUrl : URI.create("tcp://" + mediaUrl.getHost() + ":" + audioSocketPort);
     }
 
-    /** The server's HTTP base (same host and port, {@code http} or {@code https}), for the trace endpoint (and AudioSocket's registrations). */
+    /**
+     * The server's HTTP base (same host and port, {@code http} or {@code https}), for the trace
+     * endpoint and AudioSocket's registrations.
+     */
     public URI httpBase() {
         String scheme = "wss".equals(mediaUrl.getScheme()) ? "https" : "http";
         return URI.create(scheme + "://" + mediaUrl.getRawAuthority());

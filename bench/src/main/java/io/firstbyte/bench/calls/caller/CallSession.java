@@ -12,8 +12,9 @@ import java.util.stream.IntStream;
  * sends the gateway's opening messages, then 20 ms of audio per 20 ms of stream time (its
  * script's speech, silence in between), plays the server's audio through a {@link Playback},
  * acknowledges marks the way the gateway does, honours the clear (or, on a gateway without one,
- * times the server's ceasing to send), and ends with the gateway's hang-up. Driven from outside: {@link #tick} by a shared clock, {@link #onMessage} by the
- * connection, both with the caller's clock reading in nanoseconds. Thread-safe (one lock per call).
+ * times the server's ceasing to send), and ends with the gateway's hang-up. Driven from outside:
+ * {@link #tick} by a shared clock, {@link #onMessage} by the connection, both with the caller's
+ * clock reading in nanoseconds. Thread-safe (one lock per call).
  */
 public final class CallSession {
 
