@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * One call's tunables, resolved once at call start.
  *
- * @param systemPrompt      the agent's instructions
- * @param greeting          what the agent says when the call connects (empty: say nothing)
+ * @param systemPrompt      the agent's instructions; a call may carry its own ({@link CallPrompt})
+ * @param greeting          what the agent says when the call connects (empty: say nothing); a call
+ *                          may carry its own ({@link CallPrompt})
  * @param historyMessages   how many recent messages (besides the system prompt) the model sees
  * @param maxToolRounds     model → tools → model rounds allowed in one turn
  * @param pacerLead         how far ahead of real time outbound audio may run; a transport may ask
@@ -42,6 +43,13 @@ public record CallSettings(String systemPrompt, String greeting, int historyMess
     public Duration pacerLeadFor(CallContext context) {
         Duration lead = context.attribute(PACER_LEAD_ATTRIBUTE, Duration.class);
         return lead == null ? pacerLead : lead;
+    }
+
+    /** These settings with the call's own prompt and greeting ({@link CallPrompt#ATTRIBUTE}), when it has them. */
+    public CallSettings forCall(CallContext context) {
+        CallPrompt prompt = context.attribute(CallPrompt.ATTRIBUTE, CallPrompt.class);
+        return prompt == null ? this : new CallSettings(prompt.systemPrompt(), prompt.greeting(), historyMessages,
+                maxToolRounds, pacerLead, fillerAfter, vad, turn);
     }
 
     public CallSettings withGreeting(String greeting) {

@@ -74,8 +74,9 @@ public final class CallPipeline {
         SimulatedDelays delays = new SimulatedDelays();
         CallContext withDelays = context.withAttribute(SimulatedDelays.ATTRIBUTE, delays);
         TtsSession session = tts.open(withDelays);
-        return new ActiveCall(withDelays, settings, model, tools, session, new CallScope(), new MarkLedger(),
-                new ConversationHistory(settings.systemPrompt(), settings.historyMessages()), delays, observer, scheduler);
+        CallSettings call = settings.forCall(context);
+        return new ActiveCall(withDelays, call, model, tools, session, new CallScope(), new MarkLedger(),
+                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler);
     }
 
     private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {

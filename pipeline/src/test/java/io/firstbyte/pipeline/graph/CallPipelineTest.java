@@ -1,5 +1,6 @@
 package io.firstbyte.pipeline.graph;
 
+import io.firstbyte.pipeline.call.CallPrompt;
 import io.firstbyte.pipeline.call.CallSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,20 @@ class CallPipelineTest {
         assertThat(model.requests().get(1).messages()).contains(
                 ChatMessage.Assistant.said(GREETING), new ChatMessage.User("When do you close?"),
                 ChatMessage.Assistant.said("We are open until six."), new ChatMessage.User("Thanks."));
+    }
+
+    @Test
+    void aCallsOwnPromptAndGreetingReplaceTheConfiguredOnes() {
+        newCall(Duration.ofMillis(50), Duration.ofMillis(300), Map.of(CallPrompt.ATTRIBUTE,
+                new CallPrompt("You answer for Salon Mara. Today is Saturday, 2026-12-05.", "Salon Mara, hello!")));
+        model.replies("We open at nine. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("When do you open?");
+        call.silence(Duration.ofSeconds(3));
+
+        assertThat(model.requests().getFirst().messages()).startsWith(
+                new ChatMessage.System("You answer for Salon Mara. Today is Saturday, 2026-12-05."),
+                ChatMessage.Assistant.said("Salon Mara, hello!"));
     }
 
     @Test
