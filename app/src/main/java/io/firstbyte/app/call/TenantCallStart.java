@@ -1,11 +1,13 @@
 package io.firstbyte.app.call;
 
+import io.firstbyte.app.agent.CallPrompts;
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.providers.CallProviders;
 import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallPrompt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,7 +17,8 @@ import reactor.core.publisher.Mono;
  * in the call context (tools read the tenant only from there, never from the model's arguments).
  * While the greeting plays, the tenant's settings and next days' availability are loaded into the
  * cache, so the model's first availability lookup does not wait on the database. A tenant that chose
- * its own providers gets them in the context too ({@link CallProviders#ATTRIBUTE}).
+ * its own providers gets them in the context too ({@link CallProviders#ATTRIBUTE}), and every call to
+ * a tenant gets its own system prompt and greeting ({@link CallPrompt#ATTRIBUTE}, built alongside).
  */
 public final class TenantCallStart implements CallStartResolver {
 
@@ -26,20 +29,23 @@ public final class TenantCallStart implements CallStartResolver {
     private final AvailabilityWarmup warmup;
     private final boolean warmUpEnabled;
     private final TenantProviderOverrides providers;
+    private final CallPrompts prompts;
 
     public TenantCallStart(TenantDirectory tenants, AvailabilityWarmup warmup, boolean warmUpEnabled,
-                           TenantProviderOverrides providers) {
+                           TenantProviderOverrides providers, CallPrompts prompts) {
         this.tenants = tenants;
         this.warmup = warmup;
         this.warmUpEnabled = warmUpEnabled;
         this.providers = providers;
+        this.prompts = prompts;
     }
 
     @Override
     public Mono<CallContext> resolve(CallContext call) {
         return tenants.byDialledNumber(call.to())
-                .flatMap(tenant -> withProviders(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
-                        .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())))
+                .flatMap(tenant -> Mono.zip(withProviders(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
+                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())), prompts.forCall(tenant, call))
+                        .map(both -> both.getT1().withAttribute(CallPrompt.ATTRIBUTE, both.getT2())))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     log.warn("call {}: no tenant answers on the dialled number; booking tools will decline", call.callId());
                     return call;

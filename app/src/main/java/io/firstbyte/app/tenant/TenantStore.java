@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 /** Tenant rows over R2DBC: by id, by dialled number, by API key digest. */
 public final class TenantStore {
 
-    private static final String COLUMNS = "t.id, t.name, t.time_zone, t.slot_minutes, t.horizon_days, t.min_notice_minutes";
+    private static final String COLUMNS = "t.id, t.name, t.time_zone, t.slot_minutes, t.horizon_days, t.min_notice_minutes, "
+            + "t.greeting, t.agent_instructions, t.language, t.currency";
 
     private final DatabaseClient db;
     private final QueryCounter queries;
@@ -53,6 +54,8 @@ public final class TenantStore {
     private static TenantInfo tenant(Readable row) {
         return new TenantInfo(row.get("id", UUID.class).toString(), row.get("name", String.class),
                 row.get("time_zone", String.class), row.get("slot_minutes", Integer.class),
-                row.get("horizon_days", Integer.class), row.get("min_notice_minutes", Integer.class));
+                row.get("horizon_days", Integer.class), row.get("min_notice_minutes", Integer.class),
+                row.get("greeting", String.class), row.get("agent_instructions", String.class),
+                row.get("language", String.class), row.get("currency", String.class));
     }
 }

@@ -1,7 +1,10 @@
 package io.firstbyte.app.wiring;
 
+import io.firstbyte.app.agent.CallPromptBuilder;
+import io.firstbyte.app.agent.CallPrompts;
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.booking.BookingTools;
+import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
@@ -27,6 +30,7 @@ import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.tts.TextToSpeech;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -48,6 +52,9 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CallProperties.class, TelephonyProperties.class})
 public class CallPathConfiguration {
+
+    /** How long a call's start waits for its tenant's catalog (for the prompt) before going on without it. */
+    private static final Duration PROMPT_CATALOG_WAIT = Duration.ofMillis(800);
 
     @Bean
     LiveCalls liveCalls() {
@@ -76,8 +83,11 @@ public class CallPathConfiguration {
 
     @Bean
     CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
-                                        TenantProviderOverrides providers) {
-        return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers);
+                                        TenantProviderOverrides providers, CatalogSource bookingCatalogs,
+                                        ObjectProvider<Clock> clocks) {
+        CallPromptBuilder prompt = new CallPromptBuilder(call.systemPrompt(), call.greeting(), clocks.getIfUnique(Clock::systemUTC));
+        return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers,
+                new CallPrompts(bookingCatalogs, prompt, PROMPT_CATALOG_WAIT));
     }
 
     @Bean
