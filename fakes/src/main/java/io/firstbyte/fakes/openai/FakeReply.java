@@ -90,6 +90,16 @@ public final class FakeReply {
         return new FakeReply(status, List.of(), JSON.writeValueAsString(body));
     }
 
+    /** The HTTP status this reply answers with. */
+    public int status() {
+        return status;
+    }
+
+    /** The body this reply streams (server-sent events), or its error body. */
+    public String body() {
+        return status == 200 ? String.join("", events) : errorBody;
+    }
+
     public FakeReply header(String name, String value) {
         headers.put(name, value);
         return this;
