@@ -20,6 +20,6 @@ class BlockHoundIsActiveTest {
             }
         }).subscribeOn(Schedulers.parallel());
 
-        assertThatThrownBy(() -> sleeper.block(Duration.ofSeconds(5))).hasMessageContaining("Blocking call");
+        assertThatThrownBy(() -> sleeper.block(Duration.ofSeconds(20))).hasMessageContaining("Blocking call");
     }
 }

@@ -46,7 +46,7 @@ class FailoverLanguageModelTest {
                 .expectNoEvent(Duration.ofMillis(3999))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(new ModelTextDelta("Hello"), new ModelFinished("stop"))
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -55,7 +55,7 @@ class FailoverLanguageModelTest {
                 guarded("primary", request -> Flux.error(ProviderFailure.of("primary", ErrorCategory.AUTHENTICATION, "401"))),
                 guarded("secondary", secondary)));
 
-        StepVerifier.create(models.stream(REQUEST)).expectNextCount(2).expectComplete().verify(Duration.ofSeconds(5));
+        StepVerifier.create(models.stream(REQUEST)).expectNextCount(2).expectComplete().verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -68,7 +68,7 @@ class FailoverLanguageModelTest {
         StepVerifier.create(models.stream(REQUEST))
                 .expectNext(new ModelTextDelta("Let me"))
                 .expectError(ProviderFailure.class)
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(secondaryCalls).hasValue(0);
     }
 
@@ -82,7 +82,7 @@ class FailoverLanguageModelTest {
 
         StepVerifier.create(new FailoverLanguageModel(List.of(primary, guarded("secondary", secondary))).stream(REQUEST))
                 .expectNextCount(2)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
         assertThat(primaryCalls).hasValue(0);
     }
 
@@ -94,6 +94,6 @@ class FailoverLanguageModelTest {
 
         StepVerifier.create(models.stream(REQUEST))
                 .expectErrorMatches(error -> error.getMessage().startsWith("b: RATE_LIMIT"))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 }

@@ -32,7 +32,7 @@ class FailoverSpeechToTextTest {
                 .then(() -> caller.tryEmitNext(frame(20)))
                 .expectNext(new TranscriptFinal("frame@20"))
                 .then(caller::tryEmitComplete)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -41,7 +41,7 @@ class FailoverSpeechToTextTest {
 
         StepVerifier.create(new FailoverSpeechToText(List.of(down, down)).transcribe(CALL, Flux.never()))
                 .expectError(ProviderFailure.class)
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     private static AudioIn frame(long at) {

@@ -55,7 +55,7 @@ class FailoverTextToSpeechTest {
         StepVerifier.withVirtualTime(() -> session.speak(clauses(Duration.ofSeconds(10), "Sure.")), () -> time, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(11))
                 .expectNextCount(2)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
         assertThat(primary.spoken).containsExactly("Sure.");
     }
 
@@ -73,7 +73,7 @@ class FailoverTextToSpeechTest {
                 .expectNextMatches(audio -> audio.clauseIndex() == 0)
                 .thenAwait(Duration.ofMillis(100))
                 .expectNextCount(3)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
         assertThat(backup.spoken).containsExactly("Sure. ", "Tuesday works.");
         assertThat(silent.cancelled).hasValue(1);
         assertThat(clauseSubscriptions).as("the model's clauses are produced once").hasValue(1);
@@ -90,7 +90,7 @@ class FailoverTextToSpeechTest {
                 .expectNextCount(2)
                 .thenAwait(Duration.ofSeconds(8))
                 .expectNextCount(2)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -103,7 +103,7 @@ class FailoverTextToSpeechTest {
                     assertThat(audio.audio()).containsExactly(42, 42);
                     assertThat(audio.lastOfClause()).isTrue();
                 })
-                .expectError(CallCannotContinue.class).verify(Duration.ofSeconds(5));
+                .expectError(CallCannotContinue.class).verify(Duration.ofSeconds(20));
         assertThat(apologies).containsExactly("c1");
     }
 
@@ -118,7 +118,7 @@ class FailoverTextToSpeechTest {
         StepVerifier.withVirtualTime(() -> session.speak(clauses), () -> time, Long.MAX_VALUE)
                 .expectNextCount(2)
                 .expectError(ProviderFailure.class)
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(backup.spoken).isEmpty();
         assertThat(apologies).isEmpty();
     }
@@ -134,7 +134,7 @@ class FailoverTextToSpeechTest {
         StepVerifier.withVirtualTime(() -> session.speak(model), () -> time, Long.MAX_VALUE)
                 .thenAwait(Duration.ofMillis(500))
                 .thenCancel()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(silent.cancelled).hasValue(1);
         assertThat(modelCancelled).hasValue(1);
     }
@@ -147,7 +147,7 @@ class FailoverTextToSpeechTest {
         assertThat(backup.opened).hasValue(0);
 
         StepVerifier.withVirtualTime(() -> session.speak(clauses(Duration.ZERO, "Hi.")), () -> time, Long.MAX_VALUE)
-                .expectNextCount(2).expectComplete().verify(Duration.ofSeconds(5));
+                .expectNextCount(2).expectComplete().verify(Duration.ofSeconds(20));
         session.dispose();
 
         assertThat(List.of(primary.opened.get(), backup.opened.get())).containsExactly(1, 1);

@@ -17,12 +17,12 @@ class PreRenderedApologyTest {
     void renderingCollectsEveryByteTheProviderSpokeForTheSentence() {
         TestVoice voice = TestVoice.speaking(Duration.ZERO, Schedulers.parallel());
 
-        StepVerifier.create(PreRenderedApology.render(voice, "Sorry.", Duration.ofSeconds(1)))
+        StepVerifier.create(PreRenderedApology.render(voice, "Sorry.", Duration.ofSeconds(20)))
                 .assertNext(apology -> {
                     assertThat(apology.mulaw()).hasSize(2);
                     assertThat(apology.description()).isEqualTo("spoken: Sorry.");
                 })
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
         assertThat(voice.spoken).containsExactly("Sorry.");
         assertThat(voice.disposed).hasValue(1);
     }
@@ -31,7 +31,7 @@ class PreRenderedApologyTest {
     void aProviderThatCannotAnswerGivesNoApologySoTheCallerCanFallBack() {
         StepVerifier.create(PreRenderedApology.render(TestVoice.silent(), "Sorry.", Duration.ofMillis(50)))
                 .expectError(java.util.concurrent.TimeoutException.class)
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test

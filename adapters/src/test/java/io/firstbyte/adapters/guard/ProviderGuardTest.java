@@ -44,7 +44,7 @@ class ProviderGuardTest {
                 .thenAwait(Duration.ofMillis(1))
                 .expectErrorMatches(error -> category(error, ErrorCategory.TIMEOUT)
                         && error.getMessage().contains("no first result within 2000 ms"))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -57,7 +57,7 @@ class ProviderGuardTest {
                 .thenAwait(Duration.ofMillis(1))
                 .expectErrorMatches(error -> category(error, ErrorCategory.TIMEOUT)
                         && error.getMessage().contains("no next result within 1000 ms"))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(guard.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
 
@@ -65,9 +65,9 @@ class ProviderGuardTest {
     void cancellingAStreamIsNeverCountedAsAFailure() {
         ProviderGuard guard = guard(SETTINGS);
         for (int i = 0; i < 10; i++) {
-            StepVerifier.create(guard.protect(Flux.never())).thenCancel().verify(Duration.ofSeconds(5));
+            StepVerifier.create(guard.protect(Flux.never())).thenCancel().verify(Duration.ofSeconds(20));
             StepVerifier.create(guard.protect(Flux.concat(Flux.just(1), Flux.never()))).expectNext(1).thenCancel()
-                    .verify(Duration.ofSeconds(5));
+                    .verify(Duration.ofSeconds(20));
         }
 
         assertThat(guard.breaker().getMetrics().getNumberOfFailedCalls()).isZero();
@@ -79,7 +79,7 @@ class ProviderGuardTest {
         ProviderGuard guard = guard(SETTINGS.withRetries(0));
         for (int i = 0; i < 4; i++) {
             StepVerifier.create(guard.protect(Flux.error(ProviderFailure.of("fake", ErrorCategory.SERVER, "boom"))))
-                    .expectError().verify(Duration.ofSeconds(5));
+                    .expectError().verify(Duration.ofSeconds(20));
         }
 
         assertThat(guard.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -93,7 +93,7 @@ class ProviderGuardTest {
 
         StepVerifier.create(guard.protect(counted(Flux.just(1))))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CircuitOpenException.class))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(0);
     }
 
@@ -104,7 +104,7 @@ class ProviderGuardTest {
 
         time.advanceTimeBy(Duration.ofSeconds(31));
 
-        StepVerifier.create(guard.protect(counted(Flux.just(1)))).expectNext(1).expectComplete().verify(Duration.ofSeconds(5));
+        StepVerifier.create(guard.protect(counted(Flux.just(1)))).expectNext(1).expectComplete().verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(1);
     }
 
@@ -113,7 +113,7 @@ class ProviderGuardTest {
         ProviderGuard guard = guard(SETTINGS.withRetries(0));
         for (int i = 0; i < 8; i++) {
             StepVerifier.create(guard.protect(Flux.error(ProviderFailure.of("fake", ErrorCategory.INVALID_REQUEST, "bad"))))
-                    .expectError().verify(Duration.ofSeconds(5));
+                    .expectError().verify(Duration.ofSeconds(20));
         }
 
         assertThat(guard.breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -131,7 +131,7 @@ class ProviderGuardTest {
                 .expectNoEvent(Duration.ofMillis(99))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(1, 2)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(2);
     }
 
@@ -144,7 +144,7 @@ class ProviderGuardTest {
         StepVerifier.withVirtualTime(() -> guard.protect(breaksMidway), () -> time, Long.MAX_VALUE)
                 .expectNext(1)
                 .expectErrorMatches(error -> category(error, ErrorCategory.CONNECTIVITY))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(1);
     }
 
@@ -154,7 +154,7 @@ class ProviderGuardTest {
 
         StepVerifier.create(guard.protect(counted(Flux.error(ProviderFailure.of("fake", ErrorCategory.AUTHENTICATION, "401")))))
                 .expectErrorMatches(error -> category(error, ErrorCategory.AUTHENTICATION))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(1);
     }
 
@@ -170,7 +170,7 @@ class ProviderGuardTest {
                 .expectNoEvent(Duration.ofMillis(699))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(1)
-                .expectComplete().verify(Duration.ofSeconds(5));
+                .expectComplete().verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -180,7 +180,7 @@ class ProviderGuardTest {
         StepVerifier.withVirtualTime(() -> guard.protect(counted(Flux.error(rateLimited(Duration.ofSeconds(20))))),
                         () -> time, Long.MAX_VALUE)
                 .expectErrorMatches(error -> category(error, ErrorCategory.RATE_LIMIT))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(1);
     }
 
@@ -189,7 +189,7 @@ class ProviderGuardTest {
         ProviderGuard guard = guard(SETTINGS.withRetries(3));
         ProviderFailure quota = new ProviderFailure("fake", ErrorCategory.RATE_LIMIT, "quota", null, false, null);
 
-        StepVerifier.create(guard.protect(counted(Flux.error(quota)))).expectError().verify(Duration.ofSeconds(5));
+        StepVerifier.create(guard.protect(counted(Flux.error(quota)))).expectError().verify(Duration.ofSeconds(20));
         assertThat(subscriptions).hasValue(1);
     }
 

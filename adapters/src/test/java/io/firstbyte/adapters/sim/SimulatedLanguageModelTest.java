@@ -54,7 +54,7 @@ class SimulatedLanguageModelTest {
                         new ModelTextDelta("can "), new ModelTextDelta("I "), new ModelTextDelta("help "),
                         new ModelTextDelta("you "), new ModelTextDelta("today?"), new ModelFinished("stop"))
                 .expectComplete()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -71,7 +71,7 @@ class SimulatedLanguageModelTest {
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(new ModelTextDelta("today?"), new ModelFinished("stop"))
                 .expectComplete()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -86,7 +86,7 @@ class SimulatedLanguageModelTest {
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(new ModelTextDelta(BookingDialogue.GREETING), new ModelFinished("stop"))
                 .expectComplete()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -145,7 +145,7 @@ class SimulatedLanguageModelTest {
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(new ModelTextDelta("Hello, "))
                 .thenCancel()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     private List<ModelOutput> collect(ModelRequest request) {

@@ -28,7 +28,7 @@ class AnswerAudioTest {
                 .expectNextMatches(audio -> audio.clauseIndex() == 1 && !audio.lastOfClause())
                 .expectNextMatches(audio -> audio.clauseIndex() == 1 && audio.lastOfClause())
                 .expectComplete()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -37,7 +37,7 @@ class AnswerAudioTest {
         answer.noMoreClauses();
 
         StepVerifier.create(answer.flux()).expectSubscription().expectNoEvent(Duration.ofMillis(50)).thenCancel()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -54,7 +54,7 @@ class AnswerAudioTest {
         answer.submitted(1);
         answer.finished();
 
-        StepVerifier.create(answer.flux().map(TtsAudio::clauseIndex)).expectNext(0, 1).expectComplete().verify(Duration.ofSeconds(5));
+        StepVerifier.create(answer.flux().map(TtsAudio::clauseIndex)).expectNext(0, 1).expectComplete().verify(Duration.ofSeconds(20));
     }
 
     @Test
@@ -65,6 +65,6 @@ class AnswerAudioTest {
         }
 
         StepVerifier.create(answer.flux()).expectNextCount(AnswerAudio.LIMIT).expectError(ProviderFailure.class)
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 }

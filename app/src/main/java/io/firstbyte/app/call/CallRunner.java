@@ -61,15 +61,17 @@ public final class CallRunner {
                 parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters,
                 pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
         Sinks.One<Boolean> hangUp = Sinks.one();
+        CallEnd end = new CallEnd();
         return resolver.resolve(context)
                 .timeout(RESOLVE_TIMEOUT, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
                         pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
-                .takeUntilOther(hangUp.asMono())
+                .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
                 // instead of cancelling the inbound stream from outside (which Reactor reports as an error).
                 .takeUntil(EndCall.class::isInstance)
+                .doOnNext(end::sent)
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true));
                     log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
@@ -77,7 +79,8 @@ public final class CallRunner {
                 })
                 .doFinally(signal -> {
                     live.ended(context.callId());
-                    log.info("call {} ended ({})", context.callId(), signal);
+                    metrics.callEnded(end.kind(signal));
+                    log.info("call {} ended ({})", context.callId(), end.describe(signal));
                 });
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The call path's meters: time to first byte per turn and per stage, server overhead, active
- * calls, barge-ins and their clear latency, outbound frames (and late ones), dropped inbound
- * messages by kind.
+ * calls, calls ended by reason, barge-ins and their clear latency, outbound frames (and late ones),
+ * dropped inbound messages by kind.
  */
 public final class CallMetrics {
 
@@ -39,6 +39,11 @@ public final class CallMetrics {
     private Timer histogram(String name, String description) {
         return Timer.builder(name).description(description).publishPercentileHistogram()
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    /** A call ended; {@code kind} is one of a closed set (caller, operator, inbound-silence, max-duration, failure…). */
+    public void callEnded(String kind) {
+        registry.counter("firstbyte.calls.ended", "reason", kind).increment();
     }
 
     public void dropped(String dialect, String kind) {

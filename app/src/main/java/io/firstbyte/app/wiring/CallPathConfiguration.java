@@ -100,7 +100,7 @@ public class CallPathConfiguration {
     @Bean
     CallPipeline callPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                               CallProperties call) {
-        return new CallPipeline(stt, model, tts, tools, call.toSettings(), Schedulers.parallel());
+        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), Schedulers.parallel());
     }
 
     @Bean

@@ -62,7 +62,7 @@ class BookingGuardsTest {
         StepVerifier.withVirtualTime(() -> guards.read(Mono.never()))
                 .thenAwait(Duration.ofSeconds(3))
                 .expectError(TimeoutException.class)
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test

@@ -79,11 +79,19 @@ final class CallSimulator {
         return parameters;
     }
 
-    private record SinkOutbound(Sinks.Many<WireMessage> sink) implements CallSession.Outbound {
+    /**
+     * A call's outbound queue. Once the connection has ended its subscription is cancelled and the
+     * sink refuses every message: that is the connection closing, not the queue overflowing.
+     */
+    record SinkOutbound(Sinks.Many<WireMessage> sink) implements CallSession.Outbound {
 
         @Override
-        public boolean send(WireMessage message) {
-            return sink.tryEmitNext(message).isSuccess();
+        public Sent send(WireMessage message) {
+            return switch (sink.tryEmitNext(message)) {
+                case OK -> Sent.QUEUED;
+                case FAIL_CANCELLED, FAIL_TERMINATED -> Sent.CONNECTION_CLOSED;
+                default -> Sent.QUEUE_FULL;
+            };
         }
 
         @Override

@@ -114,17 +114,7 @@ class AudioSocketCallTest {
         Sinks.Many<WireMessage> outgoing = Sinks.many().unicast().onBackpressureBuffer();
         CallSetup setup = new CallSetup("+15550001111", "+15550100100", Map.of("lines", "Hi."), "");
         CallSession session = new CallSession(SpokenScript.of(new CallerScript(List.of("Hi."), 0)), CallerTiming.DEFAULTS,
-                Gateway.AUDIOSOCKET.wire(setup, new SplittableRandom(11)), new CallSession.Outbound() {
-                    @Override
-                    public boolean send(WireMessage message) {
-                        return outgoing.tryEmitNext(message).isSuccess();
-                    }
-
-                    @Override
-                    public void complete() {
-                        outgoing.tryEmitComplete();
-                    }
-                });
+                Gateway.AUDIOSOCKET.wire(setup, new SplittableRandom(11)), new CallSimulator.SinkOutbound(outgoing));
         TcpClient tcp = TcpClient.newConnection().host("127.0.0.1").port(listener.port());
         AudioSocketCall transport = new AudioSocketCall(HttpClient.create(), URI.create("http://127.0.0.1:" + http.port()), tcp,
                 clock, System::nanoTime, Duration.ofSeconds(10));

@@ -7,6 +7,7 @@ import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.agent.AgentTurn;
 import io.firstbyte.pipeline.agent.ClauseChunker;
 import io.firstbyte.pipeline.agent.ConversationHistory;
+import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.audio.vad.EnergyVad;
 import io.firstbyte.pipeline.error.CallCannotContinue;
 import io.firstbyte.pipeline.error.SpokenFailure;
@@ -34,6 +35,7 @@ import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,11 +145,20 @@ final class ActiveCall {
                 context.callId(), error.toString());
     }
 
+    void limitReached(CallLimit limit) {
+        log.info("call {}: {} reached; ending the call{}", context.callId(), limit.reason(),
+                limit.goodbye() == null ? "" : " after a goodbye");
+    }
+
     Flux<OutboundEvent> respond(Object signal) {
         return switch (signal) {
             case CallPipeline.SpeechLost lost -> {
                 endingReason = "speech-to-text lost";
                 yield speak(ClauseChunker.chunk(Flux.just(SpokenFailure.CANNOT_HEAR)), null);
+            }
+            case CallLimit limit -> {
+                endingReason = limit.reason();
+                yield speak(ClauseChunker.chunk(Flux.just(Objects.requireNonNull(limit.goodbye()))), null);
             }
             case CallPipeline.Greeting greeting -> settings.greeting().isBlank()
                     ? Flux.empty()

@@ -5,7 +5,11 @@ import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.call.CallScope;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.agent.ConversationHistory;
+import io.firstbyte.pipeline.control.CallLimit;
+import io.firstbyte.pipeline.control.CallLimits;
+import io.firstbyte.pipeline.control.CallWatchdog;
 import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.MarkPlayed;
@@ -35,7 +39,9 @@ import reactor.core.scheduler.Scheduler;
  * cancels its model, tool waits and synthesis together. Hang-up or the end of the inbound stream
  * ends the graph and releases every per-call resource. When the call cannot go on (speech-to-text
  * lost for good, or a voice stage ending with {@code CallCannotContinue}) the caller hears a last
- * honest sentence, then the graph emits {@code EndCall} once it has played.
+ * honest sentence, then the graph emits {@code EndCall} once it has played. A call that reaches one
+ * of its {@link CallLimits} ends too: at once after the inbound frames stopped, after a goodbye
+ * when it ran for its maximum length. The graph completes after its {@code EndCall}.
  */
 public final class CallPipeline {
 
@@ -47,15 +53,23 @@ public final class CallPipeline {
     private final TextToSpeech tts;
     private final ToolRegistry tools;
     private final CallSettings settings;
+    private final CallLimits limits;
     private final Scheduler scheduler;
 
+    /** A pipeline whose calls have the default {@link CallLimits}. */
     public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                         CallSettings settings, Scheduler scheduler) {
+        this(stt, model, tts, tools, settings, CallLimits.DEFAULTS, scheduler);
+    }
+
+    public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
+                        CallSettings settings, CallLimits limits, Scheduler scheduler) {
         this.stt = stt;
         this.model = model;
         this.tts = tts;
         this.tools = tools;
         this.settings = settings;
+        this.limits = limits;
         this.scheduler = scheduler;
     }
 
@@ -102,7 +116,18 @@ public final class CallPipeline {
                         speech.ofType(SpeechStarted.class)
                                 .filter(started -> settings.turn().bargeInEnabled() && call.agentSpeaking())
                                 .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS)))));
-        Flux<Object> signals = Flux.merge(speechSignals, sttLost.asMono());
+        // A limit with a goodbye is said like any last words; the end comes with them, or at the latest
+        // after the limit's grace if they cannot be said.
+        Sinks.One<CallLimit> goodbye = Sinks.one();
+        Flux<OutboundEvent> limitReached = new CallWatchdog(limits, scheduler).watch(events)
+                .flatMapMany(limit -> {
+                    call.limitReached(limit);
+                    if (limit.goodbye() != null) {
+                        goodbye.tryEmitValue(limit);
+                    }
+                    return Mono.delay(limit.hangUpAfter(), scheduler).thenReturn(new EndCall(limit.reason()));
+                });
+        Flux<Object> signals = Flux.merge(speechSignals, sttLost.asMono(), goodbye.asMono());
         // Once the call is ending, nothing may switch away from its last words.
         Flux<OutboundEvent> answers = signals.startWith(Greeting.INSTANCE)
                 .filter(signal -> !call.ending())
@@ -110,7 +135,7 @@ public final class CallPipeline {
         Flux<OutboundEvent> marks = events.ofType(MarkPlayed.class).doOnNext(call::markPlayed).thenMany(Flux.empty());
         Mono<InboundEvent> hangUp = events.filter(HangUp.class::isInstance)
                 .concatWith(Mono.just(new HangUp("closed"))).next();
-        return Flux.merge(answers, marks).takeUntilOther(hangUp);
+        return Flux.merge(answers, marks, limitReached).takeUntilOther(hangUp).takeUntil(EndCall.class::isInstance);
     }
 
     /** Marker for the call-start greeting, the first answer. */

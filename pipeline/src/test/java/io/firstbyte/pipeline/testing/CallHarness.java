@@ -94,6 +94,13 @@ public final class CallHarness implements AutoCloseable {
         return frames(duration, SILENCE);
     }
 
+    /** Nothing at all arrives from the caller for {@code duration}: the line went dead without closing. */
+    public CallHarness deadLine(Duration duration) {
+        time.advanceTimeBy(duration);
+        echoPlayedMarks();
+        return this;
+    }
+
     public CallHarness hangUp() {
         inbound.tryEmitNext(new HangUp("stop"));
         time.advanceTime();

@@ -274,9 +274,11 @@ class OpenAiChatModelIT {
             backup.enqueue(FakeReply.text("Backup here. "));
             OpenAiChatModel backupModel = new OpenAiChatModel(OpenAiConfig.of("backup", backup.baseUrl(), "k", "m"));
             GuardSettings fast = GuardSettings.MODEL_DEFAULTS.withRetries(0).withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(1));
+            // Only the first provider is meant to time out: the backup's fresh connection gets a busy machine's time.
+            GuardSettings patient = GuardSettings.MODEL_DEFAULTS.withRetries(0).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10));
             FailoverLanguageModel models = new FailoverLanguageModel(List.of(
                     new GuardedLanguageModel(model, new ProviderGuard("primary", fast, Schedulers.parallel())),
-                    new GuardedLanguageModel(backupModel, new ProviderGuard("backup", fast, Schedulers.parallel()))));
+                    new GuardedLanguageModel(backupModel, new ProviderGuard("backup", patient, Schedulers.parallel()))));
 
             StepVerifier.create(models.stream(HELLO))
                     .expectNext(new ModelTextDelta("Backup "), new ModelTextDelta("here. "), new ModelFinished("stop"))

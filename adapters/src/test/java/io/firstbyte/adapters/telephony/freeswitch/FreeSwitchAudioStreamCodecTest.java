@@ -86,7 +86,7 @@ class FreeSwitchAudioStreamCodecTest {
             List<InboundEvent> events = reactor.core.publisher.Mono.fromCallable(() -> codec.decode(text("""
                     {"from":"+15550001111","to":"+15550002222"}""")))
                     .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
-                    .block(java.time.Duration.ofSeconds(5));
+                    .block(java.time.Duration.ofSeconds(20));
 
             assertThat(((CallStarted) events.getFirst()).callId()).hasSize(36);
         }

@@ -62,7 +62,7 @@ class VonageWebSocketCodecTest {
             List<InboundEvent> events = reactor.core.publisher.Mono.fromCallable(() -> codec.decode(text("""
                     {"event":"websocket:connected","content-type":"audio/l16;rate=16000","from":"+1","to":"+2"}""")))
                     .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
-                    .block(java.time.Duration.ofSeconds(5));
+                    .block(java.time.Duration.ofSeconds(20));
 
             assertThat(events).singleElement().satisfies(e -> assertThat(java.util.UUID.fromString(((CallStarted) e).callId()).version())
                     .isEqualTo(4));

@@ -148,10 +148,12 @@ class CartesiaTextToSpeechIT {
         server.voice().mode(FakeVoice.Mode.SILENT);
         try (FakeCartesiaServer backup = FakeCartesiaServer.start("backup-key")) {
             GuardSettings fast = GuardSettings.SPEECH_DEFAULTS.withRetries(0).withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(1));
+            // Only the first provider is meant to time out: the backup's fresh connection gets a busy machine's time.
+            GuardSettings patient = GuardSettings.SPEECH_DEFAULTS.withRetries(0).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10));
             FailoverTextToSpeech voices = new FailoverTextToSpeech(List.of(
                     new FailoverTextToSpeech.Voice(tts, new ProviderGuard("cartesia", fast, Schedulers.parallel())),
                     new FailoverTextToSpeech.Voice(new CartesiaTextToSpeech(CartesiaConfig.of(backup.url(), "backup-key", "v")),
-                            new ProviderGuard("backup", fast, Schedulers.parallel()))),
+                            new ProviderGuard("backup", patient, Schedulers.parallel()))),
                     PreRenderedApology.informationTones(), (call, error) -> { });
             TtsSession failover = voices.open(CALL);
 

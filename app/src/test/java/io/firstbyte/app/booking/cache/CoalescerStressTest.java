@@ -19,10 +19,10 @@ class CoalescerStressTest {
         Flux.range(0, 200_000)
                 .parallel(4).runOn(Schedulers.parallel())
                 .flatMap(i -> coalescer.run(i % 3, () -> Mono.fromCallable(() -> i).subscribeOn(Schedulers.boundedElastic()))
-                        .timeout(Duration.ofSeconds(5)))
+                        .timeout(Duration.ofSeconds(20)))
                 .doOnNext(v -> answered.incrementAndGet())
                 .sequential()
-                .blockLast(Duration.ofSeconds(60));
+                .blockLast(Duration.ofSeconds(180));
 
         assertThat(answered).hasValue(200_000);
     }

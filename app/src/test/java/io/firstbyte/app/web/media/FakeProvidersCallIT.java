@@ -137,7 +137,7 @@ class FakeProvidersCallIT {
         SalonSeed.Salon salon = StartupSeed.synthetic(1);
         DATABASE.execute("update tenant set settings = jsonb_set(settings, '{providers}', "
                 + "'{\"voice\": \"tenant-voice\"}') where id = '" + salon.tenantId() + "'");
-        credentials.store(salon.tenantId().toString(), "openai", TENANT_OPENAI_KEY).block(Duration.ofSeconds(5));
+        credentials.store(salon.tenantId().toString(), "openai", TENANT_OPENAI_KEY).block(Duration.ofSeconds(30));
         DEEPGRAM.utterances("Hello, I'd like to book a haircut please. I'm " + CALLER + ".");
 
         TwilioTestCaller caller = new TwilioTestCaller();

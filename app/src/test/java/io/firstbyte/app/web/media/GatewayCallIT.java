@@ -1,6 +1,7 @@
 package io.firstbyte.app.web.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.TenantRecorder;
@@ -62,7 +63,7 @@ class GatewayCallIT {
             if (gateway != Gateway.FREESWITCH) {
                 assertThat(caller.marks.get()).as("marks in the gateway's form").isPositive();
             }
-            String demoTenant = tenants.byDialledNumber(StartupSeed.DEMO_NUMBER).map(TenantInfo::id).block(Duration.ofSeconds(5));
+            String demoTenant = tenants.byDialledNumber(StartupSeed.DEMO_NUMBER).map(TenantInfo::id).block(Duration.ofSeconds(30));
             assertThat(TenantRecorder.TENANT_BY_CALL).containsEntry(caller.wire.callId(), demoTenant);
         } finally {
             caller.hangUp();
@@ -73,10 +74,6 @@ class GatewayCallIT {
                 .get().uri("/calls/{id}/trace", caller.wire.callId()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.turns.length()").isEqualTo(1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (liveCalls.count() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(liveCalls.count()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> liveCalls.count() == 0);
     }
 }

@@ -20,8 +20,11 @@ public final class CallSession {
 
     /** Where the caller's messages go. */
     public interface Outbound {
-        /** Returns false when the message could not be queued. */
-        boolean send(WireMessage message);
+
+        /** What became of one message: queued, refused by a full queue, or refused because the connection has ended. */
+        enum Sent { QUEUED, QUEUE_FULL, CONNECTION_CLOSED }
+
+        Sent send(WireMessage message);
 
         void complete();
     }
@@ -223,6 +226,9 @@ public final class CallSession {
 
     private void finish() {
         send(wire.hangUp());
+        if (phase == Phase.DONE) {
+            return;
+        }
         completed = true;
         phase = Phase.DONE;
         outbound.complete();
@@ -230,8 +236,14 @@ public final class CallSession {
 
     private void send(List<WireMessage> messages) {
         for (WireMessage message : messages) {
-            if (!outbound.send(message)) {
-                errors.add(ErrorKind.SEND_OVERFLOW, "outbound queue full, message dropped");
+            switch (outbound.send(message)) {
+                case QUEUED -> { }
+                case QUEUE_FULL -> errors.add(ErrorKind.SEND_OVERFLOW, "outbound queue full, message dropped");
+                case CONNECTION_CLOSED -> {
+                    // The server closed the connection before the connection's end reached the call.
+                    closed();
+                    return;
+                }
             }
         }
     }

@@ -35,6 +35,7 @@ class CallSessionTest {
 
     private final List<String> sent = new ArrayList<>();
     private boolean completed;
+    private boolean connectionClosed;
     private long now;
     private String audioSocketId = "";
 
@@ -175,6 +176,20 @@ class CallSessionTest {
     }
 
     @Test
+    void aSendRefusedBecauseTheServerClosedTheConnectionIsAnUnexpectedCloseNotAFullQueue() {
+        CallSession call = call(List.of("One."), 0);
+        runUntil(call, 500);
+
+        connectionClosed = true;
+        runUntil(call, 600);
+        call.closed();
+
+        assertThat(call.result().errorCounts()).containsOnlyKeys(ErrorKind.UNEXPECTED_CLOSE).containsEntry(ErrorKind.UNEXPECTED_CLOSE, 1);
+        assertThat(completed).isTrue();
+        assertThat(call.result().completed()).isFalse();
+    }
+
+    @Test
     void messagesForAnotherStreamAreProtocolErrorsAndIgnored() {
         CallSession call = call(List.of("One."), 0);
         runUntil(call, 100);
@@ -241,11 +256,14 @@ class CallSessionTest {
         CallSession call = new CallSession(script, TIMING, wire,
                 new CallSession.Outbound() {
                     @Override
-                    public boolean send(WireMessage message) {
+                    public Sent send(WireMessage message) {
+                        if (connectionClosed) {
+                            return Sent.CONNECTION_CLOSED;
+                        }
                         if (message instanceof WireMessage.Text text) {
                             sent.add(text.text());
                         }
-                        return true;
+                        return Sent.QUEUED;
                     }
 
                     @Override
