@@ -25,7 +25,7 @@ public final class ApiResponses {
         return json(status, JSON.createObjectNode().put("error", message));
     }
 
-    /** The answer for a failed operation: 400, 404, 409, 422, 429 or 503 with its safe message. */
+    /** The answer for a failed operation: 400, 404, 429 or 503 with its safe message. */
     public static Mono<ServerResponse> failure(Throwable error) {
         if (error instanceof BookingFailures.Classified classified) {
             return error(switch (classified.kind()) {
