@@ -17,7 +17,7 @@ public final class BookingFailures {
     private static final Logger log = LoggerFactory.getLogger(BookingFailures.class);
 
     /** What kind of failure, for HTTP status codes. */
-    public enum Kind { INVALID, NOT_FOUND, RATE_LIMITED, UNAVAILABLE }
+    public enum Kind { INVALID, NOT_FOUND, RATE_LIMITED, UNAVAILABLE, KEY_REUSED, KEY_IN_PROGRESS }
 
     /** A ToolException that also says which kind of failure it was. */
     public static final class Classified extends ToolException {
@@ -42,6 +42,21 @@ public final class BookingFailures {
 
     public static ToolException notFound(String message) {
         return new Classified(Kind.NOT_FOUND, message);
+    }
+
+    /** The same answer whether the booking does not exist or belongs to someone the requester may not see. */
+    public static ToolException noSuchBooking() {
+        return notFound("there is no confirmed booking with that id");
+    }
+
+    public static ToolException keyReused(String key) {
+        return new Classified(Kind.KEY_REUSED, "idempotency key " + key + " was already used for a different request; "
+                + "a new request needs a new key");
+    }
+
+    public static ToolException keyInProgress(String key) {
+        return new Classified(Kind.KEY_IN_PROGRESS, "the request with idempotency key " + key
+                + " is still being processed; try again in a moment");
     }
 
     public static Throwable translate(String operation, boolean writes, Throwable error) {

@@ -5,11 +5,13 @@ import io.firstbyte.app.booking.rules.BusyTimes;
 import io.firstbyte.app.booking.rules.DayPlanner;
 import io.firstbyte.app.booking.rules.Interval;
 import io.firstbyte.app.booking.rules.ServiceInfo;
+import io.firstbyte.app.booking.rules.SlotGrid;
 import io.firstbyte.app.booking.rules.StaffInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
 import io.firstbyte.app.booking.store.Appointment;
 import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
+import io.firstbyte.app.booking.store.IdempotencyClaim;
 import io.firstbyte.app.booking.store.NewAppointment;
 import io.firstbyte.app.booking.store.SqlStates;
 import java.time.Clock;
@@ -19,13 +21,16 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
  * The write side: book, cancel, reschedule. Each decision is checked against fresh database state
  * (never the cache), and the exclusion constraint settles races: of concurrent bookings for one
- * staff member and time exactly one commits, and the others get the nearest alternatives.
+ * staff member and time exactly one commits, and the others get the nearest alternatives. Starts
+ * must lie on the tenant's {@link SlotGrid}. A change made under an {@link IdempotencyClaim} whose
+ * key already changed a booking is not made again: the answer is read back from that booking.
  */
 public final class BookingService {
 
@@ -33,7 +38,7 @@ public final class BookingService {
 
     /** A booking request after its arguments were checked. */
     public record Request(ServiceInfo service, LocalDateTime start, String customerName, @Nullable String customerPhone,
-                          @Nullable StaffInfo staff, @Nullable String idempotencyKey) {
+                          @Nullable StaffInfo staff) {
     }
 
     private final AppointmentStore appointments;
@@ -51,38 +56,58 @@ public final class BookingService {
         this.clock = clock;
     }
 
-    public Mono<BookingOutcome> create(TenantCatalog catalog, Request request) {
-        UUID tenant = tenantId(catalog);
-        Mono<BookingOutcome> fresh = Mono.defer(() -> book(catalog, tenant, request));
-        if (request.idempotencyKey() == null) {
-            return fresh;
+    public Mono<BookingOutcome> create(TenantCatalog catalog, Request request, @Nullable IdempotencyClaim claim) {
+        if (claim != null && claim.committedBooking() != null) {
+            return committed(catalog, claim.committedBooking(), BookingOutcome.Confirmed::new);
         }
-        return guards.read(appointments.findByIdempotencyKey(tenant, request.idempotencyKey()))
-                .<BookingOutcome>map(existing -> new BookingOutcome.Confirmed(catalog, existing))
-                .switchIfEmpty(fresh);
+        return Mono.defer(() -> book(catalog, tenantId(catalog), request, claim));
     }
 
-    public Mono<BookingOutcome> cancel(TenantCatalog catalog, UUID bookingId) {
-        UUID tenant = tenantId(catalog);
-        return guards.write(appointments.cancel(tenant, bookingId, catalog.tenant().zone()))
+    /** Cancels a confirmed booking of the tenant, or of {@code owner} only when the request comes from a call. */
+    public Mono<BookingOutcome> cancel(TenantCatalog catalog, UUID bookingId, Requester owner, @Nullable IdempotencyClaim claim) {
+        if (claim != null && claim.committedBooking() != null) {
+            return committed(catalog, claim.committedBooking(), BookingOutcome.Cancelled::new);
+        }
+        if (owner.fromCall() && owner.callerPhone() == null) {
+            return Mono.error(BookingFailures::noSuchBooking);
+        }
+        return guards.write(appointments.cancel(tenantId(catalog), bookingId, catalog.tenant().zone(), owner.callerPhone(), claim))
                 .<BookingOutcome>map(done -> new BookingOutcome.Cancelled(catalog, done))
-                .switchIfEmpty(Mono.error(() -> BookingFailures.notFound("there is no confirmed booking with that id")));
+                .switchIfEmpty(Mono.error(BookingFailures::noSuchBooking));
     }
 
-    public Mono<BookingOutcome> reschedule(TenantCatalog catalog, UUID bookingId, LocalDateTime newStart) {
+    /** Moves a confirmed booking of the tenant, or of {@code owner} only when the request comes from a call. */
+    public Mono<BookingOutcome> reschedule(TenantCatalog catalog, UUID bookingId, LocalDateTime newStart, Requester owner,
+                                           @Nullable IdempotencyClaim claim) {
+        if (claim != null && claim.committedBooking() != null) {
+            return committed(catalog, claim.committedBooking(), BookingOutcome.Rescheduled::new);
+        }
         UUID tenant = tenantId(catalog);
         Instant start = startInstant(catalog, newStart);
-        return guards.read(appointments.find(tenant, bookingId))
+        if (owner.fromCall() && owner.callerPhone() == null) {
+            return Mono.error(BookingFailures::noSuchBooking);
+        }
+        Mono<Appointment> current = owner.callerPhone() == null ? appointments.find(tenant, bookingId)
+                : appointments.findOfCustomer(tenant, bookingId, owner.callerPhone());
+        return guards.read(current)
                 .filter(Appointment::confirmed)
-                .switchIfEmpty(Mono.error(() -> BookingFailures.notFound("there is no confirmed booking with that id")))
-                .flatMap(current -> move(catalog, tenant, current, start));
+                .switchIfEmpty(Mono.error(BookingFailures::noSuchBooking))
+                .flatMap(found -> move(catalog, tenant, found, start, claim));
     }
 
     public Mono<Appointment> find(TenantCatalog catalog, UUID bookingId) {
         return guards.read(appointments.find(tenantId(catalog), bookingId));
     }
 
-    private Mono<BookingOutcome> book(TenantCatalog catalog, UUID tenant, Request request) {
+    /** The answer of a change an earlier attempt under the same idempotency key already committed. */
+    private Mono<BookingOutcome> committed(TenantCatalog catalog, UUID bookingId,
+                                           BiFunction<TenantCatalog, Appointment, BookingOutcome> outcome) {
+        return guards.read(appointments.find(tenantId(catalog), bookingId))
+                .map(found -> outcome.apply(catalog, found))
+                .switchIfEmpty(Mono.error(BookingFailures::noSuchBooking));
+    }
+
+    private Mono<BookingOutcome> book(TenantCatalog catalog, UUID tenant, Request request, @Nullable IdempotencyClaim claim) {
         ServiceInfo service = request.service();
         Instant start = startInstant(catalog, request.start());
         LocalDate day = start.atZone(catalog.tenant().zone()).toLocalDate();
@@ -94,18 +119,16 @@ public final class BookingService {
                     }
                     Interval blocked = DayPlanner.blockedRange(service, start);
                     NewAppointment row = new NewAppointment(staff.id(), service.id(), request.customerName(),
-                            request.customerPhone(), start, start.plus(service.duration()), blocked, request.idempotencyKey());
-                    return guards.write(appointments.insert(tenant, row, catalog.tenant().zone()))
+                            request.customerPhone(), start, start.plus(service.duration()), blocked);
+                    return guards.write(appointments.insert(tenant, row, catalog.tenant().zone(), claim))
                             .<BookingOutcome>map(saved -> new BookingOutcome.Confirmed(catalog, saved))
                             .onErrorResume(error -> SqlStates.is(error, SqlStates.EXCLUSION_VIOLATION),
-                                    error -> conflict(catalog, service, request.start(), staff))
-                            .onErrorResume(error -> SqlStates.is(error, SqlStates.UNIQUE_VIOLATION) && request.idempotencyKey() != null,
-                                    error -> appointments.findByIdempotencyKey(tenant, request.idempotencyKey())
-                                            .map(existing -> new BookingOutcome.Confirmed(catalog, existing)));
+                                    error -> conflict(catalog, service, request.start(), staff));
                 });
     }
 
-    private Mono<BookingOutcome> move(TenantCatalog catalog, UUID tenant, Appointment current, Instant start) {
+    private Mono<BookingOutcome> move(TenantCatalog catalog, UUID tenant, Appointment current, Instant start,
+                                      @Nullable IdempotencyClaim claim) {
         ServiceInfo service = catalog.serviceById(current.serviceId())
                 .orElseThrow(() -> BookingFailures.invalid("that booking's service is no longer offered"));
         StaffInfo staff = catalog.staffById(current.staffId())
@@ -119,9 +142,9 @@ public final class BookingService {
                     }
                     Interval blocked = DayPlanner.blockedRange(service, start);
                     return guards.write(appointments.move(tenant, current.id(), start, start.plus(service.duration()),
-                                    blocked, catalog.tenant().zone()))
+                                    blocked, catalog.tenant().zone(), claim))
                             .<BookingOutcome>map(moved -> new BookingOutcome.Rescheduled(catalog, moved))
-                            .switchIfEmpty(Mono.error(() -> BookingFailures.notFound("there is no confirmed booking with that id")))
+                            .switchIfEmpty(Mono.error(BookingFailures::noSuchBooking))
                             .onErrorResume(error -> SqlStates.is(error, SqlStates.EXCLUSION_VIOLATION),
                                     error -> conflict(catalog, service, local, staff));
                 });
@@ -150,7 +173,7 @@ public final class BookingService {
                 .map(answer -> new BookingOutcome.Conflict(catalog, answer.slots()));
     }
 
-    /** The instant of a local start, refusing wall-clock times that do not exist and times outside the window. */
+    /** The instant of a local start, refusing wall-clock times that do not exist, off the grid or outside the window. */
     private Instant startInstant(TenantCatalog catalog, LocalDateTime local) {
         ZonedDateTime zoned = ZonedDateTime.ofLocal(local, catalog.tenant().zone(), null);
         if (!zoned.toLocalDateTime().equals(local)) {
@@ -164,6 +187,10 @@ public final class BookingService {
         if (start.isBefore(window.earliest())) {
             throw BookingFailures.invalid(start.isBefore(clock.instant()) ? "that time has already passed"
                     : "that is too soon; bookings need " + catalog.tenant().minNoticeMinutes() + " minutes' notice");
+        }
+        SlotGrid grid = new SlotGrid(catalog.tenant().slotMinutes());
+        if (!grid.contains(local.toLocalTime())) {
+            throw BookingFailures.invalid(grid.refusal(local.toLocalTime()));
         }
         return start;
     }

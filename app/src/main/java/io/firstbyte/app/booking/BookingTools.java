@@ -3,6 +3,7 @@ package io.firstbyte.app.booking;
 import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.StaffInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
+import io.firstbyte.app.booking.store.IdempotencyClaim;
 import io.firstbyte.app.booking.tools.BookingToolSpecs;
 import io.firstbyte.app.booking.tools.ToolAnswers;
 import io.firstbyte.app.booking.tools.ToolArgs;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * adapters share. The tenant always comes from the caller's context (the call's
  * {@value TenantInfo#CONTEXT_ATTRIBUTE} attribute, an API key, a dialled number), never from the
  * arguments; every failure is a {@link io.firstbyte.pipeline.tool.ToolException} with a safe message.
+ * Each change (create, cancel, reschedule) with an idempotency key runs through {@link IdempotentWrites}:
+ * the key is the {@link Requester}'s (derived from its caller's identifiers of the request), else, for
+ * an HTTP client only, the {@code idempotency_key} argument.
  */
 public final class BookingTools {
 
@@ -37,23 +40,28 @@ public final class BookingTools {
     private static final Set<String> CANCEL = Set.of("booking_id");
     private static final Set<String> RESCHEDULE = Set.of("booking_id", "start");
 
-    private record Operation(Set<String> arguments, boolean writes,
-                             BiFunction<TenantCatalog, ToolArgs, Mono<JsonNode>> handler) {
+    private interface Handler {
+        Mono<JsonNode> apply(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim);
+    }
+
+    private record Operation(Set<String> arguments, boolean writes, Handler handler) {
     }
 
     private final CatalogSource catalogs;
     private final AvailabilityService availability;
     private final BookingService bookings;
     private final BookingGuards guards;
+    private final IdempotentWrites idempotency;
     private final Map<String, Operation> operations;
     private final List<Tool> tools;
 
     public BookingTools(CatalogSource catalogs, AvailabilityService availability, BookingService bookings,
-                        BookingGuards guards) {
+                        BookingGuards guards, IdempotentWrites idempotency) {
         this.catalogs = catalogs;
         this.availability = availability;
         this.bookings = bookings;
         this.guards = guards;
+        this.idempotency = idempotency;
         this.operations = Map.of(
                 BookingToolSpecs.CHECK_AVAILABILITY, new Operation(CHECK, false, this::check),
                 BookingToolSpecs.FIND_ALTERNATIVES, new Operation(ALTERNATIVES, false, this::alternatives),
@@ -73,29 +81,56 @@ public final class BookingTools {
         return BookingToolSpecs.all();
     }
 
-    /** Runs tool {@code name} for {@code tenantId} (a UUID string) with JSON text arguments. */
+    /** Runs tool {@code name} for {@code tenantId} (a UUID string) with JSON text arguments, as its API client. */
     public Mono<String> run(String name, String arguments, String tenantId) {
+        return run(name, arguments, Requester.api(tenantId, null));
+    }
+
+    /** Runs tool {@code name} for {@code requester} with JSON text arguments. */
+    public Mono<String> run(String name, String arguments, Requester requester) {
         return Mono.defer(() -> {
             Operation operation = operation(name);
             ToolArgs args = ToolArgs.parse(arguments, operation.arguments());
-            return execute(name, operation, args, tenantId).map(JsonNode::toString);
+            return execute(name, operation, args, requester).map(JsonNode::toString);
         });
     }
 
     /** Same as {@link #run(String, String, String)} with already-parsed arguments; answers JSON. */
     public Mono<JsonNode> runJson(String name, JsonNode arguments, String tenantId) {
+        return runJson(name, arguments, Requester.api(tenantId, null));
+    }
+
+    /** Same as {@link #run(String, String, Requester)} with already-parsed arguments; answers JSON. */
+    public Mono<JsonNode> runJson(String name, JsonNode arguments, Requester requester) {
         return Mono.defer(() -> {
             Operation operation = operation(name);
-            return execute(name, operation, ToolArgs.of(arguments, operation.arguments()), tenantId);
+            return execute(name, operation, ToolArgs.of(arguments, operation.arguments()), requester);
         });
     }
 
-    private Mono<JsonNode> execute(String name, Operation operation, ToolArgs args, String tenantId) {
-        Mono<JsonNode> work = catalogs.catalog(tenantId)
+    private Mono<JsonNode> execute(String name, Operation operation, ToolArgs args, Requester requester) {
+        Mono<JsonNode> work = catalogs.catalog(requester.tenantId())
                 .switchIfEmpty(Mono.error(() -> BookingFailures.invalid("no business is associated with this request")))
-                .flatMap(catalog -> Mono.defer(() -> operation.handler().apply(catalog, args)));
-        return guards.perTenant(tenantId, work)
+                .flatMap(catalog -> {
+                    IdempotencyKey key = operation.writes() ? key(requester, args) : null;
+                    if (key == null) {
+                        return Mono.defer(() -> operation.handler().apply(catalog, args, requester, null));
+                    }
+                    return idempotency.once(UUID.fromString(catalog.tenant().id()), key,
+                            IdempotencyKey.sha256(name + "\n" + args.canonical()),
+                            claim -> operation.handler().apply(catalog, args, requester, claim));
+                });
+        return guards.perTenant(requester.tenantId(), work)
                 .onErrorMap(error -> BookingFailures.translate(name, operation.writes(), error));
+    }
+
+    /** A call's model cannot name keys: they would reach across calls. */
+    private static @Nullable IdempotencyKey key(Requester requester, ToolArgs args) {
+        if (requester.key() != null || requester.fromCall()) {
+            return requester.key();
+        }
+        String argument = args.idempotencyKey();
+        return argument == null ? null : new IdempotencyKey(argument);
     }
 
     /** One booking of the tenant, as JSON; a NOT_FOUND failure when the tenant has no booking with that id. */
@@ -120,37 +155,41 @@ public final class BookingTools {
         return operation;
     }
 
-    private Mono<JsonNode> check(TenantCatalog catalog, ToolArgs args) {
+    private Mono<JsonNode> check(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim) {
         return availability.check(catalog, service(catalog, args), args.date("date"), args.optionalDate("date_to"),
                 staff(catalog, args)).map(ToolAnswers::slots);
     }
 
-    private Mono<JsonNode> alternatives(TenantCatalog catalog, ToolArgs args) {
+    private Mono<JsonNode> alternatives(TenantCatalog catalog, ToolArgs args, Requester requester,
+                                        @Nullable IdempotencyClaim claim) {
         StaffInfo staff = staff(catalog, args);
         return availability.alternatives(catalog, service(catalog, args), args.localDateTime("around"),
                 args.count("count", 3, 1, AvailabilityService.MAX_SPOKEN_SLOTS), staff == null ? null : staff.id())
                 .map(ToolAnswers::slots);
     }
 
-    private Mono<JsonNode> next(TenantCatalog catalog, ToolArgs args) {
+    private Mono<JsonNode> next(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim) {
         return availability.nextAvailable(catalog, service(catalog, args), args.optionalLocalDateTime("after"),
                 staff(catalog, args)).map(ToolAnswers::slots);
     }
 
-    private Mono<JsonNode> create(TenantCatalog catalog, ToolArgs args) {
+    /** From a call, the booking carries the caller's number unless the model gave one. */
+    private Mono<JsonNode> create(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim) {
         ServiceInfo service = service(catalog, args);
+        String phone = args.customerPhone() != null ? args.customerPhone() : requester.callerPhone();
         BookingService.Request request = new BookingService.Request(service, args.localDateTime("start"),
-                args.customerName(), args.customerPhone(), staff(catalog, args), args.idempotencyKey());
-        return bookings.create(catalog, request).map(ToolAnswers::outcome);
+                args.customerName(), phone, staff(catalog, args));
+        return bookings.create(catalog, request, claim).map(ToolAnswers::outcome);
     }
 
-    private Mono<JsonNode> cancel(TenantCatalog catalog, ToolArgs args) {
-        return bookings.cancel(catalog, args.bookingId()).map(ToolAnswers::outcome);
+    private Mono<JsonNode> cancel(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim) {
+        return bookings.cancel(catalog, args.bookingId(), requester, claim).map(ToolAnswers::outcome);
     }
 
-    private Mono<JsonNode> reschedule(TenantCatalog catalog, ToolArgs args) {
+    private Mono<JsonNode> reschedule(TenantCatalog catalog, ToolArgs args, Requester requester,
+                                      @Nullable IdempotencyClaim claim) {
         UUID id = args.bookingId();
-        return bookings.reschedule(catalog, id, args.localDateTime("start")).map(ToolAnswers::outcome);
+        return bookings.reschedule(catalog, id, args.localDateTime("start"), requester, claim).map(ToolAnswers::outcome);
     }
 
     private static ServiceInfo service(TenantCatalog catalog, ToolArgs args) {
@@ -167,7 +206,7 @@ public final class BookingTools {
                 + "the staff are: " + catalog.staff().stream().map(StaffInfo::name).collect(Collectors.joining(", "))));
     }
 
-    /** One booking tool bound to the call's tenant. */
+    /** One booking tool bound to the call's tenant and caller; a change is keyed by the call and the model's tool-call id. */
     private final class ContextTool implements Tool {
         private final ToolSpec spec;
 
@@ -186,7 +225,8 @@ public final class BookingTools {
             if (!(tenant instanceof String) && !(tenant instanceof UUID)) {
                 return Mono.error(BookingFailures.invalid("no business is associated with this call"));
             }
-            return run(spec.name(), call.arguments(), tenant.toString());
+            IdempotencyKey key = call.id().isBlank() ? null : IdempotencyKey.call(context.callId(), call.id());
+            return run(spec.name(), call.arguments(), Requester.call(tenant.toString(), context.from(), key));
         }
     }
 }

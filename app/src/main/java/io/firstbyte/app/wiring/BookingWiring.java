@@ -6,12 +6,14 @@ import io.firstbyte.app.booking.BookingGuards;
 import io.firstbyte.app.booking.BookingService;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.CatalogSource;
+import io.firstbyte.app.booking.IdempotentWrites;
 import io.firstbyte.app.booking.SlotSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.booking.cache.SlotCache;
 import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
+import io.firstbyte.app.booking.store.IdempotencyStore;
 import io.firstbyte.app.booking.store.QueryCounter;
 import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.config.BookingProperties;
@@ -115,8 +117,11 @@ public class BookingWiring {
 
     @Bean
     BookingTools bookingTools(CatalogSource bookingCatalogs, AvailabilityService availabilityService,
-                              BookingService bookingService, BookingGuards bookingGuards) {
-        return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards);
+                              BookingService bookingService, BookingGuards bookingGuards, DatabaseClient bookingDatabaseClient,
+                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks) {
+        return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards,
+                new IdempotentWrites(new IdempotencyStore(bookingDatabaseClient, bookingQueryCounter), bookingGuards,
+                        clock(clocks)));
     }
 
     @Bean

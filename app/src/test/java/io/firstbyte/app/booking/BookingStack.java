@@ -68,7 +68,8 @@ public final class BookingStack implements AutoCloseable {
         availability = new AvailabilityService(slots, clock);
         bookings = new BookingService(new AppointmentStore(db, transactions, queries, versions), availabilityStore, availability,
                 guards, clock);
-        tools = new BookingTools(catalogs, availability, bookings, guards);
+        tools = new BookingTools(catalogs, availability, bookings, guards,
+                new IdempotentWrites(new io.firstbyte.app.booking.store.IdempotencyStore(db, queries), guards, clock));
         warmup = new AvailabilityWarmup(catalogs, slots, 3, clock);
     }
 

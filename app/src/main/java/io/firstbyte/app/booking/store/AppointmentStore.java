@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -22,7 +23,11 @@ import reactor.core.publisher.Mono;
  * Appointment reads and writes. Each write is one READ COMMITTED transaction that also bumps the
  * availability version of every local day it touches, so cached slots of those days stop being
  * served the moment it commits. Overlaps are refused by the database's exclusion constraint
- * (SQLSTATE 23P01), which callers turn into alternatives.
+ * (SQLSTATE 23P01), which callers turn into alternatives. A write made under an
+ * {@link IdempotencyClaim} records its booking in the claim's idempotency record in the same
+ * transaction, and rolls back if the claim was taken over meanwhile: a change is made at most once
+ * per key. Cancelling or moving a booking forgets the other keys' answers about it, which are no
+ * longer true.
  */
 public final class AppointmentStore {
 
@@ -45,48 +50,62 @@ public final class AppointmentStore {
         return read("select " + COLUMNS + " from appointment where tenant_id = :tenant and id = :key", tenant, id);
     }
 
-    public Mono<Appointment> findByIdempotencyKey(UUID tenant, String key) {
-        return read("select " + COLUMNS + " from appointment where tenant_id = :tenant and idempotency_key = :key", tenant, key);
+    /** The appointment if it was booked with {@code customerPhone}; empty for any other. */
+    public Mono<Appointment> findOfCustomer(UUID tenant, UUID id, String customerPhone) {
+        return Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_READ);
+            return db.sql("select " + COLUMNS + " from appointment where tenant_id = :tenant and id = :id "
+                            + "and customer_phone = :phone")
+                    .bind("tenant", tenant).bind("id", id).bind("phone", customerPhone)
+                    .map(AppointmentStore::appointment).one();
+        });
     }
 
-    public Mono<Appointment> insert(UUID tenant, NewAppointment booking, ZoneId zone) {
+    public Mono<Appointment> insert(UUID tenant, NewAppointment booking, ZoneId zone, @Nullable IdempotencyClaim claim) {
         Mono<Appointment> insert = Mono.defer(() -> {
             queries.count(QueryCounter.Kind.BOOKING_WRITE);
             var spec = db.sql("""
                     insert into appointment (tenant_id, staff_id, service_id, customer_name, customer_phone,
-                        starts_at, ends_at, blocked_from, blocked_until, idempotency_key)
-                    values (:tenant, :staff, :service, :name, :phone, :start, :end, :blockedFrom, :blockedUntil, :key)
+                        starts_at, ends_at, blocked_from, blocked_until)
+                    values (:tenant, :staff, :service, :name, :phone, :start, :end, :blockedFrom, :blockedUntil)
                     returning\s""" + COLUMNS)
                     .bind("tenant", tenant).bind("staff", booking.staffId()).bind("service", booking.serviceId())
                     .bind("name", booking.customerName())
                     .bind("start", utc(booking.start())).bind("end", utc(booking.end()))
                     .bind("blockedFrom", utc(booking.blocked().from())).bind("blockedUntil", utc(booking.blocked().until()));
             spec = booking.customerPhone() == null ? spec.bindNull("phone", String.class) : spec.bind("phone", booking.customerPhone());
-            spec = booking.idempotencyKey() == null ? spec.bindNull("key", String.class) : spec.bind("key", booking.idempotencyKey());
             return spec.map(AppointmentStore::appointment).one();
         });
-        return write(tenant, bumped -> insert.flatMap(saved ->
-                bump(tenant, days(zone, saved.blockedFrom(), saved.blockedUntil()), bumped).thenReturn(saved)));
+        return write(tenant, bumped -> insert.flatMap(saved -> bindClaim(claim, saved.id())
+                .then(bump(tenant, days(zone, saved.blockedFrom(), saved.blockedUntil()), bumped)).thenReturn(saved)));
     }
 
-    /** Cancels a confirmed appointment; empty when the tenant has no confirmed appointment with that id. */
-    public Mono<Appointment> cancel(UUID tenant, UUID id, ZoneId zone) {
+    /**
+     * Cancels a confirmed appointment (only if it was booked with {@code customerPhone}, when that is
+     * given); empty when the tenant has no such confirmed appointment.
+     */
+    public Mono<Appointment> cancel(UUID tenant, UUID id, ZoneId zone, @Nullable String customerPhone,
+                                    @Nullable IdempotencyClaim claim) {
         Mono<Appointment> update = Mono.defer(() -> {
             queries.count(QueryCounter.Kind.BOOKING_WRITE);
-            return db.sql("update appointment set status = 'cancelled', updated_at = now() "
-                            + "where tenant_id = :tenant and id = :id and status = 'confirmed' returning " + COLUMNS)
-                    .bind("tenant", tenant).bind("id", id).map(AppointmentStore::appointment).one();
+            var spec = db.sql("update appointment set status = 'cancelled', updated_at = now() "
+                            + "where tenant_id = :tenant and id = :id and status = 'confirmed' "
+                            + (customerPhone == null ? "" : "and customer_phone = :phone ") + "returning " + COLUMNS)
+                    .bind("tenant", tenant).bind("id", id);
+            return (customerPhone == null ? spec : spec.bind("phone", customerPhone)).map(AppointmentStore::appointment).one();
         });
-        return write(tenant, bumped -> update.flatMap(done ->
-                bump(tenant, days(zone, done.blockedFrom(), done.blockedUntil()), bumped).thenReturn(done)));
+        return write(tenant, bumped -> update.flatMap(done -> changed(tenant, done.id(), claim)
+                .then(bump(tenant, days(zone, done.blockedFrom(), done.blockedUntil()), bumped)).thenReturn(done)));
     }
 
     /**
      * Moves a confirmed appointment in one statement: it either moves entirely or not at all. The
      * previous state is read under a row lock in the same transaction, so both days are bumped.
      */
-    public Mono<Appointment> move(UUID tenant, UUID id, Instant start, Instant end, Interval blocked, ZoneId zone) {
-        return write(tenant, bumped -> moveInTransaction(tenant, id, start, end, blocked, zone, bumped));
+    public Mono<Appointment> move(UUID tenant, UUID id, Instant start, Instant end, Interval blocked, ZoneId zone,
+                                  @Nullable IdempotencyClaim claim) {
+        return write(tenant, bumped -> moveInTransaction(tenant, id, start, end, blocked, zone, bumped)
+                .flatMap(moved -> changed(tenant, moved.id(), claim).thenReturn(moved)));
     }
 
     private Mono<Appointment> moveInTransaction(UUID tenant, UUID id, Instant start, Instant end, Interval blocked,
@@ -118,6 +137,34 @@ public final class AppointmentStore {
             return work.apply(bumped).as(transactions::transactional)
                     .doOnSuccess(done -> bumped.forEach((day, version) -> versions.learn(tenant, day, version, epoch)));
         });
+    }
+
+    /** Records the claim's booking; the transaction fails (and rolls back) if the claim was taken over. */
+    private Mono<Void> bindClaim(@Nullable IdempotencyClaim claim, UUID booking) {
+        if (claim == null) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_WRITE);
+            return db.sql("update idempotency_record set booking_id = :booking "
+                            + "where tenant_id = :tenant and key = :key and claim = :claim")
+                    .bind("booking", booking).bind("tenant", claim.tenant()).bind("key", claim.key())
+                    .bind("claim", claim.token())
+                    .fetch().rowsUpdated()
+                    .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new IdempotencyClaim.Lost()));
+        });
+    }
+
+    /** After a cancel or a move: earlier answers about the booking (under other keys) are stale. */
+    private Mono<Void> changed(UUID tenant, UUID booking, @Nullable IdempotencyClaim claim) {
+        Mono<Void> forget = Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_WRITE);
+            var spec = db.sql("delete from idempotency_record where tenant_id = :tenant and booking_id = :booking"
+                            + (claim == null ? "" : " and key <> :key"))
+                    .bind("tenant", tenant).bind("booking", booking);
+            return (claim == null ? spec : spec.bind("key", claim.key())).fetch().rowsUpdated().then();
+        });
+        return forget.then(bindClaim(claim, booking));
     }
 
     private Mono<Appointment> lockForUpdate(UUID tenant, UUID id) {

@@ -7,5 +7,5 @@ import org.jspecify.annotations.Nullable;
 
 /** What a booking writes. */
 public record NewAppointment(UUID staffId, UUID serviceId, String customerName, @Nullable String customerPhone,
-                             Instant start, Instant end, Interval blocked, @Nullable String idempotencyKey) {
+                             Instant start, Instant end, Interval blocked) {
 }

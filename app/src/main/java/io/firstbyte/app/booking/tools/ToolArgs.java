@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Strict reading of a tool's JSON arguments: an object with only the named properties, each of the
@@ -61,6 +64,35 @@ public final class ToolArgs {
             }
         }
         return new ToolArgs(node);
+    }
+
+    /**
+     * The arguments as one JSON text with the properties in name order and without
+     * {@code idempotency_key}: the same request always reads the same, however it was written.
+     */
+    public String canonical() {
+        return canonical(node).toString();
+    }
+
+    /** {@link #canonical()} of any JSON arguments. */
+    public static String canonical(JsonNode arguments) {
+        return canonicalNode(arguments).toString();
+    }
+
+    private static JsonNode canonicalNode(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode sorted = JSON.createObjectNode();
+            new TreeSet<>(value.propertyNames()).stream()
+                    .filter(name -> !"idempotency_key".equals(name))
+                    .forEach(name -> sorted.set(name, canonicalNode(value.get(name))));
+            return sorted;
+        }
+        if (value.isArray()) {
+            ArrayNode array = JSON.createArrayNode();
+            value.forEach(element -> array.add(canonicalNode(element)));
+            return array;
+        }
+        return value;
     }
 
     public String serviceName() {

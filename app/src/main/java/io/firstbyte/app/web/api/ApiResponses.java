@@ -33,6 +33,8 @@ public final class ApiResponses {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
                 case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+                case KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+                case KEY_IN_PROGRESS -> HttpStatus.CONFLICT;
             }, classified.getMessage());
         }
         if (error instanceof ToolException tool) {

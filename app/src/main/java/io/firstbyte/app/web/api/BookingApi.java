@@ -2,6 +2,8 @@ package io.firstbyte.app.web.api;
 
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.booking.BookingTools;
+import io.firstbyte.app.booking.IdempotencyKey;
+import io.firstbyte.app.booking.Requester;
 import io.firstbyte.app.booking.tools.BookingToolSpecs;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
@@ -21,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The booking operations over plain HTTP JSON under {@code /api}. Every route except
  * {@code GET /api/tools} needs a tenant API key ({@code Authorization: Bearer <key>} or
- * {@code X-Api-Key}); the key alone decides the tenant.
+ * {@code X-Api-Key}); the key alone decides the tenant. Creating, cancelling and rescheduling take an
+ * {@code Idempotency-Key} header: a repeat gets the first answer (with its status), a different
+ * request under a used key 422.
  */
 public final class BookingApi {
 
@@ -53,9 +57,9 @@ public final class BookingApi {
                 .GET("/api/bookings/{id}", request -> withTenant(request, tenant ->
                         tools.booking(tenant.id(), request.pathVariable("id"))
                                 .flatMap(json -> ApiResponses.json(HttpStatus.OK, json))))
-                .DELETE("/api/bookings/{id}", request -> withTenant(request, tenant -> answer(
+                .DELETE("/api/bookings/{id}", request -> withTenant(request, tenant -> withKey(request, tenant, who -> answer(
                         tools.runJson(BookingToolSpecs.CANCEL_BOOKING, object().put("booking_id", request.pathVariable("id")),
-                                tenant.id()), HttpStatus.OK)))
+                                who), HttpStatus.OK))))
                 .POST("/api/bookings/{id}/reschedule", this::reschedule)
                 .POST("/api/warmup", request -> withTenant(request, tenant -> warmup.warm(tenant.id())
                         .then(ApiResponses.json(HttpStatus.OK, object().put("warmed", tenant.id())))))
@@ -81,23 +85,31 @@ public final class BookingApi {
     }
 
     private Mono<ServerResponse> create(ServerRequest request) {
-        return withTenant(request, tenant -> body(request).flatMap(body -> {
-            String key = request.headers().firstHeader("Idempotency-Key");
-            if (key != null && body instanceof ObjectNode object && !object.has("idempotency_key")) {
-                object.put("idempotency_key", key);
-            }
-            return answer(tools.runJson(BookingToolSpecs.CREATE_BOOKING, body, tenant.id()), HttpStatus.CREATED);
-        }));
+        return withTenant(request, tenant -> withKey(request, tenant, who -> body(request).flatMap(body ->
+                answer(tools.runJson(BookingToolSpecs.CREATE_BOOKING, body, who), HttpStatus.CREATED))));
     }
 
     private Mono<ServerResponse> reschedule(ServerRequest request) {
-        return withTenant(request, tenant -> body(request).flatMap(body -> {
+        return withTenant(request, tenant -> withKey(request, tenant, who -> body(request).flatMap(body -> {
             if (!(body instanceof ObjectNode object)) {
                 return ApiResponses.error(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
             }
             object.put("booking_id", request.pathVariable("id"));
-            return answer(tools.runJson(BookingToolSpecs.RESCHEDULE_BOOKING, object, tenant.id()), HttpStatus.OK);
-        }));
+            return answer(tools.runJson(BookingToolSpecs.RESCHEDULE_BOOKING, object, who), HttpStatus.OK);
+        })));
+    }
+
+    /** The tenant's client, with the request's {@code Idempotency-Key} when it sent one. */
+    private static Mono<ServerResponse> withKey(ServerRequest request, TenantInfo tenant,
+                                                Function<Requester, Mono<ServerResponse>> handler) {
+        String header = request.headers().firstHeader("Idempotency-Key");
+        if (header == null) {
+            return handler.apply(Requester.api(tenant.id(), null));
+        }
+        return IdempotencyKey.client(header)
+                .map(key -> handler.apply(Requester.api(tenant.id(), key)))
+                .orElseGet(() -> ApiResponses.error(HttpStatus.BAD_REQUEST,
+                        "Idempotency-Key must be 1 to 200 visible ASCII characters"));
     }
 
     /** A conflict answer is 409; anything else that succeeded gets {@code ok}. */

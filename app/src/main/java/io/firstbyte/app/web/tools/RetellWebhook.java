@@ -1,6 +1,9 @@
 package io.firstbyte.app.web.tools;
 
 import io.firstbyte.app.booking.BookingTools;
+import io.firstbyte.app.booking.IdempotencyKey;
+import io.firstbyte.app.booking.Requester;
+import io.firstbyte.app.booking.tools.ToolArgs;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.app.web.api.ApiResponses;
@@ -18,7 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and, for the "arguments only" payload, {@code POST /tools/retell/{name}?to=<dialled number>}. The
  * tenant is the one answering on the dialled number. The answer is the tool's JSON, or
  * {@code {"error": "..."}} the agent can say; with an API key configured the
- * {@code X-Retell-Signature} must verify.
+ * {@code X-Retell-Signature} must verify. A function runs for the call's caller ({@code from_number}),
+ * and a change under the idempotency key call id + function + arguments, since Retell retries a
+ * failed request (up to twice) without a request id: a retry gets the first answer. The
+ * "arguments only" payload names no call, so it has neither: it cannot cancel or move a booking,
+ * and its retries are not recognised.
  */
 public final class RetellWebhook {
 
@@ -53,9 +60,13 @@ public final class RetellWebhook {
             if (name.isEmpty() || !args.isObject()) {
                 return ApiResponses.error(HttpStatus.BAD_REQUEST, "expected {\"name\": ..., \"args\": {...}}");
             }
+            JsonNode call = payload.path("call");
+            String callId = pathName != null ? "" : call.path("call_id").asString("");
+            String caller = pathName == null && call.path("from_number").isString() ? call.path("from_number").asString() : null;
+            IdempotencyKey key = callId.isEmpty() ? null : IdempotencyKey.retell(callId, name, ToolArgs.canonical(args));
             return tenants.byDialledNumber(dialled)
                     .map(TenantInfo::id)
-                    .flatMap(tenantId -> tools.runJson(name, args, tenantId))
+                    .flatMap(tenantId -> tools.runJson(name, args, Requester.call(tenantId, caller, key)))
                     .flatMap(json -> ApiResponses.json(HttpStatus.OK, json))
                     .switchIfEmpty(Mono.defer(() -> ApiResponses.json(HttpStatus.OK,
                             JSON.createObjectNode().put("error", "no business is associated with the dialled number"))))

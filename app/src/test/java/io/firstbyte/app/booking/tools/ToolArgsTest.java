@@ -27,6 +27,20 @@ class ToolArgsTest {
         assertThat(args.staffName()).isNull();
     }
 
+    @Test
+    void theCanonicalFormIgnoresPropertyOrderSpacingAndTheIdempotencyKey() {
+        ToolArgs one = ToolArgs.parse("""
+                {"service":"Haircut","start":"2026-11-24T10:00","customer_name":"Ada","idempotency_key":"k1"}""", CREATE);
+        ToolArgs other = ToolArgs.parse("""
+                { "customer_name" : "Ada", "start":"2026-11-24T10:00", "service":"Haircut" }""", CREATE);
+        ToolArgs later = ToolArgs.parse("""
+                {"service":"Haircut","start":"2026-11-24T10:30","customer_name":"Ada"}""", CREATE);
+
+        assertThat(one.canonical()).isEqualTo(other.canonical())
+                .isEqualTo("{\"customer_name\":\"Ada\",\"service\":\"Haircut\",\"start\":\"2026-11-24T10:00\"}");
+        assertThat(later.canonical()).isNotEqualTo(one.canonical());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"service\":\"Haircut'; DROP TABLE appointment;--\",\"start\":\"2026-11-24T10:00\",\"customer_name\":\"A\"}",

@@ -10,6 +10,7 @@ import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.app.web.tools.RetellSignature;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.tool.Tool;
 import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -230,6 +232,87 @@ class BookingApiIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(argsOnly).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(argsAnswer.path("time_zone").asString()).isEqualTo("America/New_York");
+    }
+
+    @Test
+    void aStartOffTheSlotGridIsRefusedNamingTheGrid() {
+        JsonNode refused = post("/api/bookings", KEY_A, booking("Haircut", DAY + "T10:10", "Carla", "Off Grid"), 400);
+
+        assertThat(refused.path("error").asString()).contains("every 30 minutes").contains("10:00").contains("10:30");
+        JsonNode booked = post("/api/bookings", KEY_A, booking("Haircut", DAY + "T10:30", "Carla", "On Grid"), 201);
+        assertThat(post("/api/bookings/" + booked.path("booking_id").asString() + "/reschedule", KEY_A,
+                "{\"start\":\"" + DAY + "T11:45\"}", 400).path("error").asString()).contains("every 30 minutes");
+    }
+
+    @Test
+    void aCallChangesOnlyTheBookingsOfItsOwnCallerAndBooksUnderTheCallersNumber() {
+        String tenantA = StartupSeed.DEMO_TENANT_ID;
+        CallContext caller = new CallContext("call-own-1", "stream-1", "+15550003333", NUMBER_A, Map.of(),
+                Map.of(TenantInfo.CONTEXT_ATTRIBUTE, tenantA));
+        CallContext stranger = new CallContext("call-other-1", "stream-2", "+15550004444", NUMBER_A, Map.of(),
+                Map.of(TenantInfo.CONTEXT_ATTRIBUTE, tenantA));
+        JsonNode booked = JSON.readTree(tool("create_booking").execute(new ToolCall("t1", "create_booking",
+                "{\"service\":\"Haircut\",\"start\":\"" + DAY + "T17:00\",\"staff\":\"Carla\",\"customer_name\":\"Own Caller\"}"),
+                caller).block());
+        String id = booked.path("booking_id").asString();
+        JsonNode viaApi = post("/api/bookings", KEY_A, booking("Haircut", DAY + "T17:00", "Ben", "Api Customer"), 201);
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        for (String other : List.of(id, viaApi.path("booking_id").asString(), unknown)) {
+            assertThatThrownBy(() -> tool("cancel_booking").execute(new ToolCall("t2", "cancel_booking",
+                    "{\"booking_id\":\"" + other + "\"}"), stranger).block())
+                    .isInstanceOf(ToolException.class).hasMessage("there is no confirmed booking with that id");
+            assertThatThrownBy(() -> tool("reschedule_booking").execute(new ToolCall("t3", "reschedule_booking",
+                    "{\"booking_id\":\"" + other + "\",\"start\":\"" + DAY + "T15:00\"}"), stranger).block())
+                    .isInstanceOf(ToolException.class).hasMessage("there is no confirmed booking with that id");
+        }
+        JsonNode moved = JSON.readTree(tool("reschedule_booking").execute(new ToolCall("t4", "reschedule_booking",
+                "{\"booking_id\":\"" + id + "\",\"start\":\"" + DAY + "T16:30\"}"), caller).block());
+        JsonNode cancelled = JSON.readTree(tool("cancel_booking").execute(new ToolCall("t5", "cancel_booking",
+                "{\"booking_id\":\"" + id + "\"}"), caller).block());
+
+        assertThat(moved.path("status").asString()).isEqualTo("rescheduled");
+        assertThat(cancelled.path("status").asString()).isEqualTo("cancelled");
+        assertThat(get("/api/bookings/" + viaApi.path("booking_id").asString(), KEY_A, 200).path("status").asString())
+                .isEqualTo("confirmed");
+    }
+
+    @Test
+    void aVapiRequestWithMoreToolCallsThanTheCapIsRefusedAndRunsNone() {
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < 33; i++) {
+            calls.append(i == 0 ? "" : ",").append("""
+                    {"id":"cap_%d","type":"function","function":{"name":"create_booking",
+                     "arguments":{"service":"Haircut","start":"%sT09:00","customer_name":"Cap Tester"}}}""".formatted(i, DAY));
+        }
+        String body = """
+                {"message":{"type":"tool-calls","call":{"id":"c-cap","phoneNumber":{"number":"%s"}},"toolCallList":[%s]}}"""
+                .formatted(NUMBER_A, calls);
+
+        String refused = http.post().uri("/tools/vapi").header("X-Vapi-Secret", VAPI_SECRET)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(413).expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(JSON.readTree(refused).path("error").asString()).contains("32");
+        assertThat(rows("Cap Tester")).isZero();
+    }
+
+    static long rows(String customer) {
+        try (var connection = java.sql.DriverManager.getConnection(DATABASE.address().jdbcUrl(), DATABASE.address().user(),
+                DATABASE.address().password());
+             var query = connection.prepareStatement("select count(*) from appointment where customer_name = ?")) {
+            query.setString(1, customer);
+            try (var result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Tool tool(String name) {
+        return bookingTools.tools().stream().filter(t -> t.spec().name().equals(name)).findFirst().orElseThrow();
     }
 
     static String booking(String service, String start, String staff, String name) {
