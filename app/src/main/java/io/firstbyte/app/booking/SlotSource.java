@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -104,10 +103,14 @@ public final class SlotSource {
                         .thenReturn(slots));
     }
 
+    /**
+     * Polls the cache for the other instance's entry, each poll {@link #POLL} after the previous one
+     * answered: a fixed-rate tick would overflow as soon as one Redis round trip took longer than a tick.
+     */
     private Mono<List<Slot>> awaitOtherFill(UUID tenant, ServiceInfo service, LocalDate day, long version) {
         long polls = Math.max(1, fillWait.toMillis() / POLL.toMillis());
-        return Flux.interval(POLL).take(polls)
-                .concatMap(tick -> cache.get(tenant, service.id(), List.of(day)))
+        return Mono.delay(POLL).then(cache.get(tenant, service.id(), List.of(day)))
+                .repeat(polls - 1)
                 .mapNotNull(found -> found.get(day))
                 .filter(cached -> cached.version() == version)
                 .next()

@@ -44,7 +44,18 @@ public final class BookingStack implements AutoCloseable {
         this(database, redisUrl, clock, 30, Duration.ofSeconds(5));
     }
 
+    /** A second instance beside another: same database, its own Redis connection, the same cache keys. */
+    public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, String sharedKeyPrefix) {
+        this(database, redisUrl, clock, 30, Duration.ofSeconds(5), sharedKeyPrefix);
+    }
+
     public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor) {
+        this(database, redisUrl, clock, poolSize, redisBreakerOpenFor,
+                "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
+    }
+
+    private BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor,
+                         String keyPrefix) {
         pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
                         PostgresqlConnectionConfiguration.builder().host(database.host()).port(database.port())
                                 .database(database.database()).username(database.user()).password(database.password())
@@ -52,7 +63,7 @@ public final class BookingStack implements AutoCloseable {
                 .maxSize(poolSize).maxAcquireTime(Duration.ofSeconds(5)).build());
         DatabaseClient db = DatabaseClient.create(pool);
         TransactionalOperator transactions = TransactionalOperator.create(new R2dbcTransactionManager(pool));
-        keyPrefix = "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        this.keyPrefix = keyPrefix;
         redis = new RedisConnector(redisUrl, Duration.ofMillis(250), Duration.ofMillis(300),
                 CircuitBreaker.of("redis", CircuitBreakerConfig.custom().slidingWindowSize(10).minimumNumberOfCalls(5)
                         .waitDurationInOpenState(redisBreakerOpenFor).permittedNumberOfCallsInHalfOpenState(2).build()));
