@@ -1,22 +1,17 @@
 package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.booking.store.PostgresPool;
 import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.config.StoreProperties;
-import io.firstbyte.app.embedded.DatabaseAddress;
 import io.firstbyte.app.embedded.Migrations;
 import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.embedded.StoreEndpoints;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.client.SSLMode;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,27 +41,9 @@ public class StoreWiring {
 
     @Bean(destroyMethod = "dispose")
     ConnectionPool bookingConnectionPool(StoreEndpoints endpoints, StoreProperties store) {
-        DatabaseAddress address = endpoints.database();
         StoreProperties.Database settings = store.database();
-        PostgresqlConnectionConfiguration.Builder postgres = PostgresqlConnectionConfiguration.builder()
-                .host(address.host()).port(address.port()).database(address.database())
-                .username(address.user()).password(address.password())
-                .applicationName("firstbyte")
-                .connectTimeout(settings.connectTimeout())
-                .statementTimeout(settings.statementTimeout())
-                .tcpKeepAlive(true)
-                .tcpNoDelay(true);
-        if (!"disable".equals(address.sslMode())) {
-            postgres.sslMode(SSLMode.fromValue(address.sslMode()));
-        }
-        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(postgres.build()))
-                .name("booking")
-                .initialSize(Math.min(4, settings.poolMaxSize()))
-                .maxSize(settings.poolMaxSize())
-                .maxAcquireTime(settings.acquireTimeout())
-                .maxCreateConnectionTime(settings.connectTimeout())
-                .maxIdleTime(Duration.ofMinutes(10))
-                .build());
+        ConnectionPool pool = PostgresPool.create(endpoints.database(), new PostgresPool.Settings(settings.poolMaxSize(),
+                settings.connectTimeout(), settings.statementTimeout(), settings.acquireTimeout()));
         pool.warmup().timeout(settings.connectTimeout().multipliedBy(2), Mono.just(0))
                 .onErrorResume(error -> Mono.just(0)).block();
         return pool;

@@ -5,6 +5,7 @@ import io.firstbyte.app.booking.cache.SlotCache;
 import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
+import io.firstbyte.app.booking.store.PostgresPool;
 import io.firstbyte.app.booking.store.QueryCounter;
 import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.embedded.DatabaseAddress;
@@ -13,9 +14,6 @@ import io.firstbyte.app.tenant.TenantStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,11 +54,8 @@ public final class BookingStack implements AutoCloseable {
 
     private BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor,
                          String keyPrefix) {
-        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
-                        PostgresqlConnectionConfiguration.builder().host(database.host()).port(database.port())
-                                .database(database.database()).username(database.user()).password(database.password())
-                                .build()))
-                .maxSize(poolSize).maxAcquireTime(Duration.ofSeconds(5)).build());
+        pool = PostgresPool.create(database, new PostgresPool.Settings(poolSize, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(5)));
         DatabaseClient db = DatabaseClient.create(pool);
         TransactionalOperator transactions = TransactionalOperator.create(new R2dbcTransactionManager(pool));
         this.keyPrefix = keyPrefix;
@@ -69,7 +64,7 @@ public final class BookingStack implements AutoCloseable {
                         .waitDurationInOpenState(redisBreakerOpenFor).permittedNumberOfCallsInHalfOpenState(2).build()));
         redis.connect().block();
         cache = new SlotCache(redis, keyPrefix, Duration.ofSeconds(300), Duration.ofSeconds(5));
-        BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(60), 100_000);
+        BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500), 100_000);
         tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60));
         catalogs = new CatalogSource(tenants, new CatalogStore(db, queries), guards, Duration.ofSeconds(60));
         AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
