@@ -14,6 +14,8 @@ import io.firstbyte.app.tenant.TenantStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,16 +46,22 @@ public final class BookingStack implements AutoCloseable {
 
     /** A second instance beside another: same database, its own Redis connection, the same cache keys. */
     public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, String sharedKeyPrefix) {
-        this(database, redisUrl, clock, 30, Duration.ofSeconds(5), sharedKeyPrefix);
+        this(database, database, redisUrl, clock, 30, Duration.ofSeconds(5), sharedKeyPrefix);
+    }
+
+    /** As above, with the version listener reaching the database at its own address (through a proxy). */
+    public BookingStack(DatabaseAddress database, DatabaseAddress listenerDatabase, String redisUrl, Clock clock,
+                        String sharedKeyPrefix) {
+        this(database, listenerDatabase, redisUrl, clock, 30, Duration.ofSeconds(5), sharedKeyPrefix);
     }
 
     public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor) {
-        this(database, redisUrl, clock, poolSize, redisBreakerOpenFor,
+        this(database, database, redisUrl, clock, poolSize, redisBreakerOpenFor,
                 "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
     }
 
-    private BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor,
-                         String keyPrefix) {
+    private BookingStack(DatabaseAddress database, DatabaseAddress listenerDatabase, String redisUrl, Clock clock,
+                         int poolSize, Duration redisBreakerOpenFor, String keyPrefix) {
         pool = PostgresPool.create(database, new PostgresPool.Settings(poolSize, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(5)));
         DatabaseClient db = DatabaseClient.create(pool);
@@ -68,7 +76,10 @@ public final class BookingStack implements AutoCloseable {
         tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60));
         catalogs = new CatalogSource(tenants, new CatalogStore(db, queries), guards, Duration.ofSeconds(60));
         AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
-        versions = new VersionListener(pool.unwrap());
+        versions = new VersionListener(database.equals(listenerDatabase) ? pool.unwrap()
+                : new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host(listenerDatabase.host())
+                        .port(listenerDatabase.port()).database(listenerDatabase.database())
+                        .username(listenerDatabase.user()).password(listenerDatabase.password()).build()));
         versions.start();
         slots = new SlotSource(availabilityStore, versions, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
         availability = new AvailabilityService(slots, clock);

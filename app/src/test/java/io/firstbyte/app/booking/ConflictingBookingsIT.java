@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
+import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.embedded.StartupSeed;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -53,8 +55,11 @@ class ConflictingBookingsIT {
         TenantCatalog catalog = fast.catalogs.catalog(DEMO).block();
         ServiceInfo colour = catalog.service("Colour").orElseThrow();
         LocalDate day = LocalDate.parse("2026-11-26");
+        long version = new AvailabilityStore(DatabaseClient.create(fast.pool), fast.queries)
+                .versions(UUID.fromString(DEMO), day, day).block().getOrDefault(day, 0L);
         // the other instance has claimed the fill and is slow to deliver it
-        assertThat(fast.cache.claimFill(UUID.fromString(DEMO), colour.id(), day, day, Duration.ofSeconds(30)).block()).isTrue();
+        assertThat(fast.cache.claimFill(UUID.fromString(DEMO), colour.id(), day, day, version, Duration.ofSeconds(30)).block())
+                .isTrue();
 
         assertThat(slow.slots.day(catalog, colour, day).block(Duration.ofSeconds(10))).isNotEmpty();
     }

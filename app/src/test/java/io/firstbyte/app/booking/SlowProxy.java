@@ -17,7 +17,7 @@ final class SlowProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
-    private final Duration delay;
+    private volatile Duration delay;
 
     SlowProxy(int targetPort, Duration delay) {
         this.targetPort = targetPort;
@@ -30,6 +30,11 @@ final class SlowProxy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("slow-proxy-accept").start(this::accept);
     }
 
+    /** From now on, holds what the server sends for {@code delay}. */
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
     int port() {
         return listener.getLocalPort();
     }
@@ -39,19 +44,21 @@ final class SlowProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                Thread.ofPlatform().daemon().start(() -> pump(client, server, Duration.ZERO));
-                Thread.ofPlatform().daemon().start(() -> pump(server, client, delay));
+                Thread.ofPlatform().daemon().start(() -> pump(client, server, false));
+                Thread.ofPlatform().daemon().start(() -> pump(server, client, true));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private static void pump(Socket from, Socket to, Duration delay) {
+    private void pump(Socket from, Socket to, boolean delayed) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read; (read = in.read(buffer)) >= 0; ) {
-                Thread.sleep(delay);
+                if (delayed) {
+                    Thread.sleep(delay);
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
