@@ -4,6 +4,7 @@ import io.firstbyte.app.booking.store.SqlStates;
 import io.firstbyte.pipeline.tool.ToolException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -14,17 +15,26 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Clock;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
  * resilience4j around every PostgreSQL call, in one visible order. Reads: a time limit over the
  * whole read, retries (2 attempts, 100 ms apart) only for failures that are not answers, and the
- * database circuit breaker (opens after 5 failures in a row, probes after {@code openFor}, closes
- * after 2 successes). Writes: the breaker and a time limit, never a retry. Plus a rate limiter per
- * tenant over every operation. Integrity violations and tool errors are answers, not failures.
+ * database circuit breaker. Writes: the breaker and a time limit, never a retry. Plus a rate limiter
+ * per tenant over every operation. Integrity violations and tool errors are answers, not failures.
+ *
+ * <p>The breaker opens after 5 failures in a row and stays open briefly: {@code openFor} the first
+ * time, doubling after each failed probe up to {@value #MAX_OPEN_FACTOR} times that, and a closed
+ * breaker starts again from {@code openFor}. It moves to half-open by itself when the wait is over,
+ * lets 2 probes through and closes when they succeed. A database that restarts is thus used again
+ * within one short wait of accepting connections, instead of a fixed minute later.
  */
 public final class BookingGuards {
+
+    /** The longest open wait, as a multiple of the first. */
+    public static final int MAX_OPEN_FACTOR = 4;
 
     private final CircuitBreaker database;
     private final Retry readRetry;
@@ -33,14 +43,26 @@ public final class BookingGuards {
     private final RateLimiterRegistry tenants;
 
     public BookingGuards(Duration readTimeout, Duration writeTimeout, Duration openFor, int tenantRequestsPerSecond) {
+        this(readTimeout, writeTimeout, openFor, tenantRequestsPerSecond, Clock.systemUTC(), true);
+    }
+
+    /**
+     * With the breaker's own {@code clock}; {@code automaticTransition} false leaves the move to
+     * half-open to the first call after the wait (for tests on a controllable clock).
+     */
+    public BookingGuards(Duration readTimeout, Duration writeTimeout, Duration openFor, int tenantRequestsPerSecond,
+                         Clock clock, boolean automaticTransition) {
         this.database = CircuitBreaker.of("postgresql", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(5)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(100)
-                .waitDurationInOpenState(openFor)
+                .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(openFor, 2,
+                        openFor.multipliedBy(MAX_OPEN_FACTOR)))
+                .automaticTransitionFromOpenToHalfOpenEnabled(automaticTransition)
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(BookingGuards::isFailure)
+                .clock(clock)
                 .build());
         this.readRetry = Retry.of("postgresql-read", RetryConfig.custom()
                 .maxAttempts(2)

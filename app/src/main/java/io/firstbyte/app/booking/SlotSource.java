@@ -14,20 +14,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import reactor.core.publisher.Flux;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
  * A day's free slots for one service, cache-aside. The day's version (from memory while PostgreSQL's
  * version announcements are heard, else read from PostgreSQL) and the cached entry (Redis) are read
- * concurrently; the entry is used only if it was computed at that version.
- * Otherwise one instance fills it: identical concurrent lookups on this server share one
- * lookup, and across servers a short Redis claim lets one fill while the others wait briefly for
- * its result before querying themselves.
+ * concurrently; the entry is used only if it is at least at that version. Otherwise one instance
+ * fills it: identical concurrent lookups on this server share one lookup, and across servers a short
+ * Redis claim per version lets one fill while the others wait briefly for its result before querying
+ * themselves. A filled entry carries the version its busy times were read at (one statement).
+ *
+ * <p>Monotonic: an answer is served only if it is at or above the day's floor at the moment it is
+ * served (the highest version this instance has seen, {@link VersionListener#floor}); an older one is
+ * looked up again. So once this instance has shown a slot taken, it never offers it again from an
+ * older cache entry or from a lookup that started before it learnt of the change.
  */
 public final class SlotSource {
 
     private static final Duration POLL = Duration.ofMillis(25);
+    /** Lookups again when an answer fell below the floor before being served; each one starts above it. */
+    private static final int STALE_RETRIES = 3;
 
     private record Key(UUID tenant, UUID service, LocalDate day) {
     }
@@ -41,7 +48,7 @@ public final class SlotSource {
     private final BookingGuards guards;
     private final Duration fillLockTtl;
     private final Duration fillWait;
-    private final Coalescer<Key, List<Slot>> coalescer = new Coalescer<>();
+    private final Coalescer<Key, CachedDay> coalescer = new Coalescer<>();
     private final Coalescer<DayKey, Long> versionProbes = new Coalescer<>();
 
     public SlotSource(AvailabilityStore store, VersionListener versions, SlotCache cache, BookingGuards guards,
@@ -57,21 +64,29 @@ public final class SlotSource {
     /** All free slots of {@code day} (past ones included: callers filter by their booking window). */
     public Mono<List<Slot>> day(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
         UUID tenant = UUID.fromString(catalog.tenant().id());
-        return coalescer.run(new Key(tenant, service.id(), day), () -> lookup(catalog, tenant, service, day));
+        Key key = new Key(tenant, service.id(), day);
+        return notBelowFloor(key, () -> lookup(catalog, tenant, service, day), STALE_RETRIES).map(CachedDay::slots);
     }
 
-    private Mono<List<Slot>> lookup(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day) {
+    private Mono<CachedDay> notBelowFloor(Key key, Supplier<Mono<CachedDay>> lookup, int retries) {
+        return coalescer.run(key, lookup).flatMap(found ->
+                found.version() >= versions.floor(key.tenant(), key.day()) || retries == 0 ? Mono.just(found)
+                        : notBelowFloor(key, lookup, retries - 1));
+    }
+
+    private Mono<CachedDay> lookup(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day) {
         return Mono.zip(version(tenant, day), cache.get(tenant, service.id(), List.of(day)))
                 .flatMap(found -> {
-                    long version = found.getT1();
+                    long wanted = Math.max(found.getT1(), versions.floor(tenant, day));
                     CachedDay cached = found.getT2().get(day);
-                    if (cached != null && cached.version() == version) {
+                    if (cached != null && cached.version() >= wanted) {
                         cache.recordHits(1);
-                        return Mono.just(cached.slots());
+                        return Mono.just(cached);
                     }
                     cache.recordMisses(1);
-                    return fill(catalog, tenant, service, day, version);
-                });
+                    return fill(catalog, tenant, service, day, wanted);
+                })
+                .doOnNext(served -> versions.observe(tenant, day, served.version()));
     }
 
     /**
@@ -91,26 +106,28 @@ public final class SlotSource {
         });
     }
 
-    private Mono<List<Slot>> fill(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day, long version) {
-        Mono<List<Slot>> load = Mono.defer(() -> load(catalog, tenant, service, day, version));
-        return cache.claimFill(tenant, service.id(), day, day, fillLockTtl)
+    private Mono<CachedDay> fill(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day, long version) {
+        Mono<CachedDay> load = Mono.defer(() -> load(catalog, tenant, service, day));
+        return cache.claimFill(tenant, service.id(), day, day, version, fillLockTtl)
                 .flatMap(claimed -> claimed ? load : awaitOtherFill(tenant, service, day, version).switchIfEmpty(load));
     }
 
-    private Mono<List<Slot>> load(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day, long version) {
-        return guards.read(store.busy(tenant, catalog.tenant().zone(), day, day))
-                .map(busy -> DayPlanner.freeSlots(catalog, service, day, busy))
-                .flatMap(slots -> cache.put(tenant, service.id(), Map.of(day, new CachedDay(version, slots)))
-                        .thenReturn(slots));
+    private Mono<CachedDay> load(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day) {
+        return guards.read(store.dayAt(tenant, catalog.tenant().zone(), day))
+                .map(state -> new CachedDay(state.version(), DayPlanner.freeSlots(catalog, service, day, state.busy())))
+                .flatMap(filled -> cache.put(tenant, service.id(), Map.of(day, filled)).thenReturn(filled));
     }
 
-    private Mono<List<Slot>> awaitOtherFill(UUID tenant, ServiceInfo service, LocalDate day, long version) {
+    /**
+     * Polls the cache for the other instance's entry, each poll {@link #POLL} after the previous one
+     * answered: a fixed-rate tick would overflow as soon as one Redis round trip took longer than a tick.
+     */
+    private Mono<CachedDay> awaitOtherFill(UUID tenant, ServiceInfo service, LocalDate day, long version) {
         long polls = Math.max(1, fillWait.toMillis() / POLL.toMillis());
-        return Flux.interval(POLL).take(polls)
-                .concatMap(tick -> cache.get(tenant, service.id(), List.of(day)))
+        return Mono.delay(POLL).then(cache.get(tenant, service.id(), List.of(day)))
+                .repeat(polls - 1)
                 .mapNotNull(found -> found.get(day))
-                .filter(cached -> cached.version() == version)
-                .next()
-                .map(CachedDay::slots);
+                .filter(cached -> cached.version() >= version)
+                .next();
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param warmupDays          days of availability loaded into the cache at call start
  * @param availabilityTimeout timeout for availability reads
  * @param bookingTimeout      timeout for booking writes
- * @param breakerOpenFor      how long the PostgreSQL breaker stays open before probing
+ * @param breakerOpenFor      how long the PostgreSQL breaker first stays open before probing; doubles after each
+ *                            failed probe, up to 4 times this
  * @param tenantRequestsPerSecond rate limit per tenant across all booking operations
  * @param credentialsKey      base64 AES key (16, 24 or 32 bytes) for provider credentials at rest; blank disables them
  * @param demoApiKey          API key seeded for the demo tenant (blank: none)
@@ -44,7 +45,7 @@ public record BookingProperties(@Nullable Duration cacheTtl, @Nullable Duration 
         warmupDays = warmupDays <= 0 ? 3 : warmupDays;
         availabilityTimeout = orDefault(availabilityTimeout, Duration.ofSeconds(3));
         bookingTimeout = orDefault(bookingTimeout, Duration.ofSeconds(5));
-        breakerOpenFor = orDefault(breakerOpenFor, Duration.ofSeconds(60));
+        breakerOpenFor = orDefault(breakerOpenFor, Duration.ofMillis(500));
         tenantRequestsPerSecond = tenantRequestsPerSecond <= 0 ? 2000 : tenantRequestsPerSecond;
         credentialsKey = credentialsKey == null ? "" : credentialsKey.strip();
         demoApiKey = demoApiKey == null ? "" : demoApiKey.strip();

@@ -1,22 +1,18 @@
 package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.booking.store.PostgresPool;
 import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.config.StoreProperties;
-import io.firstbyte.app.embedded.DatabaseAddress;
+import io.firstbyte.app.embedded.BackgroundMigrations;
 import io.firstbyte.app.embedded.Migrations;
 import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.embedded.StoreEndpoints;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.client.SSLMode;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,51 +20,39 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
 
 /**
  * The booking stores: the PostgreSQL and Redis endpoints (embedded ones started here when no URL
  * is set), migrations and seed data, the R2DBC pool and the Lettuce connection. Everything that
- * blocks happens here, once, before the server accepts traffic.
+ * blocks happens here, once, before the server accepts traffic: migrations on their own thread
+ * beside the rest of start-up, connections opened in the background.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StoreProperties.class, BookingProperties.class})
 public class StoreWiring {
 
     @Bean(destroyMethod = "close")
-    StoreEndpoints bookingStoreEndpoints(StoreProperties store, BookingProperties booking, ObjectProvider<Clock> clock) {
-        StoreEndpoints endpoints = StoreEndpoints.resolve(store);
-        Migrations.apply(endpoints.database());
-        StartupSeed.run(endpoints.database(), booking.seedDemo(), booking.demoApiKey(), booking.syntheticTenants(),
-                clock.getIfUnique(Clock::systemUTC));
-        return endpoints;
+    StoreEndpoints bookingStoreEndpoints(StoreProperties store) {
+        return StoreEndpoints.resolve(store);
     }
 
+    /** Started with the stores, awaited before serving (see {@link BackgroundMigrations}). */
+    @Bean
+    BackgroundMigrations bookingSchema(StoreEndpoints endpoints, BookingProperties booking, ObjectProvider<Clock> clock) {
+        return new BackgroundMigrations(() -> {
+            Migrations.apply(endpoints.database());
+            StartupSeed.run(endpoints.database(), booking.seedDemo(), booking.demoApiKey(), booking.syntheticTenants(),
+                    clock.getIfUnique(Clock::systemUTC));
+        });
+    }
+
+    /** Its connections are opened in the background: nothing is served before the schema is ready anyway. */
     @Bean(destroyMethod = "dispose")
-    ConnectionPool bookingConnectionPool(StoreEndpoints endpoints, StoreProperties store) {
-        DatabaseAddress address = endpoints.database();
+    ConnectionPool bookingConnectionPool(StoreEndpoints endpoints, StoreProperties store, BackgroundMigrations bookingSchema) {
         StoreProperties.Database settings = store.database();
-        PostgresqlConnectionConfiguration.Builder postgres = PostgresqlConnectionConfiguration.builder()
-                .host(address.host()).port(address.port()).database(address.database())
-                .username(address.user()).password(address.password())
-                .applicationName("firstbyte")
-                .connectTimeout(settings.connectTimeout())
-                .statementTimeout(settings.statementTimeout())
-                .tcpKeepAlive(true)
-                .tcpNoDelay(true);
-        if (!"disable".equals(address.sslMode())) {
-            postgres.sslMode(SSLMode.fromValue(address.sslMode()));
-        }
-        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(postgres.build()))
-                .name("booking")
-                .initialSize(Math.min(4, settings.poolMaxSize()))
-                .maxSize(settings.poolMaxSize())
-                .maxAcquireTime(settings.acquireTimeout())
-                .maxCreateConnectionTime(settings.connectTimeout())
-                .maxIdleTime(Duration.ofMinutes(10))
-                .build());
-        pool.warmup().timeout(settings.connectTimeout().multipliedBy(2), Mono.just(0))
-                .onErrorResume(error -> Mono.just(0)).block();
+        ConnectionPool pool = PostgresPool.create(endpoints.database(), new PostgresPool.Settings(settings.poolMaxSize(),
+                settings.connectTimeout(), settings.statementTimeout(), settings.acquireTimeout()));
+        pool.warmup().subscribe(warmed -> { }, error -> { });
         return pool;
     }
 
@@ -102,7 +86,7 @@ public class StoreWiring {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .build());
         RedisConnector connector = new RedisConnector(endpoints.redisUrl(), redis.commandTimeout(), redis.connectTimeout(), breaker);
-        connector.connect().timeout(redis.connectTimeout().multipliedBy(2), Mono.empty()).block();
+        connector.connect().subscribe();
         return connector;
     }
 }

@@ -5,6 +5,7 @@ import io.firstbyte.app.booking.cache.SlotCache;
 import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
+import io.firstbyte.app.booking.store.PostgresPool;
 import io.firstbyte.app.booking.store.QueryCounter;
 import io.firstbyte.app.booking.store.VersionListener;
 import io.firstbyte.app.embedded.DatabaseAddress;
@@ -13,7 +14,6 @@ import io.firstbyte.app.tenant.TenantStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Clock;
@@ -44,25 +44,42 @@ public final class BookingStack implements AutoCloseable {
         this(database, redisUrl, clock, 30, Duration.ofSeconds(5));
     }
 
+    /** A second instance beside another: same database, its own Redis connection, the same cache keys. */
+    public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, String sharedKeyPrefix) {
+        this(database, database, redisUrl, clock, 30, Duration.ofSeconds(5), sharedKeyPrefix);
+    }
+
+    /** As above, with the version listener reaching the database at its own address (through a proxy). */
+    public BookingStack(DatabaseAddress database, DatabaseAddress listenerDatabase, String redisUrl, Clock clock,
+                        String sharedKeyPrefix) {
+        this(database, listenerDatabase, redisUrl, clock, 30, Duration.ofSeconds(5), sharedKeyPrefix);
+    }
+
     public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, int poolSize, Duration redisBreakerOpenFor) {
-        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
-                        PostgresqlConnectionConfiguration.builder().host(database.host()).port(database.port())
-                                .database(database.database()).username(database.user()).password(database.password())
-                                .build()))
-                .maxSize(poolSize).maxAcquireTime(Duration.ofSeconds(5)).build());
+        this(database, database, redisUrl, clock, poolSize, redisBreakerOpenFor,
+                "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
+    }
+
+    private BookingStack(DatabaseAddress database, DatabaseAddress listenerDatabase, String redisUrl, Clock clock,
+                         int poolSize, Duration redisBreakerOpenFor, String keyPrefix) {
+        pool = PostgresPool.create(database, new PostgresPool.Settings(poolSize, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(5)));
         DatabaseClient db = DatabaseClient.create(pool);
         TransactionalOperator transactions = TransactionalOperator.create(new R2dbcTransactionManager(pool));
-        keyPrefix = "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        this.keyPrefix = keyPrefix;
         redis = new RedisConnector(redisUrl, Duration.ofMillis(250), Duration.ofMillis(300),
                 CircuitBreaker.of("redis", CircuitBreakerConfig.custom().slidingWindowSize(10).minimumNumberOfCalls(5)
                         .waitDurationInOpenState(redisBreakerOpenFor).permittedNumberOfCallsInHalfOpenState(2).build()));
         redis.connect().block();
         cache = new SlotCache(redis, keyPrefix, Duration.ofSeconds(300), Duration.ofSeconds(5));
-        BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(60), 100_000);
+        BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500), 100_000);
         tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60));
         catalogs = new CatalogSource(tenants, new CatalogStore(db, queries), guards, Duration.ofSeconds(60));
         AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
-        versions = new VersionListener(pool.unwrap());
+        versions = new VersionListener(database.equals(listenerDatabase) ? pool.unwrap()
+                : new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host(listenerDatabase.host())
+                        .port(listenerDatabase.port()).database(listenerDatabase.database())
+                        .username(listenerDatabase.user()).password(listenerDatabase.password()).build()));
         versions.start();
         slots = new SlotSource(availabilityStore, versions, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
         availability = new AvailabilityService(slots, clock);

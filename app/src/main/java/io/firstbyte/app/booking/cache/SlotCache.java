@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 /**
  * Free slots per tenant, service and day in Redis. Keys are {@code <prefix>:<tenant>:slots:<service>:<day>};
  * values carry the availability version they were computed at, and readers compare it with the
- * database's, so an entry is never served after the day changed. Redis is advisory: every failure
+ * version they know, so an entry older than that is never served. Redis is advisory: every failure
  * here reads as a miss (or a skipped write), never as an error.
  */
 public final class SlotCache {
@@ -53,9 +53,12 @@ public final class SlotCache {
                 .then();
     }
 
-    /** Tries to become the one instance filling these days; true also when Redis cannot be asked. */
-    public Mono<Boolean> claimFill(UUID tenant, UUID service, LocalDate from, LocalDate to, Duration lockTtl) {
-        String key = prefix + ":" + tenant + ":fill:" + service + ":" + from + ":" + to;
+    /**
+     * Tries to become the one instance filling these days at {@code version} or later; true also when
+     * Redis cannot be asked. A claim per version: a change to the days may be filled at once.
+     */
+    public Mono<Boolean> claimFill(UUID tenant, UUID service, LocalDate from, LocalDate to, long version, Duration lockTtl) {
+        String key = prefix + ":" + tenant + ":fill:" + service + ":" + from + ":" + to + ":" + version;
         return redis.run(commands -> commands.set(key, "1", SetArgs.Builder.nx().px(lockTtl.toMillis())))
                 .map("OK"::equals)
                 .defaultIfEmpty(false)

@@ -6,6 +6,7 @@ import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,19 +23,28 @@ import reactor.util.retry.Retry;
  * dedicated connection) records them. A version is trusted only while the listener is connected
  * and only if it was learnt during the current connection ({@link #epoch()}), so a missed
  * announcement can never leave a stale version behind: on any disconnect everything is forgotten
- * and lookups read versions from the database again until the listener is back.
+ * and lookups read versions from the database again until the listener is back. A heartbeat finds a
+ * connection that died without closing within two {@link #HEARTBEAT}s.
+ *
+ * <p>Apart from that, it keeps each day's <em>floor</em>: the highest version this instance has seen
+ * by any means (heard, read, committed, or served). Versions only grow, so the floor is never
+ * forgotten on a disconnect, and no answer below it may be served: that is what keeps this
+ * instance's offers monotonic.
  */
 public final class VersionListener implements AutoCloseable {
 
     /** Not connected: nothing may be learnt or trusted. */
     public static final long DISCONNECTED = -1;
     private static final int MAX_DAYS = 200_000;
+    /** How often the listening connection proves it is alive, and how long it may take to. */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
     private record DayKey(UUID tenant, LocalDate day) {
     }
 
     private final ConnectionFactory factory;
     private final Map<DayKey, Long> versions = new ConcurrentHashMap<>();
+    private final Map<DayKey, Long> floors = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong(DISCONNECTED);
     private final AtomicLong generations = new AtomicLong();
     private @Nullable Disposable subscription;
@@ -63,8 +73,29 @@ public final class VersionListener implements AutoCloseable {
         return epoch.get();
     }
 
-    /** Remembers a version read from the database, if the listener has been connected since before the read. */
+    /** The highest version of the day this instance has seen (0 if none); it never goes down. */
+    public long floor(UUID tenant, LocalDate day) {
+        return floors.getOrDefault(new DayKey(tenant, day), 0L);
+    }
+
+    /** Raises the day's floor to {@code version} (a version seen, in whatever way). */
+    public void observe(UUID tenant, LocalDate day, long version) {
+        if (floors.size() > MAX_DAYS) {
+            LocalDate past = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+            floors.keySet().removeIf(key -> key.day().isBefore(past));
+            if (floors.size() > MAX_DAYS) {
+                floors.clear();
+            }
+        }
+        floors.merge(new DayKey(tenant, day), version, Math::max);
+    }
+
+    /**
+     * Remembers a version read from the database: as the day's floor always, and as its current
+     * version if the listener has been connected since before the read.
+     */
     public void learn(UUID tenant, LocalDate day, long version, long epochAtRead) {
+        observe(tenant, day, version);
         if (epochAtRead != DISCONNECTED && epochAtRead == epoch.get()) {
             if (versions.size() > MAX_DAYS) {
                 versions.clear();
@@ -79,9 +110,23 @@ public final class VersionListener implements AutoCloseable {
                 .thenMany(Flux.defer(() -> {
                     versions.clear();
                     epoch.set(generations.incrementAndGet());
-                    return connection.getNotifications();
+                    return connection.getNotifications().mergeWith(heartbeat(connection));
                 }))
                 .doOnNext(this::heard);
+    }
+
+    /**
+     * A round trip on the listening connection every {@link #HEARTBEAT}; one that takes longer than
+     * {@link #HEARTBEAT} fails the connection, so a listener that went deaf without a close (a dead
+     * host, a cut network) stops being trusted within two heartbeats instead of when TCP gives up.
+     */
+    private static Flux<Notification> heartbeat(PostgresqlConnection connection) {
+        return Mono.delay(HEARTBEAT)
+                .then(Flux.from(connection.createStatement("select 1").execute())
+                        .flatMap(PostgresqlResult::getRowsUpdated).then()
+                        .timeout(HEARTBEAT))
+                .repeat()
+                .thenMany(Flux.empty());
     }
 
     private void heard(Notification notification) {
