@@ -71,7 +71,10 @@ public final class MediaStreamHandler implements WebSocketHandler {
         DroppedInputLog dropped = new DroppedInputLog(dialect + "/" + session.getId(), kind -> runner.metrics().dropped(dialect, kind));
         TransportCodec codec = codecs.apply(session, dropped);
         Sinks.One<Boolean> started = Sinks.one();
-        Flux<InboundEvent> inbound = session.receive().map(MediaStreamHandler::copy).concatMapIterable(codec::decode);
+        Flux<InboundEvent> inbound = session.receive()
+                .onErrorResume(error -> closeOnFrameError(session, dropped, error))
+                .map(MediaStreamHandler::copy)
+                .concatMapIterable(codec::decode);
         Flux<OutboundEvent> outbound = inbound
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
                 .switchOnFirst((first, events) -> {
@@ -106,6 +109,17 @@ public final class MediaStreamHandler implements WebSocketHandler {
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
         }
         return runner.run(started, events);
+    }
+
+    /** Ends the inbound stream (and so the call) after a frame error, with its close status. */
+    private static Mono<WebSocketMessage> closeOnFrameError(WebSocketSession session, DroppedInput dropped, Throwable error) {
+        return FrameErrors.of(error)
+                .map(frameError -> {
+                    dropped.dropped(frameError.kind(), "transport refused the frame (" + error.getMessage()
+                            + "), closing the connection with " + frameError.close().getCode());
+                    return session.close(frameError.close()).<WebSocketMessage>then(Mono.empty());
+                })
+                .orElseGet(() -> Mono.error(error));
     }
 
     private static WireMessage copy(WebSocketMessage message) {
