@@ -14,6 +14,7 @@ import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -55,10 +56,15 @@ public final class MediaStreamHandler implements WebSocketHandler {
         this.tokens = tokens;
     }
 
-    /** Decides whether a stream (its call id and {@code token} parameter) may start a call. */
+    /** Decides whether a stream (its call id and parameters, {@code token} among them) may start a call. */
     @FunctionalInterface
     public interface CallTokenCheck {
-        boolean accept(CallStarted started);
+        Mono<Boolean> accept(CallStarted started);
+
+        /** A check that needs no I/O. */
+        static CallTokenCheck of(Predicate<CallStarted> rule) {
+            return started -> Mono.fromSupplier(() -> rule.test(started));
+        }
     }
 
     @Override
@@ -104,11 +110,14 @@ public final class MediaStreamHandler implements WebSocketHandler {
     }
 
     private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
-        if (!tokens.accept(started)) {
-            log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
+        // An unexpected failure of the check refuses the call: it is closed by default.
+        return tokens.accept(started).onErrorReturn(false).flatMapMany(accepted -> {
+            if (accepted) {
+                return runner.run(started, events);
+            }
+            log.warn("stream {} refused: missing, reused or expired call token, or one issued for another call", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
-        }
-        return runner.run(started, events);
+        });
     }
 
     /** Ends the inbound stream (and so the call) after a frame error, with its close status. */

@@ -51,7 +51,7 @@ public class TwilioVoiceWebhook {
         TwiML twiml = TwiML.connectStream(telephony.twilioMediaUrl())
                 .parameter("From", from == null ? "" : from)
                 .parameter("To", to == null ? "" : to)
-                .parameter("token", tokens.issue(callSid == null ? "" : callSid));
+                .parameter("token", tokens.issue(new SignedCall(callSid, from, to)));
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml.toXml());
     }
 

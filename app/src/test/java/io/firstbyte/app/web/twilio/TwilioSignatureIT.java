@@ -87,11 +87,37 @@ class TwilioSignatureIT {
         assertThat(replay).as("replay is closed").isEqualTo(1008);
     }
 
+    @Test
+    void aStartClaimingAnotherDialledNumberThanTheWebhookSignedIsClosedWithoutStartingACall() {
+        String token = tokenFromSignedWebhook();
+        String signature = TWILIO.sign("wss://voice.example.com/twilio/media", Map.of());
+
+        Object forged = connect(signature, startWithToken(token, "+15550199999"),
+                in -> in.receive().asString().filter(text -> text.contains("\"media\"")).collectList()
+                        .zipWith(in.receiveCloseStatus(), (media, status) -> media.size() + " media, close " + status.code()));
+        assertThat(forged).as("another business's number").isEqualTo("0 media, close 1008");
+        Object genuine = connect(signature, startWithToken(token, "+15550100100"),
+                in -> in.receive().asString().filter(text -> text.contains("\"media\"")).next().map(text -> "media"));
+        assertThat(genuine).as("the signed number, with the token the forgery did not use up").isEqualTo("media");
+    }
+
+    private String tokenFromSignedWebhook() {
+        String twiml = postVoice(TWILIO.sign("https://voice.example.com/twilio/voice", FORM))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f.]+)\"").matcher(twiml);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
     private static Flux<String> startWithToken(String token) {
+        return startWithToken(token, "+15550100100");
+    }
+
+    private static Flux<String> startWithToken(String token, String to) {
         return Flux.just("{\"event\":\"connected\"}", """
                 {"event":"start","streamSid":"MZ1","start":{"streamSid":"MZ1","callSid":"CA1",\
-                "customParameters":{"From":"+12349013030","To":"+15550100100","token":"%s"},\
-                "mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}""".formatted(token));
+                "customParameters":{"From":"+12349013030","To":"%s","token":"%s"},\
+                "mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}""".formatted(to, token));
     }
 
     /** Opens the media WebSocket with the given signature, sends {@code messages}, and returns what {@code probe} sees. */
