@@ -3,6 +3,9 @@ package io.firstbyte.app.web.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -39,9 +43,13 @@ class TwilioSignatureIT {
     }
 
     private WebTestClient.ResponseSpec postVoice(String signature) {
+        return postVoice("/twilio/voice", signature);
+    }
+
+    private WebTestClient.ResponseSpec postVoice(String pathAndQuery, String signature) {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         FORM.forEach(form::put);
-        return http().post().uri("/twilio/voice")
+        return http().post().uri(URI.create("http://localhost:" + port + pathAndQuery))
                 .header("Host", "attacker.example.net")
                 .header("X-Twilio-Signature", signature)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -56,6 +64,29 @@ class TwilioSignatureIT {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("<Connect>", "<Stream url=\"wss://voice.example.com/twilio/media\"",
                 "name=\"From\" value=\"+12349013030\"", "name=\"To\" value=\"+15550100100\"", "name=\"token\"");
+    }
+
+    @Test
+    void aWebhookUrlWithAQueryStringIsValidatedOverTheWholeUrlTwilioSigned() {
+        String pathAndQuery = "/twilio/voice?tenant=salon%2042&lang=en";
+        postVoice(pathAndQuery, TWILIO.sign("https://voice.example.com" + pathAndQuery, FORM)).expectStatus().isOk();
+    }
+
+    @Test
+    void aRefusedWebhookLogsTheUrlItExpectedTheSignatureOverAndNeitherSignatureNorToken() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger webhookLog = (Logger) LoggerFactory.getLogger(TwilioVoiceWebhook.class);
+        webhookLog.addAppender(logged);
+        String signedWithoutTheQuery = TWILIO.sign("https://voice.example.com/twilio/voice", FORM);
+        try {
+            postVoice("/twilio/voice?tenant=t42", signedWithoutTheQuery).expectStatus().isForbidden();
+        } finally {
+            webhookLog.detachAppender(logged);
+        }
+        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("https://voice.example.com/twilio/voice?tenant=t42")
+                .doesNotContain(signedWithoutTheQuery, "12345");
     }
 
     @Test
