@@ -14,11 +14,9 @@ import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
-import io.firstbyte.app.web.media.GatewayUpgradeAuth;
 import io.firstbyte.app.web.media.MediaDialects;
 import io.firstbyte.app.web.media.MediaStreamHandler;
 import io.firstbyte.app.web.twilio.CallTokens;
-import io.firstbyte.app.web.twilio.TwilioUpgradeSignatureFilter;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
@@ -70,11 +68,6 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    TwilioUpgradeSignatureFilter twilioUpgradeSignatureFilter(TelephonyProperties telephony) {
-        return new TwilioUpgradeSignatureFilter(telephony);
-    }
-
-    @Bean
     CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
                                         TenantProviderOverrides providers) {
         return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers);
@@ -119,11 +112,6 @@ public class CallPathConfiguration {
     /** Plivo and Vonage can carry a secret only in the first message, as the parameter {@code token}. */
     private static MediaStreamHandler.CallTokenCheck tokenIn(String secret) {
         return secret.isEmpty() ? started -> true : started -> SharedSecret.matches(secret, started.parameters().get("token"));
-    }
-
-    @Bean
-    GatewayUpgradeAuth gatewayUpgradeAuth(TelephonyProperties telephony) {
-        return GatewayUpgradeAuth.of(telephony.gateways());
     }
 
     @Bean
