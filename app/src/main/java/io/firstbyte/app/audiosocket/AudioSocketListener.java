@@ -8,6 +8,7 @@ import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.config.AudioSocketProperties;
 import io.firstbyte.pipeline.transport.DroppedInputLog;
 import io.netty.channel.ChannelOption;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,6 +60,12 @@ public final class AudioSocketListener implements SmartLifecycle {
     public int port() {
         DisposableServer current = server;
         return current == null ? -1 : current.port();
+    }
+
+    /** The address it listens on; {@code null} when not listening. */
+    public @Nullable InetSocketAddress address() {
+        DisposableServer current = server;
+        return current == null ? null : (InetSocketAddress) current.address();
     }
 
     @Override

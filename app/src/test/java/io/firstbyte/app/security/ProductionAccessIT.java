@@ -10,9 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * A production server with every secret set, driven over the network. Every protected route is
@@ -21,35 +19,17 @@ import org.springframework.context.annotation.Import;
  * firewall cannot read one way only ({@code ;} parameters, {@code //}, dot segments, encoded
  * slashes or percents) is refused with 400; none reaches a handler without credentials. Requests
  * come from another machine's address (203.0.113.7) through {@link ClientAddressFromHeader}.
+ * Run on the code before the chain, {@code /%63alls} and {@code /calls;x=1} answered 200 with
+ * {@code OPERATOR_TOKEN} set, and {@code /twilio/m%65dia} or {@code /audio/t%65lnyx} upgraded (101)
+ * without credentials.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "firstbyte.providers.simulated.profile=fast",
-        "firstbyte.operator.token=" + ProductionAccessIT.OPERATOR,
-        "firstbyte.security.metrics-token=" + ProductionAccessIT.METRICS,
-        "firstbyte.telephony.twilio-auth-token=" + ProductionAccessIT.TWILIO,
-        "firstbyte.telephony.public-url=https://voice.example.com",
-        "firstbyte.telephony.gateways.telnyx-stream-token=" + ProductionAccessIT.GATEWAY,
-        "firstbyte.telephony.gateways.plivo-token=" + ProductionAccessIT.GATEWAY,
-        "firstbyte.telephony.gateways.freeswitch-token=" + ProductionAccessIT.GATEWAY,
-        "firstbyte.telephony.gateways.jambonz-password=" + ProductionAccessIT.GATEWAY,
-        "firstbyte.telephony.gateways.vonage-token=" + ProductionAccessIT.GATEWAY,
-        "firstbyte.telephony.gateways.asterisk-password=" + ProductionAccessIT.GATEWAY,
-        "firstbyte.security.gateways.telnyx=true",
-        "firstbyte.security.gateways.plivo=true",
-        "firstbyte.security.gateways.freeswitch=true",
-        "firstbyte.security.gateways.jambonz=true",
-        "firstbyte.security.gateways.vonage=true",
-        "firstbyte.security.gateways.asterisk=true",
-        "firstbyte.telephony.audiosocket.enabled=true",
-        "firstbyte.booking.vapi-secret=vapi-secret-1",
-        "firstbyte.booking.retell-api-key=retell-key-1"})
-@Import(ClientAddressFromHeader.class)
+@ProductionServer
 class ProductionAccessIT {
 
-    static final String OPERATOR = "operator-secret-1";
-    static final String METRICS = "metrics-secret-1";
-    static final String TWILIO = "twilio-secret-1";
-    static final String GATEWAY = "gateway-secret-1";
+    static final String OPERATOR = ProductionServer.OPERATOR;
+    static final String METRICS = ProductionServer.METRICS;
+    static final String TWILIO = ProductionServer.TWILIO;
+    static final String GATEWAY = ProductionServer.GATEWAY;
 
     @LocalServerPort
     int port;
