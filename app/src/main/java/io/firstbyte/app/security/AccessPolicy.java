@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -38,12 +39,20 @@ public final class AccessPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
-    /** An ingress route and the authority its upgrade must present (none: the handler's own check). */
-    private record IngressRoute(Ingress ingress, String pattern, @Nullable String authority) {
+    /**
+     * An ingress route, the authority its upgrade must present (none: the handler's own check) and
+     * the status of a refusal: 401, except for Twilio, whose signature is no HTTP authentication a
+     * client could answer (403, as its webhook answers a bad signature).
+     */
+    private record IngressRoute(Ingress ingress, String pattern, @Nullable String authority, HttpStatus refusal) {
+
+        IngressRoute(Ingress ingress, String pattern, @Nullable String authority) {
+            this(ingress, pattern, authority, HttpStatus.UNAUTHORIZED);
+        }
     }
 
     private static final List<IngressRoute> INGRESS_ROUTES = List.of(
-            new IngressRoute(TWILIO, "/twilio/media/**", Credential.gateway(TWILIO)),
+            new IngressRoute(TWILIO, "/twilio/media/**", Credential.gateway(TWILIO), HttpStatus.FORBIDDEN),
             new IngressRoute(TWILIO, "/twilio/**", null), // the voice webhook: X-Twilio-Signature over the form
             new IngressRoute(TELNYX, "/audio/telnyx/**", Credential.gateway(TELNYX)),
             new IngressRoute(PLIVO, "/audio/plivo/**", null), // token in the first message
@@ -119,7 +128,7 @@ public final class AccessPolicy {
             return AccessRule.open();
         }
         AccessRule credentials = AccessRule.anyOf(Set.of(route.authority()),
-                Refusal.unauthorized("missing or wrong " + way.title() + " credentials"),
+                new Refusal(route.refusal(), "missing or wrong " + way.title() + " credentials"),
                 Refusal.forbidden("these are not " + way.title() + " credentials"));
         return (authentication, exchange) -> credentials.refusal(authentication, exchange)
                 .doOnNext(refused -> log.warn("{} request refused: {}", way.title(), refused.message()));

@@ -107,9 +107,9 @@ class ProductionAccessIT {
 
     @ParameterizedTest(name = "upgrade {0} -> {1}")
     @CsvSource({
-            "/twilio/media, 401",
-            "/twilio/m%65dia, 401",
-            "/twilio/media/, 401",
+            "/twilio/media, 403",
+            "/twilio/m%65dia, 403",
+            "/twilio/media/, 403",
             "/twilio/media;x=1, 400",
             "//twilio/media, 400",
             "/audio/telnyx, 401",

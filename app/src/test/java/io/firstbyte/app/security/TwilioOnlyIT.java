@@ -89,7 +89,7 @@ class TwilioOnlyIT {
     void twilioIsServed() {
         String signature = new TwilioSignature(TOKEN).sign("wss://voice.example.com/twilio/media", Map.of());
         assertThat(http().upgrade("/twilio/media", remote("X-Twilio-Signature", signature)).status()).isEqualTo(101);
-        assertThat(http().upgrade("/twilio/media", remote()).status()).isEqualTo(401);
+        assertThat(http().upgrade("/twilio/media", remote()).status()).isEqualTo(403);
         String form = "CallSid=CA1&From=%2B12349013030&To=%2B15550100100";
         String voice = new TwilioSignature(TOKEN).sign("https://voice.example.com/twilio/voice",
                 Map.of("CallSid", List.of("CA1"), "From", List.of("+12349013030"), "To", List.of("+15550100100")));
