@@ -20,7 +20,7 @@ import org.springframework.core.env.PropertyResolver;
  * ones enabled, and an enabled one without its secret is a configuration error.
  */
 public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served, Set<Ingress> secretSet,
-                            List<String> warnings) {
+                            List<String> variablesSet, List<String> warnings) {
 
     static final Setting MODE = new Setting("firstbyte.security.mode", "FIRSTBYTE_MODE");
     static final Setting OPERATOR_TOKEN = new Setting("firstbyte.operator.token", "OPERATOR_TOKEN");
@@ -31,6 +31,7 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
     public IngressPolicy {
         served = Set.copyOf(served);
         secretSet = Set.copyOf(secretSet);
+        variablesSet = List.copyOf(variablesSet);
         warnings = List.copyOf(warnings);
     }
 
@@ -72,7 +73,8 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
             throw new IllegalStateException("Firstbyte cannot start in " + mode.name().toLowerCase(Locale.ROOT)
                     + " mode; set or fix: " + String.join("; ", new LinkedHashSet<>(problems)));
         }
-        return new IngressPolicy(mode, reason(mode, MODE.value(environment), secrets, stores), served, secretSet, warnings);
+        return new IngressPolicy(mode, reason(mode, MODE.value(environment), secrets, stores), served, secretSet,
+                secrets, warnings);
     }
 
     public boolean serves(Ingress ingress) {
@@ -87,16 +89,19 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
     /** The one start-up line: which mode, why, and what it opens. */
     public String describe() {
         if (mode == ServingMode.DEVELOPMENT) {
-            return "DEVELOPMENT mode (" + reason + "): everything is open to this machine: every gateway and webhook"
-                    + " without credentials, call control (/calls) and metrics to loopback clients only. Set a secret"
-                    + " (see docs/security.md) or FIRSTBYTE_MODE=production to run closed.";
+            return "DEVELOPMENT mode (" + reason + "): everything is open to this machine (gateways and webhooks"
+                    + " need no credentials; call control and metrics answer loopback clients only). Set a secret"
+                    + " (docs/security.md) or FIRSTBYTE_MODE=production to run closed.";
         }
         String servedNames = served.isEmpty() ? "no call ingress"
                 : served.stream().sorted().map(Ingress::title).collect(Collectors.joining(", "));
         String closed = Stream.of(Ingress.values()).filter(ingress -> !served.contains(ingress)).map(Ingress::title)
                 .collect(Collectors.joining(", "));
         return "PRODUCTION mode (" + reason + "): serving " + servedNames + (closed.isEmpty() ? "" : "; not served: " + closed)
-                + "; call control and metrics need their bearer tokens; /api needs a tenant API key.";
+                + "; call control: " + (variablesSet.contains(OPERATOR_TOKEN.variable()) ? "bearer OPERATOR_TOKEN"
+                        : "closed (set OPERATOR_TOKEN)")
+                + "; metrics: " + (variablesSet.contains(METRICS_TOKEN.variable()) || variablesSet.contains(OPERATOR_TOKEN.variable())
+                        ? "bearer token" : "closed (set METRICS_TOKEN)") + ".";
     }
 
     private static ServingMode mode(String requested, List<String> secrets, List<String> stores, List<String> problems) {

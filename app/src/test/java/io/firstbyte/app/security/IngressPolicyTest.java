@@ -36,7 +36,8 @@ class IngressPolicyTest {
         IngressPolicy policy = decide("firstbyte.database.url", "postgres://db:5432/firstbyte");
         assertThat(policy.mode()).isEqualTo(ServingMode.PRODUCTION);
         assertThat(policy.served()).isEmpty();
-        assertThat(policy.describe()).startsWith("PRODUCTION mode (DATABASE_URL set)");
+        assertThat(policy.describe()).startsWith("PRODUCTION mode (DATABASE_URL set)")
+                .contains("call control: closed (set OPERATOR_TOKEN)", "metrics: closed (set METRICS_TOKEN)");
     }
 
     @Test
