@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -31,9 +30,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * routes (decoded, without {@code ;} parameters), after the firewall refused any path that could
  * be read two ways; the first matching route decides. Health is open; {@link TokenRoute}s need a
  * bearer token; each ingress route is served only when its {@link Ingress} is, and checks the
- * gateway's upgrade credentials here when it has them (a route marked "own check" verifies its
- * secret in its handler: it is in the body or the first message); the tenant API checks its own
- * keys; in production, nothing else is served.
+ * gateway's upgrade credentials here when the gateway sends them with the upgrade (the others are
+ * verified by their handler: they are in the body or the first message); the tenant API checks its
+ * own keys; in production, nothing else is served.
  */
 public final class AccessPolicy {
 
@@ -98,7 +97,7 @@ public final class AccessPolicy {
         List<String> patterns = new ArrayList<>();
         tokenRoutes.forEach(route -> patterns.addAll(route.patterns()));
         INGRESS_ROUTES.stream().filter(route -> route.authority() != null).map(IngressRoute::pattern).forEach(patterns::add);
-        return new OrServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(patterns.toArray(String[]::new)));
+        return ServerWebExchangeMatchers.pathMatchers(patterns.toArray(String[]::new));
     }
 
     private AccessRule rule(TokenRoute route) {

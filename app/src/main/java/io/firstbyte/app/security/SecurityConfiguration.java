@@ -40,6 +40,10 @@ public class SecurityConfiguration {
         return policy;
     }
 
+    /**
+     * The routes for people and their tools. Another family (say {@code /admin/**} with {@code ADMIN_TOKEN})
+     * is one more {@link TokenRoute} here, its variable one more production signal in {@link IngressPolicy}.
+     */
     @Bean
     AccessPolicy accessPolicy(IngressPolicy ingressPolicy, OperatorProperties operator, SecurityProperties security) {
         TokenRoute.BearerToken operatorToken = new TokenRoute.BearerToken(IngressPolicy.OPERATOR_TOKEN.variable(),
