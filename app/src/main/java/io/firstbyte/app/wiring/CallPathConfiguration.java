@@ -19,14 +19,12 @@ import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
-import io.firstbyte.app.web.media.GatewayUpgradeAuth;
 import io.firstbyte.app.web.media.MediaDialects;
 import io.firstbyte.app.web.media.MediaStreamHandler;
 import io.firstbyte.app.web.twilio.CallTokens;
 import io.firstbyte.app.web.twilio.LocalUsedTokens;
 import io.firstbyte.app.web.twilio.RedisUsedTokens;
 import io.firstbyte.app.web.twilio.SignedCall;
-import io.firstbyte.app.web.twilio.TwilioUpgradeSignatureFilter;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
@@ -89,11 +87,6 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    TwilioUpgradeSignatureFilter twilioUpgradeSignatureFilter(TelephonyProperties telephony) {
-        return new TwilioUpgradeSignatureFilter(telephony);
-    }
-
-    @Bean
     CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
                                         TenantProviderOverrides providers, CatalogSource bookingCatalogs,
                                         ObjectProvider<Clock> clocks) {
@@ -142,11 +135,6 @@ public class CallPathConfiguration {
     private static MediaStreamHandler.CallTokenCheck tokenIn(String secret) {
         return MediaStreamHandler.CallTokenCheck.of(
                 started -> secret.isEmpty() || SharedSecret.matches(secret, started.parameters().get("token")));
-    }
-
-    @Bean
-    GatewayUpgradeAuth gatewayUpgradeAuth(TelephonyProperties telephony) {
-        return GatewayUpgradeAuth.of(telephony.gateways());
     }
 
     @Bean
