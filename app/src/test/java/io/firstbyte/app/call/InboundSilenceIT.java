@@ -79,7 +79,7 @@ class InboundSilenceIT {
 
             assertThat(Duration.ofNanos(closedAt.get() - lastFrameSentAt.get())).as("the call outlived its last frame by the timeout")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-            // 1000 (a close frame without a status reads as 1005): the server ends the calls it ends itself with a normal closure.
+            // 1005: the server's close frame carries no status, as for every call it ends.
             assertThat(closeStatus.get()).as("the server closed the WebSocket").isIn(1000, 1005);
             await().atMost(GENEROUS).until(() -> !listedCalls().contains(callSid));
             assertThat(endedForSilence() - endedBefore).as("calls ended for inbound silence").isEqualTo(1);

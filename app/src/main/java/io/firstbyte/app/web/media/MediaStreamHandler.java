@@ -13,7 +13,6 @@ import io.firstbyte.pipeline.transport.TransportCodec;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +30,13 @@ import reactor.core.publisher.Sinks;
  * composed {@code Mono}: inbound frames are copied off their pooled buffers, decoded, and drive the
  * pipeline; its outbound events are encoded and sent. A stream that sends no {@code start} within
  * the start timeout is closed; {@code stop}, a closed socket or a hang-up ends the call and releases
- * everything it held. When the call ends itself ({@code EndCall}: the agent hung up, a limit), the
- * socket is closed with 1000 after the codec's last message: for the Twilio-like gateways that close
- * is the hang-up (docs/telephony.md).
+ * everything it held.
  */
 public final class MediaStreamHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MediaStreamHandler.class);
     private static final CloseStatus NO_START = CloseStatus.POLICY_VIOLATION.withReason("no start message");
     private static final CloseStatus BAD_TOKEN = CloseStatus.POLICY_VIOLATION.withReason("invalid call token");
-    private static final CloseStatus CALL_ENDED = CloseStatus.NORMAL.withReason("call ended");
 
     private final String dialect;
     private final BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs;
@@ -85,13 +81,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
                     Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
                     return first.get() instanceof CallStarted start ? call(session, start, afterStart) : Flux.empty();
                 });
-        AtomicBoolean callEnded = new AtomicBoolean();
         Flux<WebSocketMessage> frames = outbound
-                .doOnNext(event -> {
-                    if (event instanceof EndCall) {
-                        callEnded.set(true);
-                    }
-                })
                 .concatMapIterable(codec::encode)
                 .map(wire -> switch (wire) {
                     case WireMessage.Text text -> session.textMessage(text.text());
@@ -106,8 +96,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
                     return session.close(NO_START);
                 });
         // A failure here closes the socket; without this line it would do so silently.
-        Mono<Void> sending = session.send(frames).then(Mono.defer(() -> callEnded.get() ? session.close(CALL_ENDED) : Mono.empty()));
-        return Mono.when(sending, startWatchdog)
+        return Mono.when(session.send(frames), startWatchdog)
                 .doOnError(error -> log.warn("connection {} ({}) failed: {}", session.getId(), dialect, error.toString()));
     }
 
