@@ -77,6 +77,9 @@ public final class BookingApi {
                 request.queryParam(name).ifPresent(value -> {
                     if ("count".equals(name) && value.matches("\\d{1,3}")) {
                         args.put(name, Integer.parseInt(value));
+                    } else if ("customer_phone".equals(name) && value.startsWith(" ")) {
+                        // an unencoded '+' in a query string arrives as a space
+                        args.put(name, "+" + value.strip());
                     } else {
                         args.put(name, value);
                     }
