@@ -11,8 +11,8 @@ set -euo pipefail
 
 jdk=$1
 modules=$2
-out=$3
-stamp="$jdk|$modules|$(cat "$jdk/release" 2>/dev/null | md5sum | cut -c1-12)|v1"
+out=$(realpath -m "$3")
+stamp="$jdk|$modules|$(cat "$jdk/release" 2>/dev/null | md5sum | cut -c1-12)|v2"
 
 if [ -f "$out.stamp" ] && [ "$(cat "$out.stamp")" = "$stamp" ] && [ -d "$out" ]; then
   echo "image base: up to date ($out)"
@@ -34,11 +34,11 @@ done
 # them the image needs no X11 or ALSA libraries.
 rm -f "$out"/opt/java/openjdk/lib/{libawt_xawt,libjawt,libsplashscreen,libjsound}.so
 
-# Every shared library the runtime's binaries and libraries load, as ldd resolves them here, plus the
-# dynamic loader itself at the path the executables name.
+# Every shared library outside the runtime that its binaries and libraries load, as ldd resolves them
+# here, plus the dynamic loader itself at the path the executables name.
 copy_file() { mkdir -p "$out$(dirname "$1")"; cp -L "$1" "$out$1"; }
 find "$out/opt/java/openjdk" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
-  | xargs -0 ldd 2>/dev/null | awk '/=> \// {print $3} /^\t\/lib64\// {print $1}' | sort -u \
+  | xargs -0 ldd 2>/dev/null | awk '/=> \// {print $3} /^\t\/lib64\// {print $1}' | { grep -v "^$out/" || true; } | sort -u \
   | while read -r lib; do copy_file "$lib"; done
 copy_file /lib64/ld-linux-x86-64.so.2
 # getaddrinfo's "files" and "dns" sources (stubs merged into libc since glibc 2.34, real libraries before).

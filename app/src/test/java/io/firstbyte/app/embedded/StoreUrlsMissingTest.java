@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.firstbyte.app.config.StoreProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.mock.env.MockEnvironment;
 
 class StoreUrlsMissingTest {
 
@@ -19,7 +23,7 @@ class StoreUrlsMissingTest {
     @Test
     void withoutEmbeddedStoresBothBlankUrlsAreNamedInOneMessage() {
         StoreUrlsMissing missing = catchThrowableOfType(StoreUrlsMissing.class,
-                () -> StoreUrlsMissing.check(stores("", ""), WITHOUT_EMBEDDED_STORES));
+                () -> StoreUrlsMissing.check("", " ", WITHOUT_EMBEDDED_STORES));
 
         assertThat(missing.variables()).containsExactly("DATABASE_URL", "REDIS_URL");
         assertThat(missing.getMessage()).isEqualTo("DATABASE_URL and REDIS_URL are not set, and this build has no"
@@ -29,7 +33,7 @@ class StoreUrlsMissingTest {
     @Test
     void withoutEmbeddedStoresOnlyTheBlankUrlIsNamed() {
         StoreUrlsMissing missing = catchThrowableOfType(StoreUrlsMissing.class,
-                () -> StoreUrlsMissing.check(stores("postgres://db:5432/firstbyte", ""), WITHOUT_EMBEDDED_STORES));
+                () -> StoreUrlsMissing.check("postgres://db:5432/firstbyte", "", WITHOUT_EMBEDDED_STORES));
 
         assertThat(missing.variables()).containsExactly("REDIS_URL");
         assertThat(missing.getMessage()).startsWith("REDIS_URL is not set, and this build has no embedded Redis");
@@ -37,26 +41,38 @@ class StoreUrlsMissingTest {
 
     @Test
     void withoutEmbeddedStoresBothUrlsSetStart() {
-        assertThatCode(() -> StoreUrlsMissing.check(stores("postgres://db:5432/firstbyte", "redis://cache:6379"),
+        assertThatCode(() -> StoreUrlsMissing.check("postgres://db:5432/firstbyte", "redis://cache:6379",
                 WITHOUT_EMBEDDED_STORES)).doesNotThrowAnyException();
     }
 
     @Test
     void theRunnableJarStartsItsEmbeddedStoresWhenUrlsAreBlank() {
-        assertThatCode(() -> StoreUrlsMissing.check(stores("", ""), StoreUrlsMissingTest.class.getClassLoader()))
+        assertThatCode(() -> StoreUrlsMissing.check("", "", StoreUrlsMissingTest.class.getClassLoader()))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theCheckRunsAsSoonAsTheConfigurationIsRead() {
+        ApplicationListener<?> check = registered(ApplicationListener.class, StoreUrlsCheck.class);
+        SpringApplication application = new SpringApplication();
+        application.setResourceLoader(new DefaultResourceLoader(WITHOUT_EMBEDDED_STORES));
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("firstbyte.database.url", "postgres://db:5432/firstbyte");
+
+        StoreUrlsMissing missing = catchThrowableOfType(StoreUrlsMissing.class, () -> ((StoreUrlsCheck) check)
+                .onApplicationEvent(new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(), application,
+                        new String[0], environment)));
+
+        assertThat(missing.variables()).containsExactly("REDIS_URL");
     }
 
     @Test
     void springBootReportsItAsOneDescriptionAndActionInsteadOfAStackTrace() {
         StoreUrlsMissing missing = catchThrowableOfType(StoreUrlsMissing.class,
-                () -> StoreUrlsMissing.check(stores("", ""), WITHOUT_EMBEDDED_STORES));
-        var registered = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
-                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
-        assertThat(registered).hasAtLeastOneElementOfType(StoreUrlsMissingAnalyzer.class);
-        FailureAnalyzer analyzer = new StoreUrlsMissingAnalyzer();
+                () -> StoreUrlsMissing.check("", "", WITHOUT_EMBEDDED_STORES));
+        FailureAnalyzer analyzer = registered(FailureAnalyzer.class, StoreUrlsMissingAnalyzer.class);
 
-        FailureAnalysis analysis = analyzer.analyze(new BeanCreationException("bookingStoreEndpoints", "failed", missing));
+        FailureAnalysis analysis = analyzer.analyze(new IllegalStateException("listener failed", missing));
 
         assertThat(analysis).isNotNull();
         assertThat(analysis.getDescription()).isEqualTo(missing.getMessage()).doesNotContain("\n");
@@ -64,8 +80,13 @@ class StoreUrlsMissingTest {
                 "Set DATABASE_URL=postgres://user:password@host:5432/database and REDIS_URL=redis://host:6379.");
     }
 
-    private static StoreProperties stores(String databaseUrl, String redisUrl) {
-        return new StoreProperties(new StoreProperties.Database(databaseUrl, 0, null, null, null),
-                new StoreProperties.Redis(redisUrl, null, null, null, null), null);
+    /** The instance META-INF/spring.factories registers for {@code type}, as Spring Boot loads it. */
+    private static <T> T registered(Class<T> type, Class<? extends T> implementation) {
+        return SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(type, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }))
+                .stream()
+                .filter(implementation::isInstance)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(implementation.getSimpleName() + " is not in META-INF/spring.factories"));
     }
 }
