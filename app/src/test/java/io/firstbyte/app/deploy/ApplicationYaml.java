@@ -66,6 +66,24 @@ final class ApplicationYaml {
         return value(path).map(PLACEHOLDER::matcher).filter(Matcher::matches).map(placeholder -> placeholder.group(1));
     }
 
+    /** The dotted path of every value the file sets. */
+    Set<String> paths() {
+        Set<String> paths = new TreeSet<>();
+        collect("", tree, paths);
+        return paths;
+    }
+
+    private static void collect(String prefix, Map<?, ?> node, Set<String> paths) {
+        node.forEach((key, value) -> {
+            String path = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+            if (value instanceof Map<?, ?> child) {
+                collect(path, child, paths);
+            } else {
+                paths.add(path);
+            }
+        });
+    }
+
     /** Every environment variable the file names in a placeholder. */
     Set<String> variables() {
         Set<String> names = new TreeSet<>();
