@@ -107,6 +107,7 @@ class ContainerImageIT {
         assertThat(files).containsKey(java);
         assertThat(files.get(java).mode() & 0111).as("java is executable").isNotZero();
         assertThat(files).containsKey("lib64/ld-linux-x86-64.so.2");
+        assertThat(files).as("CA certificates for the providers' TLS").containsKey("opt/java/openjdk/lib/security/cacerts");
     }
 
     @Test
