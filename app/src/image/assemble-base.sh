@@ -6,13 +6,13 @@
 #
 #   assemble-base.sh <jdk home> <modules, comma-separated> <output folder>
 #
-# Skips the work when the folder was made from the same JDK and module list.
+# Skips the work when the folder was made from the same JDK, module list and script.
 set -euo pipefail
 
 jdk=$1
 modules=$2
 out=$(realpath -m "$3")
-stamp="$jdk|$modules|$(cat "$jdk/release" 2>/dev/null | md5sum | cut -c1-12)|v2"
+stamp="$jdk|$modules|$(cat "$jdk/release" "$0" 2>/dev/null | md5sum | cut -c1-12)"
 
 if [ -f "$out.stamp" ] && [ "$(cat "$out.stamp")" = "$stamp" ] && [ -d "$out" ]; then
   echo "image base: up to date ($out)"
