@@ -26,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ApiKeyStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PREFIX_LENGTH = "fbk_".length() + 8;
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
@@ -83,8 +84,9 @@ final class ApiKeyStore {
         return "fbk_" + HexFormat.of().formatHex(id) + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** {@code fbk_} and the 8 hex digits (the secret part may contain {@code _} itself). */
     private static String prefix(String key) {
-        return key.substring(0, key.lastIndexOf('_'));
+        return key.substring(0, PREFIX_LENGTH);
     }
 
     private static byte[] sha256(String key) {
