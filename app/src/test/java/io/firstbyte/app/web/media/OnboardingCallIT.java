@@ -12,6 +12,7 @@ import io.firstbyte.fakes.openai.RecordedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,8 @@ import tools.jackson.databind.JsonNode;
 class OnboardingCallIT {
 
     static final String CALLER = "+15550002222";
-    static final TenantPromptCallIT.SettableClock CLOCK = new TenantPromptCallIT.SettableClock(
-            Instant.parse("2026-12-05T18:30:00Z"), TenantPromptCallIT.CLOCK_ZONE);
+    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-12-05T18:30:00Z"));
+    static volatile String lastListing = "";
     static final ItDatabase DATABASE = ItDatabase.bare();
     static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start("dg-key").resultLatency(Duration.ofMillis(50));
     static final PromptOnlyAgent AGENT = new PromptOnlyAgent(Duration.ofMillis(100), Duration.ofMillis(5));
@@ -161,9 +162,9 @@ class OnboardingCallIT {
         CLOCK.set(Instant.parse("2026-12-08T03:30:00Z")); // Tuesday 04:30 in Berlin, Monday 22:30 in New York
 
         List<RecordedRequest> inBerlin = call("+4930555111", "A haircut tomorrow at three please. My name is Bea Berlin.",
-                () -> listed(admin, "/admin/businesses/" + berlin + "/bookings?date=2026-12-09").contains("Bea Berlin"));
+                () -> listed(admin, "/admin/businesses/" + berlin + "/bookings?date=2026-12-09").toString().contains("Bea Berlin"));
         List<RecordedRequest> inNewYork = call("+12125550111", "A haircut tomorrow at three please. My name is Nora York.",
-                () -> listed(admin, "/admin/businesses/" + newYork + "/bookings?date=2026-12-08").contains("Nora York"));
+                () -> listed(admin, "/admin/businesses/" + newYork + "/bookings?date=2026-12-08").toString().contains("Nora York"));
 
         assertThat(system(inBerlin)).contains(
                 "Today is Tuesday, 8 December 2026 (2026-12-08) and the local time is 04:30 (Europe/Berlin, UTC+01:00).");
@@ -202,14 +203,18 @@ class OnboardingCallIT {
             Thread.sleep(50);
         }
         assertThat(AGENT.problems()).isEmpty();
-        assertThat(done.getAsBoolean()).as("the turn's change reached the bookings list").isTrue();
+        assertThat(done.getAsBoolean()).as(() -> "the turn's change reached the bookings list (" + lastListing
+                + "); the model's last request: " + (MODEL.requests().isEmpty() ? "none" : MODEL.requests().getLast().body()))
+                .isTrue();
         assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("the answer played").isTrue();
     }
 
     /** The bookings the admin API lists, one "start status name phone" each. */
     private static List<String> listed(AdminClient admin, String path) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode booking : admin.get(path).path("bookings")) {
+        JsonNode listing = admin.get(path);
+        lastListing = path + " " + listing;
+        for (JsonNode booking : listing.path("bookings")) {
             lines.add(booking.path("start").asString() + " " + booking.path("status").asString() + " "
                     + booking.path("customer_name").asString() + " " + booking.path("customer_phone").asString());
         }
@@ -224,6 +229,53 @@ class OnboardingCallIT {
     private static String system(List<RecordedRequest> requests) {
         assertThat(requests).as("model requests of the call").isNotEmpty();
         return requests.getFirst().json().path("messages").path(0).path("content").asString();
+    }
+
+    /**
+     * A clock the test moves; its own zone (Kiritimati, already a day ahead) is deliberately no
+     * business's, so a prompt built from the clock's zone instead of the business's is caught.
+     */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Pacific/Kiritimati");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            MovableClock self = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return self.withZone(other);
+                }
+
+                @Override
+                public Instant instant() {
+                    return self.instant();
+                }
+            };
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     /** Every call of {@code tool} the model made, as the call's last request carries them back. */
