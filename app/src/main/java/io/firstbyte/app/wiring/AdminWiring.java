@@ -6,6 +6,7 @@ import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.tenant.CredentialCipher;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.WebhookSecrets;
+import io.firstbyte.app.web.openapi.OpenApiDocument;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminWiring {
+
+    /** {@code GET /openapi.json} and {@code /openapi.yaml}: open to anyone, they describe routes and hold no data. */
+    @Bean
+    RouterFunction<ServerResponse> openApiRoutes() {
+        return OpenApiDocument.load().routes();
+    }
 
     @Bean
     WebhookSecrets webhookSecrets(BookingProperties properties) {
