@@ -198,7 +198,12 @@ class OnboardingCallIT {
         return modelRequests(before);
     }
 
-    /** Waits until {@code done} holds and the agent has finished speaking (or the fake model refused a turn). */
+    /**
+     * Waits until {@code done} holds and the agent has then spoken its answer (or the fake model refused a turn).
+     * The answer comes only after the write's result went back to the model, so it is awaited as audio arriving
+     * after the change: the agent has been quiet since the caller spoke, and merely waiting for quiet would hang
+     * up before the model was asked about the result.
+     */
     private static void awaitTurn(TwilioTestCaller caller, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!done.getAsBoolean() && AGENT.problems().isEmpty() && System.nanoTime() < deadline) {
@@ -208,7 +213,8 @@ class OnboardingCallIT {
         assertThat(done.getAsBoolean()).as(() -> "the turn's change reached the bookings list (" + lastListing
                 + "); the model's last request: " + (MODEL.requests().isEmpty() ? "none" : MODEL.requests().getLast().body()))
                 .isTrue();
-        assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("the answer played").isTrue();
+        int heard = caller.mediaReceived.get();
+        assertThat(caller.awaitAnswer(heard, Duration.ofMillis(700), Duration.ofSeconds(15))).as("the answer played").isTrue();
     }
 
     /** The bookings the admin API lists, one "start status name phone" each. */
