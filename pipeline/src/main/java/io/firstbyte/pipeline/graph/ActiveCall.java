@@ -67,6 +67,7 @@ final class ActiveCall {
     private final Duration pacerLead;
     private final OutboundPacer pacer;
     private final EnergyVad vad;
+    private final OpenTurn openTurn;
     private final AtomicInteger answers = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
     private volatile boolean answering;
@@ -93,6 +94,7 @@ final class ActiveCall {
         this.pacerLead = settings.pacerLeadFor(context);
         this.pacer = new OutboundPacer(pacerLead, scheduler);
         this.vad = new EnergyVad(settings.vad());
+        this.openTurn = new OpenTurn(observer, delays);
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
@@ -125,6 +127,9 @@ final class ActiveCall {
 
     void markPlayed(MarkPlayed mark) {
         ledger.markPlayed(mark.name());
+        if (!ledger.awaitingPlayback()) {
+            openTurn.playedOut();
+        }
     }
 
     void sttAudioDropped() {
@@ -171,7 +176,9 @@ final class ActiveCall {
 
     private Flux<OutboundEvent> interrupt(CallPipeline.BargeIn bargeIn) {
         answering = false;
-        history.agentSaid(ledger.interrupt());
+        String heard = ledger.interrupt();
+        history.agentSaid(heard);
+        openTurn.cutOff(heard, true);
         Interruption interruption = new Interruption(bargeIn.decidedAt());
         observer.bargeIn(now() - bargeIn.decidedAt());
         return Flux.just(interruption);
@@ -182,14 +189,14 @@ final class ActiveCall {
         long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
         long speechEnd = lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
         TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd, lastFinalAt);
-        delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
-        Map<String, Long> toolStarts = new ConcurrentHashMap<>();
         Flux<Clause> clauses = ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
-                .doOnNext(event -> traceAgent(event, trace, toolStarts)));
+                .doOnNext(event -> traceAgent(event, trace)));
         return Flux.defer(() -> {
-            history.agentSaid(ledger.startAnswer("pending"));
+            String heard = ledger.startAnswer("pending");
+            history.agentSaid(heard);
+            openTurn.next(trace, heard);
             history.userSaid(turn.transcript());
             return speak(clauses, trace);
         });
@@ -223,15 +230,18 @@ final class ActiveCall {
         return frames.concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
                 .doOnSubscribe(subscription -> {
-                    ledger.startAnswer(answerId);
+                    String heard = ledger.startAnswer(answerId);
+                    if (trace == null) {
+                        openTurn.cutOff(heard, false);
+                    }
                     answering = true;
                 })
-                .doFinally(signal -> {
-                    answering = false;
-                    if (trace != null && !trace.outboundStarted()) {
-                        publish(trace, true);
+                .doOnComplete(() -> {
+                    if (trace != null) {
+                        openTurn.answerSent(trace, ledger.awaitingPlayback());
                     }
-                });
+                })
+                .doFinally(signal -> answering = false);
     }
 
     /**
@@ -252,34 +262,32 @@ final class ActiveCall {
         if (event instanceof AudioOut) {
             observer.outboundFrame();
             if (trace != null && trace.firstOutboundFrame()) {
-                publish(trace, false);
+                openTurn.firstFrame(trace);
             }
         } else if (event instanceof MarkSent mark) {
-            ledger.markSent(answerId, mark.name(), clauseText.getOrDefault(mark.name(), ""));
+            String text = clauseText.getOrDefault(mark.name(), "");
+            ledger.markSent(answerId, mark.name(), text);
+            if (trace != null) {
+                openTurn.clauseSent(trace, text);
+            }
         }
     }
 
-    private void publish(TurnTraceRecorder trace, boolean interrupted) {
-        trace.addSimulatedDelay(delays.closeTurn());
-        observer.turnTraced(trace.snapshot(interrupted));
-    }
-
-    private void traceAgent(AgentEvent event, TurnTraceRecorder trace, Map<String, Long> toolStarts) {
+    private void traceAgent(AgentEvent event, TurnTraceRecorder trace) {
         switch (event) {
             case ModelTextDelta delta -> trace.modelFirstToken();
             case ToolCallRequested requested -> {
                 trace.modelFirstToken();
-                toolStarts.put(requested.call().id(), now());
+                trace.toolRequested(requested.call().id(), requested.call().name(), requested.call().arguments());
             }
-            case ToolResultReady ready -> {
-                Long start = toolStarts.remove(ready.result().callId());
-                trace.tool(ready.result().name(), start == null ? -1 : start, now());
-            }
+            case ToolResultReady ready -> trace.toolFinished(ready.result().callId(), ready.result().name(),
+                    ready.result().content());
             default -> { }
         }
     }
 
     void close() {
+        openTurn.cutOff(ledger.interrupt(), false);
         scope.dispose();
         speech.dispose();
     }
