@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -39,8 +40,13 @@ public record TelephonyProperties(
         return base.replaceFirst("^https?://", "wss://") + "/twilio/media";
     }
 
-    public String twilioVoiceUrl() {
+    /**
+     * The URL Twilio signed for a webhook request to this server: the public URL (never the proxied
+     * request's scheme and host) followed by the request's path and query exactly as they arrived,
+     * so a webhook configured with a query string ({@code /twilio/voice?tenant=…}) validates.
+     */
+    public String publicUrlOf(String rawPath, @Nullable String rawQuery) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return base + "/twilio/voice";
+        return base + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
     }
 }

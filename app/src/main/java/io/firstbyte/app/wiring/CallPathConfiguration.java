@@ -12,22 +12,26 @@ import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.config.CallProperties;
+import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
-import io.firstbyte.app.web.media.GatewayUpgradeAuth;
 import io.firstbyte.app.web.media.MediaDialects;
 import io.firstbyte.app.web.media.MediaStreamHandler;
 import io.firstbyte.app.web.twilio.CallTokens;
-import io.firstbyte.app.web.twilio.TwilioUpgradeSignatureFilter;
+import io.firstbyte.app.web.twilio.LocalUsedTokens;
+import io.firstbyte.app.web.twilio.RedisUsedTokens;
+import io.firstbyte.app.web.twilio.SignedCall;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
 import io.firstbyte.pipeline.tool.Tool;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.tts.TextToSpeech;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,14 +75,15 @@ public class CallPathConfiguration {
         return new CallMetrics(registry, calls);
     }
 
+    /** Single use of a call token holds across instances through the shared Redis (see RedisUsedTokens). */
     @Bean
-    CallTokens callTokens(TelephonyProperties telephony) {
-        return new CallTokens(telephony.twilioAuthToken(), telephony.callTokenTtl(), Clock.systemUTC());
-    }
-
-    @Bean
-    TwilioUpgradeSignatureFilter twilioUpgradeSignatureFilter(TelephonyProperties telephony) {
-        return new TwilioUpgradeSignatureFilter(telephony);
+    CallTokens callTokens(TelephonyProperties telephony, RedisConnector bookingRedis, StoreProperties store, MeterRegistry registry) {
+        Clock clock = Clock.systemUTC();
+        Counter fallbacks = Counter.builder("firstbyte.calltokens.redis.fallback")
+                .description("Call tokens checked for single use on this instance only, because Redis did not answer")
+                .register(registry);
+        return new CallTokens(telephony.twilioAuthToken(), telephony.callTokenTtl(), clock,
+                new RedisUsedTokens(bookingRedis, store.redis().keyPrefix(), new LocalUsedTokens(clock), fallbacks));
     }
 
     @Bean
@@ -112,8 +117,8 @@ public class CallPathConfiguration {
     @Bean
     HandlerMapping mediaHandlerMapping(CallRunner runner, TelephonyProperties telephony, CallTokens tokens) {
         MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
-                ? started -> tokens.consume(started.parameters().get("token"), started.callId())
-                : started -> true;
+                ? started -> tokens.consume(started.parameters().get("token"), SignedCall.claimedBy(started))
+                : MediaStreamHandler.CallTokenCheck.of(started -> true);
         Map<String, MediaStreamHandler.CallTokenCheck> firstMessageTokens = Map.of(
                 "plivo", tokenIn(telephony.gateways().plivoToken()),
                 "vonage", tokenIn(telephony.gateways().vonageToken()));
@@ -122,18 +127,14 @@ public class CallPathConfiguration {
                 List.of(), runner, telephony, twilioTokens));
         MediaDialects.all(telephony.freeswitchPlayback()).forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
                 dialect.name(), dialect.codecs(), dialect.subProtocols(), runner, telephony,
-                firstMessageTokens.getOrDefault(dialect.name(), started -> true))));
+                firstMessageTokens.getOrDefault(dialect.name(), MediaStreamHandler.CallTokenCheck.of(started -> true)))));
         return new SimpleUrlHandlerMapping(routes, -1);
     }
 
     /** Plivo and Vonage can carry a secret only in the first message, as the parameter {@code token}. */
     private static MediaStreamHandler.CallTokenCheck tokenIn(String secret) {
-        return secret.isEmpty() ? started -> true : started -> SharedSecret.matches(secret, started.parameters().get("token"));
-    }
-
-    @Bean
-    GatewayUpgradeAuth gatewayUpgradeAuth(TelephonyProperties telephony) {
-        return GatewayUpgradeAuth.of(telephony.gateways());
+        return MediaStreamHandler.CallTokenCheck.of(
+                started -> secret.isEmpty() || SharedSecret.matches(secret, started.parameters().get("token")));
     }
 
     @Bean

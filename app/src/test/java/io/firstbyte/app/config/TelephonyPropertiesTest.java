@@ -21,6 +21,13 @@ class TelephonyPropertiesTest {
     }
 
     @Test
+    void theSignedWebhookUrlIsThePublicUrlWithThePathAndQueryAsReceived() {
+        assertThat(at("https://voice.example.com/").publicUrlOf("/twilio/voice", "tenant=salon%2042&lang=en"))
+                .isEqualTo("https://voice.example.com/twilio/voice?tenant=salon%2042&lang=en");
+        assertThat(at("https://voice.example.com").publicUrlOf("/twilio/voice", null)).isEqualTo("https://voice.example.com/twilio/voice");
+    }
+
+    @Test
     void signaturesAreRequiredOnlyWithAnAuthToken() {
         assertThat(at("https://voice.example.com").signaturesRequired()).isFalse();
         assertThat(new TelephonyProperties("https://x", "token", Duration.ZERO, Duration.ZERO, DataSize.ofBytes(1), GatewaySecrets.NONE,

@@ -28,6 +28,8 @@ public enum DropKind {
     UNKNOWN_EVENT,
     /** Media of a track other than the caller's. */
     OUTBOUND_TRACK,
+    /** A message naming another stream than the connection's start did. */
+    FOREIGN_STREAM,
     /** A required field is absent or has the wrong type. */
     MISSING_FIELD,
     /** Audio in an encoding or at a rate the codec cannot convert (inbound or outbound). */

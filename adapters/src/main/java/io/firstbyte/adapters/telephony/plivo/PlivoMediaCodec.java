@@ -14,6 +14,7 @@ import io.firstbyte.adapters.telephony.common.DroppedMessage;
 import io.firstbyte.adapters.telephony.common.InboundAudio;
 import io.firstbyte.adapters.telephony.common.Json;
 import io.firstbyte.adapters.telephony.common.OutboundAudio;
+import io.firstbyte.adapters.telephony.common.StreamIds;
 import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
@@ -44,7 +45,9 @@ import tools.jackson.databind.JsonNode;
  * {@code extraHeaders}. Caller-track {@code media} (mu-law, or L16 at 8 or 16 kHz) becomes
  * {@link AudioIn} in mu-law 8 kHz 20 ms frames; {@code dtmf} becomes its event,
  * {@code playedStream} (a checkpoint played) becomes a mark echo, {@code stop} a hang-up;
- * {@code clearedAudio} yields nothing. Bad input is dropped and counted: {@code malformed_json},
+ * {@code clearedAudio} yields nothing. A {@code media}, {@code dtmf}, {@code playedStream} or
+ * {@code stop} whose {@code streamId} is not the one {@code start} named is dropped as
+ * {@code foreign_stream}. Other bad input is dropped and counted: {@code malformed_json},
  * {@code invalid_base64}, {@code partial_frame}, {@code media_before_start},
  * {@code second_start}, {@code oversized_message}, {@code binary_frame}, {@code unknown_event},
  * {@code outbound_track}, {@code missing_field}, {@code unsupported_audio_format}. Decoding never
@@ -112,11 +115,14 @@ public final class PlivoMediaCodec implements TransportCodec {
         String event = Json.text(root, "event");
         return switch (event) {
             case "start" -> List.of(start(root));
-            case "media" -> media(root);
-            case "dtmf" -> List.of(PlivoInbound.dtmf(root));
-            case "playedStream" -> List.of(PlivoInbound.playedStream(root));
+            case "media" -> media(ofThisStream(root));
+            case "dtmf" -> List.of(PlivoInbound.dtmf(ofThisStream(root)));
+            case "playedStream" -> List.of(PlivoInbound.playedStream(ofThisStream(root)));
             case "clearedAudio" -> List.of();
-            case "stop" -> List.of(new HangUp("stop"));
+            case "stop" -> {
+                ofThisStream(root);
+                yield List.of(new HangUp("stop"));
+            }
             default -> throw new DroppedMessage(UNKNOWN_EVENT, "event " + Abbreviate.of(event));
         };
     }
@@ -129,6 +135,10 @@ public final class PlivoMediaCodec implements TransportCodec {
         inbound = start.audio();
         streamId = start.started().streamId();
         return start.started();
+    }
+
+    private JsonNode ofThisStream(JsonNode root) {
+        return StreamIds.ofStream(root, "streamId", streamId);
     }
 
     private List<InboundEvent> media(JsonNode root) {

@@ -14,6 +14,7 @@ import io.firstbyte.adapters.telephony.common.DroppedMessage;
 import io.firstbyte.adapters.telephony.common.InboundAudio;
 import io.firstbyte.adapters.telephony.common.Json;
 import io.firstbyte.adapters.telephony.common.OutboundAudio;
+import io.firstbyte.adapters.telephony.common.StreamIds;
 import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
@@ -30,6 +31,7 @@ import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  * and becomes {@link AudioIn} in mu-law 8 kHz 20 ms frames. {@code dtmf}, {@code mark} and
  * {@code stop} become their events; {@code stop} first releases any media still waiting.
  * {@code connected} yields nothing; {@code error} (body under {@code error} or {@code payload}) is
- * counted as {@code gateway_error}. Other bad input is dropped and counted under a
+ * counted as {@code gateway_error}. A {@code media}, {@code dtmf}, {@code mark} or {@code stop}
+ * whose {@code stream_id} is not the one {@code start} named is dropped as {@code foreign_stream}. Other bad input is dropped and counted under a
  * {@link io.firstbyte.adapters.telephony.common.DropKind}: {@code malformed_json},
  * {@code invalid_base64}, {@code partial_frame}, {@code media_before_start}, {@code second_start},
  * {@code oversized_message}, {@code binary_frame}, {@code unknown_event}, {@code outbound_track}
@@ -76,6 +79,7 @@ public final class TelnyxMediaCodec implements TransportCodec {
     private final ChunkReorder reorder = new ChunkReorder();
     private final OutboundAudio outbound = OutboundAudio.unchunked(AudioFormat.MULAW_8K);
     private volatile boolean started;
+    private @Nullable String streamId;
     private Optional<InboundAudio> inbound = Optional.empty();
 
     public TelnyxMediaCodec(DroppedInput dropped) {
@@ -116,10 +120,13 @@ public final class TelnyxMediaCodec implements TransportCodec {
         return switch (event) {
             case "connected" -> List.of();
             case "start" -> List.of(start(root));
-            case "media" -> media(root);
-            case "dtmf" -> List.of(TelnyxInbound.dtmf(root));
-            case "mark" -> List.of(TelnyxInbound.mark(root));
-            case "stop" -> stop();
+            case "media" -> media(ofThisStream(root));
+            case "dtmf" -> List.of(TelnyxInbound.dtmf(ofThisStream(root)));
+            case "mark" -> List.of(TelnyxInbound.mark(ofThisStream(root)));
+            case "stop" -> {
+                ofThisStream(root);
+                yield stop();
+            }
             case "error" -> throw TelnyxInbound.error(root);
             default -> throw new DroppedMessage(UNKNOWN_EVENT, "event " + Abbreviate.of(event));
         };
@@ -131,6 +138,7 @@ public final class TelnyxMediaCodec implements TransportCodec {
         }
         TelnyxInbound.Start start = TelnyxInbound.start(root);
         inbound = start.audio();
+        streamId = start.started().streamId();
         started = true;
         return start.started();
     }
@@ -144,6 +152,10 @@ public final class TelnyxMediaCodec implements TransportCodec {
         TelnyxInbound.Media media = TelnyxInbound.media(root);
         audio.requireWholeSamples(media.payload());
         return frames(audio, reorder.offer(media.chunk(), media.payload()));
+    }
+
+    private JsonNode ofThisStream(JsonNode root) {
+        return StreamIds.ofStream(root, "stream_id", streamId);
     }
 
     private List<InboundEvent> stop() {

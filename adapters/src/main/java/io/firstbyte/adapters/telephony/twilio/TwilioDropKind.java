@@ -25,6 +25,8 @@ public enum TwilioDropKind {
     UNKNOWN_EVENT,
     /** Media of a track other than the caller's ({@code inbound}). */
     OUTBOUND_TRACK,
+    /** A message naming another {@code streamSid} than this connection's {@code start} did. */
+    FOREIGN_STREAM,
     /** A required field is absent or has the wrong type. */
     MISSING_FIELD,
     /** Outbound audio that cannot become mu-law 8 kHz without resampling (not an inbound drop). */

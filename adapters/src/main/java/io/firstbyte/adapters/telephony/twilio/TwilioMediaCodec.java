@@ -1,6 +1,7 @@
 package io.firstbyte.adapters.telephony.twilio;
 
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.BINARY_FRAME;
+import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.FOREIGN_STREAM;
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.MEDIA_BEFORE_START;
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.OVERSIZED_MESSAGE;
 import static io.firstbyte.adapters.telephony.twilio.TwilioDropKind.SECOND_START;
@@ -31,7 +32,11 @@ import tools.jackson.databind.JsonNode;
  * <p>Inbound, {@code start} becomes {@link CallStarted}, caller-track {@code media} becomes
  * {@link AudioIn} (mu-law 8 kHz, whole 20 ms frames, stamped with Twilio's {@code timestamp}),
  * {@code dtmf}, {@code mark} and {@code stop} become their events, and {@code connected} yields
- * nothing. Anything else is dropped and reported to the {@link DroppedInput} under a
+ * nothing. A {@code media}, {@code dtmf}, {@code mark} or {@code stop} naming another
+ * {@code streamSid} than the {@code start} did is not this call's: it is dropped as
+ * {@code foreign_stream}, so it is neither heard nor taken as the end of the call (a message
+ * without a {@code streamSid} is taken as this stream's). Anything else is dropped and reported
+ * to the {@link DroppedInput} under a
  * {@link TwilioDropKind}; decoding never throws, so one bad message never ends the call.
  *
  * <p>Outbound, audio becomes {@code media} (converted to mu-law when it is already 8 kHz),
@@ -91,10 +96,13 @@ public final class TwilioMediaCodec implements TransportCodec {
         return switch (event) {
             case "connected" -> List.of();
             case "start" -> List.of(start(root));
-            case "media" -> List.of(media(root));
-            case "dtmf" -> List.of(TwilioInbound.dtmf(root));
-            case "mark" -> List.of(TwilioInbound.mark(root));
-            case "stop" -> List.of(new HangUp("stop"));
+            case "media" -> List.of(media(ofThisStream(root)));
+            case "dtmf" -> List.of(TwilioInbound.dtmf(ofThisStream(root)));
+            case "mark" -> List.of(TwilioInbound.mark(ofThisStream(root)));
+            case "stop" -> {
+                ofThisStream(root);
+                yield List.of(new HangUp("stop"));
+            }
             default -> throw new DroppedMessage(UNKNOWN_EVENT, "event " + Abbreviate.of(event));
         };
     }
@@ -106,6 +114,16 @@ public final class TwilioMediaCodec implements TransportCodec {
         CallStarted started = TwilioInbound.start(root);
         streamSid = started.streamId();
         return started;
+    }
+
+    /** The message, unless it names another stream than the one {@code start} named. */
+    private JsonNode ofThisStream(JsonNode root) {
+        String sid = streamSid;
+        JsonNode named = root.path("streamSid");
+        if (sid != null && named.isString() && !named.asString().equals(sid)) {
+            throw new DroppedMessage(FOREIGN_STREAM, "streamSid " + Abbreviate.of(named.asString()) + " is not this call's");
+        }
+        return root;
     }
 
     private AudioIn media(JsonNode root) {

@@ -244,6 +244,27 @@ class PlivoMediaCodecTest {
                     PlivoWire.playedStream("m"), PlivoWire.clearedAudio()).stream().map(m -> ((WireMessage.Text) m).text()).toList());
         }
 
+        @Test
+        void mediaOfAnotherStreamIsDroppedAsForeignAndNotHeard() {
+            assertDroppedAndCallGoesOn(ofAnotherStream(PlivoWire.media(frames(1, 0x7F))), "foreign_stream");
+        }
+
+        @Test
+        void stopOfAnotherStreamIsDroppedAndDoesNotEndTheCall() {
+            assertDroppedAndCallGoesOn(ofAnotherStream(PlivoWire.stop()), "foreign_stream");
+
+            assertThat(codec.decode(PlivoWire.stop())).as("this stream's stop").singleElement().isInstanceOf(HangUp.class);
+        }
+
+        @Test
+        void playedStreamOfAnotherStreamIsDroppedAndNotTakenAsPlayed() {
+            assertDroppedAndCallGoesOn(ofAnotherStream(PlivoWire.playedStream("seg7")), "foreign_stream");
+        }
+
+        private WireMessage ofAnotherStream(WireMessage message) {
+            return text(((WireMessage.Text) message).text().replace(PlivoWire.STREAM_ID, "00000000-0000-4000-8000-000000000002"));
+        }
+
         private void assertDroppedAndCallGoesOn(WireMessage bad, String kind) {
             assertThat(codec.decode(bad)).as("events from the bad message").isEmpty();
             assertThat(drops.kinds()).containsExactly(kind);

@@ -409,6 +409,27 @@ class TelnyxMediaCodecTest {
                     .stream().map(m -> ((WireMessage.Text) m).text()).toList());
         }
 
+        @Test
+        void mediaOfAnotherStreamIsDroppedAsForeignAndNotHeard() {
+            assertDroppedAndCallGoesOn(ofAnotherStream(TelnyxWire.media(1, frames(1, 0x7F))), "foreign_stream");
+        }
+
+        @Test
+        void stopOfAnotherStreamIsDroppedAndDoesNotEndTheCall() {
+            assertDroppedAndCallGoesOn(ofAnotherStream(TelnyxWire.stop()), "foreign_stream");
+
+            assertThat(codec.decode(TelnyxWire.stop())).as("this stream's stop").last().isInstanceOf(HangUp.class);
+        }
+
+        @Test
+        void markOfAnotherStreamIsDroppedAndNotTakenAsPlayed() {
+            assertDroppedAndCallGoesOn(ofAnotherStream(TelnyxWire.mark("seg7")), "foreign_stream");
+        }
+
+        private WireMessage ofAnotherStream(WireMessage message) {
+            return text(((WireMessage.Text) message).text().replace(STREAM_ID, "00000000-0000-4000-8000-000000000002"));
+        }
+
         private void assertDroppedAndCallGoesOn(WireMessage bad, String kind) {
             assertThat(codec.decode(bad)).as("events from the bad message").isEmpty();
             assertThat(drops.kinds()).containsExactly(kind);

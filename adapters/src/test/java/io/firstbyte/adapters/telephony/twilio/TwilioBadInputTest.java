@@ -6,6 +6,7 @@ import static io.firstbyte.adapters.telephony.twilio.TwilioWire.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.MarkSent;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.Base64;
@@ -150,6 +151,41 @@ class TwilioBadInputTest {
     @Test
     void dtmfWithoutDigitIsDroppedAsMissingField() {
         assertDroppedAndCallGoesOn(text("{\"event\":\"dtmf\",\"dtmf\":{\"track\":\"inbound_track\"}}"), "missing_field");
+    }
+
+    @Test
+    void mediaOfAnotherStreamIsDroppedAsForeignAndNotHeard() {
+        assertDroppedAndCallGoesOn(ofAnotherStream(TwilioWire.media(20, frames(1, 0x7F))), "foreign_stream");
+    }
+
+    @Test
+    void stopOfAnotherStreamIsDroppedAndDoesNotEndTheCall() {
+        assertDroppedAndCallGoesOn(ofAnotherStream(TwilioWire.stop()), "foreign_stream");
+
+        assertThat(codec.decode(TwilioWire.stop())).as("this stream's stop").singleElement().isInstanceOf(HangUp.class);
+    }
+
+    @Test
+    void markOfAnotherStreamIsDroppedAndNotTakenAsPlayed() {
+        assertDroppedAndCallGoesOn(ofAnotherStream(TwilioWire.mark("turn1-seg1")), "foreign_stream");
+    }
+
+    @Test
+    void dtmfOfAnotherStreamIsDroppedAsForeign() {
+        assertDroppedAndCallGoesOn(ofAnotherStream(TwilioWire.dtmf("1")), "foreign_stream");
+    }
+
+    @Test
+    void messageNamingNoStreamIsTakenAsThisStreams() {
+        String payload = Base64.getEncoder().encodeToString(frames(1, 0xFF));
+
+        assertThat(codec.decode(text("{\"event\":\"media\",\"media\":{\"timestamp\":\"20\",\"payload\":\"" + payload + "\"}}")))
+                .singleElement().isInstanceOf(AudioIn.class);
+        assertThat(drops.kinds()).isEmpty();
+    }
+
+    private static WireMessage ofAnotherStream(WireMessage message) {
+        return text(((WireMessage.Text) message).text().replace(STREAM_SID, "MZ00000000000000000000000000000002"));
     }
 
     private void assertDroppedAndCallGoesOn(WireMessage bad, String kind) {

@@ -77,8 +77,8 @@ class TwilioInboundMessagesTest {
         codec.decode(TwilioWire.start());
 
         List<InboundEvent> events = codec.decode(text("""
-                {"event":"media","streamSid":"MZ1","media":{"timestamp":"60","payload":"%s"}}"""
-                .formatted(Base64.getEncoder().encodeToString(frames(1, 0xFF)))));
+                {"event":"media","streamSid":"%s","media":{"timestamp":"60","payload":"%s"}}"""
+                .formatted(TwilioWire.STREAM_SID, Base64.getEncoder().encodeToString(frames(1, 0xFF)))));
 
         assertThat(events).singleElement().isInstanceOf(AudioIn.class);
     }
@@ -88,9 +88,9 @@ class TwilioInboundMessagesTest {
         codec.decode(TwilioWire.start());
 
         List<InboundEvent> events = codec.decode(text("""
-                {"event":"media","sequenceNumber":3,"extra":{"x":[1,2]},"streamSid":"MZ1",
+                {"event":"media","sequenceNumber":3,"extra":{"x":[1,2]},"streamSid":"%s",
                  "media":{"track":"inbound","chunk":2,"timestamp":80,"payload":"%s","future":true}}"""
-                .formatted(Base64.getEncoder().encodeToString(frames(1, 0xFF)))));
+                .formatted(TwilioWire.STREAM_SID, Base64.getEncoder().encodeToString(frames(1, 0xFF)))));
 
         assertThat(events).singleElement().satisfies(e -> assertThat(((AudioIn) e).timestampMillis()).isEqualTo(80));
     }

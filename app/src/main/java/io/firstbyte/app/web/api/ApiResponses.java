@@ -1,6 +1,7 @@
 package io.firstbyte.app.web.api;
 
 import io.firstbyte.app.booking.BookingFailures;
+import io.firstbyte.app.web.errors.OversizedBodies;
 import io.firstbyte.pipeline.tool.ToolException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +26,14 @@ public final class ApiResponses {
         return json(status, JSON.createObjectNode().put("error", message));
     }
 
-    /** The answer for a failed operation: 400, 404, 429 or 503 with its safe message. */
+    /**
+     * The answer for a failed operation: 400, 404, 429 or 503 with its safe message. An oversized
+     * request body is not a failed operation: it is passed on to {@link OversizedBodies} (413).
+     */
     public static Mono<ServerResponse> failure(Throwable error) {
+        if (OversizedBodies.isOversized(error)) {
+            return Mono.error(error);
+        }
         if (error instanceof BookingFailures.Classified classified) {
             return error(switch (classified.kind()) {
                 case INVALID -> HttpStatus.BAD_REQUEST;

@@ -29,8 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BookingApi {
 
-    private static final int MAX_BODY_CHARS = 8192;
-
     private final BookingTools tools;
     private final TenantDirectory tenants;
     private final AvailabilityWarmup warmup;
@@ -141,9 +139,6 @@ public final class BookingApi {
         return request.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .flatMap(text -> {
-                    if (text.length() > MAX_BODY_CHARS) {
-                        return Mono.error(io.firstbyte.app.booking.BookingFailures.invalid("the body is too large"));
-                    }
                     try {
                         return Mono.just(ApiResponses.JSON.readTree(text.isBlank() ? "{}" : text));
                     } catch (JacksonException e) {

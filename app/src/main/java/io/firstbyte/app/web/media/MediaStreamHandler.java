@@ -14,6 +14,7 @@ import io.firstbyte.pipeline.transport.WireMessage;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -55,10 +56,15 @@ public final class MediaStreamHandler implements WebSocketHandler {
         this.tokens = tokens;
     }
 
-    /** Decides whether a stream (its call id and {@code token} parameter) may start a call. */
+    /** Decides whether a stream (its call id and parameters, {@code token} among them) may start a call. */
     @FunctionalInterface
     public interface CallTokenCheck {
-        boolean accept(CallStarted started);
+        Mono<Boolean> accept(CallStarted started);
+
+        /** A check that needs no I/O. */
+        static CallTokenCheck of(Predicate<CallStarted> rule) {
+            return started -> Mono.fromSupplier(() -> rule.test(started));
+        }
     }
 
     @Override
@@ -71,7 +77,10 @@ public final class MediaStreamHandler implements WebSocketHandler {
         DroppedInputLog dropped = new DroppedInputLog(dialect + "/" + session.getId(), kind -> runner.metrics().dropped(dialect, kind));
         TransportCodec codec = codecs.apply(session, dropped);
         Sinks.One<Boolean> started = Sinks.one();
-        Flux<InboundEvent> inbound = session.receive().map(MediaStreamHandler::copy).concatMapIterable(codec::decode);
+        Flux<InboundEvent> inbound = session.receive()
+                .onErrorResume(error -> closeOnFrameError(session, dropped, error))
+                .map(MediaStreamHandler::copy)
+                .concatMapIterable(codec::decode);
         Flux<OutboundEvent> outbound = inbound
                 .skipWhile(event -> !(event instanceof CallStarted || event instanceof HangUp))
                 .switchOnFirst((first, events) -> {
@@ -101,11 +110,25 @@ public final class MediaStreamHandler implements WebSocketHandler {
     }
 
     private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
-        if (!tokens.accept(started)) {
-            log.warn("stream {} refused: missing, reused or expired call token", started.streamId());
+        // An unexpected failure of the check refuses the call: it is closed by default.
+        return tokens.accept(started).onErrorReturn(false).flatMapMany(accepted -> {
+            if (accepted) {
+                return runner.run(started, events);
+            }
+            log.warn("stream {} refused: missing, reused or expired call token, or one issued for another call", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
-        }
-        return runner.run(started, events);
+        });
+    }
+
+    /** Ends the inbound stream (and so the call) after a frame error, with its close status. */
+    private static Mono<WebSocketMessage> closeOnFrameError(WebSocketSession session, DroppedInput dropped, Throwable error) {
+        return FrameErrors.of(error)
+                .map(frameError -> {
+                    dropped.dropped(frameError.kind(), "transport refused the frame (" + error.getMessage()
+                            + "), closing the connection with " + frameError.close().getCode());
+                    return session.close(frameError.close()).<WebSocketMessage>then(Mono.empty());
+                })
+                .orElseGet(() -> Mono.error(error));
     }
 
     private static WireMessage copy(WebSocketMessage message) {

@@ -1,27 +1,20 @@
 package io.firstbyte.app.web.tools;
 
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
-/** Reads a webhook body as raw bytes (signatures are checked on them), bounded in size. */
+/**
+ * Reads a webhook body as raw bytes (signatures are checked on them), bounded by the codecs'
+ * in-memory limit like every other body; over it, the request gets 413 (see OversizedBodies).
+ */
 final class WebhookBodies {
-
-    static final int MAX_BYTES = 256 * 1024;
 
     private WebhookBodies() {
     }
 
     static Mono<byte[]> raw(ServerRequest request) {
-        return DataBufferUtils.join(request.body((message, context) -> message.getBody()), MAX_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0]);
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
     }
 
     static String text(byte[] body) {

@@ -10,42 +10,44 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * Short-lived, single-use tokens that tie a media stream to the signed voice webhook that
  * announced it. Twilio's signature carries no timestamp, so a captured upgrade could be replayed;
- * a token that was already used, is too old, or was issued for another call is refused.
+ * and the stream's {@code start} repeats the numbers the webhook was given, unsigned. A token that
+ * was already used, is too old, or was issued for another call sid, caller or dialled number is
+ * refused, so a {@code start} cannot carry another {@code To} and reach another business.
  *
- * <p>A token carries its expiry, a random nonce and an HMAC over both and the call's sid, keyed
- * from the Twilio auth token: every instance behind a load balancer that shares the auth token
- * accepts a token another instance issued (Twilio may send the webhook to one and the stream to
- * another). Single use is enforced per instance, for the token's short lifetime.
+ * <p>A token carries its expiry, a random nonce and an HMAC over both and the {@link SignedCall},
+ * keyed from the Twilio auth token: every instance behind a load balancer that shares the auth
+ * token accepts a token another instance issued (Twilio may send the webhook to one and the stream
+ * to another). Single use is {@link UsedTokens}'s: across instances through Redis in production.
  */
 public final class CallTokens {
 
-    private static final int MAX_USED = 200_000;
     private static final int NONCE_BYTES = 12;
     private static final int MAC_BYTES = 16;
     private static final HexFormat HEX = HexFormat.of();
 
     private final SecureRandom random = seededGenerator();
-    private final Map<String, Long> used = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
     private final Duration ttl;
     private final Clock clock;
+    private final UsedTokens used;
 
     /** {@code secret}: shared by every instance (the Twilio auth token); the key is derived from it. */
-    public CallTokens(String secret, Duration ttl, Clock clock) {
+    public CallTokens(String secret, Duration ttl, Clock clock, UsedTokens used) {
         byte[] material = secret.isEmpty() ? randomKey() : secret.getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(material, "HmacSHA256"),
-                "firstbyte call token v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+                "firstbyte call token v2".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
         this.ttl = ttl;
         this.clock = clock;
+        this.used = used;
     }
 
     /**
@@ -70,47 +72,57 @@ public final class CallTokens {
         return bytes;
     }
 
-    /** A token for the call {@code callSid}, valid for the configured time. */
-    public String issue(String callSid) {
+    /** A token for {@code call}, valid for the configured time. */
+    public String issue(SignedCall call) {
         long expiresAt = clock.millis() + ttl.toMillis();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        return Long.toHexString(expiresAt) + "." + HEX.formatHex(nonce) + "." + HEX.formatHex(mac(callSid, expiresAt, nonce));
+        return Long.toHexString(expiresAt) + "." + HEX.formatHex(nonce) + "." + HEX.formatHex(mac(call, expiresAt, nonce));
     }
 
-    /** True once for an untampered, unexpired token issued for {@code callSid}. */
-    public boolean consume(@Nullable String token, @Nullable String callSid) {
-        if (token == null || callSid == null) {
-            return false;
+    /**
+     * True once for an untampered, unexpired token issued for exactly {@code claimed} (call sid,
+     * caller and dialled number); false for any other token, and for every later use of it.
+     */
+    public Mono<Boolean> consume(@Nullable String token, SignedCall claimed) {
+        return Mono.defer(() -> verified(token, claimed)
+                .map(genuine -> used.firstUse(genuine.nonce(), Duration.ofMillis(genuine.expiresAt() - clock.millis() + 1)))
+                .orElse(Mono.just(false)));
+    }
+
+    private record Genuine(String nonce, long expiresAt) {
+    }
+
+    /** The token's nonce (hex) and expiry when its MAC matches {@code claimed} and it has not expired. */
+    private Optional<Genuine> verified(@Nullable String token, SignedCall claimed) {
+        if (token == null) {
+            return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || parts[0].isEmpty() || parts[0].length() > 16
                 || parts[1].length() != NONCE_BYTES * 2 || parts[2].length() != MAC_BYTES * 2) {
-            return false;
+            return Optional.empty();
         }
-        long expiresAt;
-        byte[] nonce;
-        byte[] mac;
         try {
-            expiresAt = Long.parseUnsignedLong(parts[0], 16);
-            nonce = HEX.parseHex(parts[1]);
-            mac = HEX.parseHex(parts[2]);
+            long expiresAt = Long.parseUnsignedLong(parts[0], 16);
+            byte[] mac = HEX.parseHex(parts[2]);
+            boolean genuine = MessageDigest.isEqual(mac, mac(claimed, expiresAt, HEX.parseHex(parts[1])));
+            return genuine && expiresAt >= clock.millis() ? Optional.of(new Genuine(parts[1], expiresAt)) : Optional.empty();
         } catch (IllegalArgumentException notHex) {
-            return false;
+            return Optional.empty();
         }
-        long now = clock.millis();
-        if (!MessageDigest.isEqual(mac, mac(callSid, expiresAt, nonce)) || expiresAt < now) {
-            return false;
-        }
-        if (used.size() >= MAX_USED) {
-            used.values().removeIf(expiry -> expiry < now);
-        }
-        return used.putIfAbsent(parts[1], expiresAt) == null;
     }
 
-    private byte[] mac(String callSid, long expiresAt, byte[] nonce) {
-        byte[] sid = callSid.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer message = ByteBuffer.allocate(8 + nonce.length + sid.length).putLong(expiresAt).put(nonce).put(sid);
+    private byte[] mac(SignedCall call, long expiresAt, byte[] nonce) {
+        byte[] sid = call.callSid().getBytes(StandardCharsets.UTF_8);
+        byte[] from = call.from().getBytes(StandardCharsets.UTF_8);
+        byte[] to = call.to().getBytes(StandardCharsets.UTF_8);
+        // Each value is length-prefixed, so no two different calls sign the same bytes.
+        ByteBuffer message = ByteBuffer.allocate(8 + nonce.length + 12 + sid.length + from.length + to.length)
+                .putLong(expiresAt).put(nonce)
+                .putInt(sid.length).put(sid)
+                .putInt(from.length).put(from)
+                .putInt(to.length).put(to);
         return Arrays.copyOf(hmac(key, message.array()), MAC_BYTES);
     }
 

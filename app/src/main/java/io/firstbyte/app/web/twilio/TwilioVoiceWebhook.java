@@ -5,11 +5,13 @@ import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.pipeline.call.CallContext;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,12 +38,15 @@ public class TwilioVoiceWebhook {
 
     @PostMapping(path = "/twilio/voice", produces = MediaType.TEXT_XML_VALUE)
     public Mono<ResponseEntity<String>> voice(ServerWebExchange exchange) {
-        return exchange.getFormData().map(form -> answer(form, exchange.getRequest().getHeaders().getFirst("X-Twilio-Signature")));
+        ServerHttpRequest request = exchange.getRequest();
+        String signedUrl = telephony.publicUrlOf(request.getPath().pathWithinApplication().value(), request.getURI().getRawQuery());
+        return exchange.getFormData().map(form -> answer(form, signedUrl, request.getHeaders().getFirst("X-Twilio-Signature")));
     }
 
-    private ResponseEntity<String> answer(MultiValueMap<String, String> form, String signature) {
-        if (telephony.signaturesRequired() && !validSignature(form, signature)) {
-            log.warn("voice webhook with an invalid X-Twilio-Signature refused");
+    private ResponseEntity<String> answer(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature) {
+        if (telephony.signaturesRequired() && !validSignature(form, signedUrl, signature)) {
+            log.warn("voice webhook refused: its X-Twilio-Signature is not over {} (the webhook URL set in Twilio must be "
+                    + "PUBLIC_URL followed by this path and query)", signedUrl);
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("invalid signature");
         }
         String from = form.getFirst("From");
@@ -51,11 +56,11 @@ public class TwilioVoiceWebhook {
         TwiML twiml = TwiML.connectStream(telephony.twilioMediaUrl())
                 .parameter("From", from == null ? "" : from)
                 .parameter("To", to == null ? "" : to)
-                .parameter("token", tokens.issue(callSid == null ? "" : callSid));
+                .parameter("token", tokens.issue(new SignedCall(callSid, from, to)));
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml.toXml());
     }
 
-    private boolean validSignature(MultiValueMap<String, String> form, String signature) {
-        return new TwilioSignature(telephony.twilioAuthToken()).isValidWebhook(telephony.twilioVoiceUrl(), Map.copyOf(form), signature);
+    private boolean validSignature(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature) {
+        return new TwilioSignature(telephony.twilioAuthToken()).isValidWebhook(signedUrl, Map.copyOf(form), signature);
     }
 }

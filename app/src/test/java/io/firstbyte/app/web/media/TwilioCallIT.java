@@ -110,4 +110,27 @@ class TwilioCallIT {
         assertThat(metrics).contains("kind=\"malformed_json\"", "kind=\"invalid_base64\"", "kind=\"second_start\"",
                 "kind=\"unknown_event\"");
     }
+
+    @Test
+    void aStopNamingAnotherStreamIsDroppedAndCountedAndTheCallGoesOn() throws Exception {
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", "+15550100100", "lines", LINES,
+                "jitter", "0")).subscribe();
+        try {
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            caller.sendRaw("{\"event\":\"stop\",\"sequenceNumber\":\"99\",\"streamSid\":\"MZ" + "f".repeat(32)
+                    + "\",\"stop\":{\"accountSid\":\"AC1\",\"callSid\":\"" + caller.callSid + "\"}}");
+            int before = caller.mediaReceived.get();
+            caller.say(Duration.ofMillis(1200));
+            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15)))
+                    .as("the agent still answers after the foreign stop").isTrue();
+        } finally {
+            caller.hangUp();
+            connection.dispose();
+        }
+        String metrics = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("kind=\"foreign_stream\"");
+    }
 }

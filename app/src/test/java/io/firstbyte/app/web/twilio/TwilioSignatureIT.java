@@ -3,6 +3,9 @@ package io.firstbyte.app.web.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -39,9 +43,13 @@ class TwilioSignatureIT {
     }
 
     private WebTestClient.ResponseSpec postVoice(String signature) {
+        return postVoice("/twilio/voice", signature);
+    }
+
+    private WebTestClient.ResponseSpec postVoice(String pathAndQuery, String signature) {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         FORM.forEach(form::put);
-        return http().post().uri("/twilio/voice")
+        return http().post().uri(URI.create("http://localhost:" + port + pathAndQuery))
                 .header("Host", "attacker.example.net")
                 .header("X-Twilio-Signature", signature)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -56,6 +64,29 @@ class TwilioSignatureIT {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("<Connect>", "<Stream url=\"wss://voice.example.com/twilio/media\"",
                 "name=\"From\" value=\"+12349013030\"", "name=\"To\" value=\"+15550100100\"", "name=\"token\"");
+    }
+
+    @Test
+    void aWebhookUrlWithAQueryStringIsValidatedOverTheWholeUrlTwilioSigned() {
+        String pathAndQuery = "/twilio/voice?tenant=salon%2042&lang=en";
+        postVoice(pathAndQuery, TWILIO.sign("https://voice.example.com" + pathAndQuery, FORM)).expectStatus().isOk();
+    }
+
+    @Test
+    void aRefusedWebhookLogsTheUrlItExpectedTheSignatureOverAndNeitherSignatureNorToken() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger webhookLog = (Logger) LoggerFactory.getLogger(TwilioVoiceWebhook.class);
+        webhookLog.addAppender(logged);
+        String signedWithoutTheQuery = TWILIO.sign("https://voice.example.com/twilio/voice", FORM);
+        try {
+            postVoice("/twilio/voice?tenant=t42", signedWithoutTheQuery).expectStatus().isForbidden();
+        } finally {
+            webhookLog.detachAppender(logged);
+        }
+        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("https://voice.example.com/twilio/voice?tenant=t42")
+                .doesNotContain(signedWithoutTheQuery, "12345");
     }
 
     @Test
@@ -87,11 +118,37 @@ class TwilioSignatureIT {
         assertThat(replay).as("replay is closed").isEqualTo(1008);
     }
 
+    @Test
+    void aStartClaimingAnotherDialledNumberThanTheWebhookSignedIsClosedWithoutStartingACall() {
+        String token = tokenFromSignedWebhook();
+        String signature = TWILIO.sign("wss://voice.example.com/twilio/media", Map.of());
+
+        Object forged = connect(signature, startWithToken(token, "+15550199999"),
+                in -> in.receive().asString().filter(text -> text.contains("\"media\"")).collectList()
+                        .zipWith(in.receiveCloseStatus(), (media, status) -> media.size() + " media, close " + status.code()));
+        assertThat(forged).as("another business's number").isEqualTo("0 media, close 1008");
+        Object genuine = connect(signature, startWithToken(token, "+15550100100"),
+                in -> in.receive().asString().filter(text -> text.contains("\"media\"")).next().map(text -> "media"));
+        assertThat(genuine).as("the signed number, with the token the forgery did not use up").isEqualTo("media");
+    }
+
+    private String tokenFromSignedWebhook() {
+        String twiml = postVoice(TWILIO.sign("https://voice.example.com/twilio/voice", FORM))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f.]+)\"").matcher(twiml);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
     private static Flux<String> startWithToken(String token) {
+        return startWithToken(token, "+15550100100");
+    }
+
+    private static Flux<String> startWithToken(String token, String to) {
         return Flux.just("{\"event\":\"connected\"}", """
                 {"event":"start","streamSid":"MZ1","start":{"streamSid":"MZ1","callSid":"CA1",\
-                "customParameters":{"From":"+12349013030","To":"+15550100100","token":"%s"},\
-                "mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}""".formatted(token));
+                "customParameters":{"From":"+12349013030","To":"%s","token":"%s"},\
+                "mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}""".formatted(to, token));
     }
 
     /** Opens the media WebSocket with the given signature, sends {@code messages}, and returns what {@code probe} sees. */
