@@ -94,7 +94,7 @@ final class ActiveCall {
         this.pacerLead = settings.pacerLeadFor(context);
         this.pacer = new OutboundPacer(pacerLead, scheduler);
         this.vad = new EnergyVad(settings.vad());
-        this.openTurn = new OpenTurn(observer, delays);
+        this.openTurn = new OpenTurn(observer);
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
@@ -189,6 +189,7 @@ final class ActiveCall {
         long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
         long speechEnd = lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
         TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd, lastFinalAt);
+        delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
         Flux<Clause> clauses = ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
@@ -262,7 +263,7 @@ final class ActiveCall {
         if (event instanceof AudioOut) {
             observer.outboundFrame();
             if (trace != null && trace.firstOutboundFrame()) {
-                openTurn.firstFrame(trace);
+                trace.addSimulatedDelay(delays.closeTurn());
             }
         } else if (event instanceof MarkSent mark) {
             String text = clauseText.getOrDefault(mark.name(), "");

@@ -1,7 +1,6 @@
 package io.firstbyte.pipeline.graph;
 
 import io.firstbyte.pipeline.call.CallObserver;
-import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTrace;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import org.jspecify.annotations.Nullable;
@@ -16,30 +15,22 @@ import org.jspecify.annotations.Nullable;
 final class OpenTurn {
 
     private final CallObserver observer;
-    private final SimulatedDelays delays;
     private @Nullable TurnTraceRecorder trace;
     private StringBuilder sent = new StringBuilder();
     private boolean allSent;
 
-    OpenTurn(CallObserver observer, SimulatedDelays delays) {
+    OpenTurn(CallObserver observer) {
         this.observer = observer;
-        this.delays = delays;
     }
 
     /** A new turn is answered; the one before it is over, and the caller heard {@code heard} of it. */
     void next(TurnTraceRecorder turn, String heard) {
         cutOff(heard, false);
         synchronized (this) {
-            delays.openTurn();
             trace = turn;
             sent = new StringBuilder();
             allSent = false;
         }
-    }
-
-    /** The first outbound frame of {@code turn} left: its simulated delays stop counting there. */
-    void firstFrame(TurnTraceRecorder turn) {
-        turn.addSimulatedDelay(delays.closeTurn());
     }
 
     /** A clause of {@code turn} was sent whole (its mark follows its audio). */
@@ -94,9 +85,6 @@ final class OpenTurn {
 
     private TurnTrace close(TurnTraceRecorder turn, boolean interrupted, String agentText) {
         trace = null;
-        if (!turn.outboundStarted()) {
-            turn.addSimulatedDelay(delays.closeTurn());
-        }
         return turn.snapshot(interrupted, agentText);
     }
 }

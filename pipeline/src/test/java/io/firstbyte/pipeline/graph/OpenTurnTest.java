@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.firstbyte.pipeline.call.CallObserver;
-import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTrace;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import java.util.List;
@@ -19,7 +18,7 @@ class OpenTurnTest {
         public void turnTraced(TurnTrace trace) {
             published.add(trace);
         }
-    }, new SimulatedDelays());
+    });
 
     private static TurnTraceRecorder turn(int number) {
         return new TurnTraceRecorder(number, "question " + number, () -> 0L, 0, 0);
