@@ -12,6 +12,7 @@ import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.records.CallRecords;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.StoreProperties;
@@ -110,8 +111,8 @@ public class CallPathConfiguration {
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics);
+                          CallMetrics metrics, CallRecords records) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, records);
     }
 
     @Bean
