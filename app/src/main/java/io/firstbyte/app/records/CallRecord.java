@@ -54,7 +54,8 @@ public record CallRecord(UUID id, String callId, @Nullable UUID tenantId, String
 
         static Latency of(TurnTrace trace) {
             double ttfb = millis(trace.ttfbNanos());
-            return new Latency(ttfb, ttfb < 0 ? -1 : Math.max(0, ttfb - trace.simulatedDelayNanos() / 1e6),
+            double overhead = trace.ttfbNanos() < 0 ? -1 : millis(Math.max(0, trace.ttfbNanos() - trace.simulatedDelayNanos()));
+            return new Latency(ttfb, overhead,
                     millis(trace.between(trace.speechEnd(), trace.sttFinal())),
                     millis(trace.between(trace.turnEnded(), trace.modelFirstToken())),
                     millis(trace.between(trace.turnEnded(), trace.ttsFirstByte())));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -62,10 +63,19 @@ public final class CallRecording {
             }
             ended = true;
             turns.sort(Comparator.comparingInt(CallRecord.Turn::turn));
-            record = new CallRecord(UUID.randomUUID(), call.callId(), tenantId, gateway, blankToNull(call.from()),
+            record = new CallRecord(randomId(), call.callId(), tenantId, gateway, blankToNull(call.from()),
                     blankToNull(call.to()), startedAt, now(clock), reason, turns);
         }
         finished.accept(record);
+    }
+
+    /**
+     * A random (version 4) id without {@link UUID#randomUUID()}, whose secure random source may block
+     * the event loop reading the system's entropy; record ids are no secrets.
+     */
+    static UUID randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L);
     }
 
     private static @Nullable UUID tenantOf(CallContext call) {
