@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.embedded.StartupSeed;
+import io.firstbyte.app.security.ClientAddressFromHeader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
@@ -21,11 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A call over the Twilio WebSocket in development mode (embedded stores, simulated providers) in which
  * the caller lets one answer play out and barges into the next: the live trace says which turn was
  * interrupted, and once the call ended its record (turns, tool call, end reason) is listed at
- * {@code /admin/calls} and read whole at {@code /admin/calls/{id}}.
+ * {@code /admin/calls} and read whole at {@code /admin/calls/{id}}, by this machine only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstbyte.telephony.start-timeout=1s", "firstbyte.providers.simulated.profile=fast",
                 "firstbyte.call-records.flush-every=100ms"})
+@Import(ClientAddressFromHeader.class)
 class CallRecordCallIT {
 
     private static final String FIRST = "Hi, I'd like to book a haircut tomorrow please.";
@@ -107,6 +110,14 @@ class CallRecordCallIT {
         }
         http.get().uri("/admin/calls/0d3e5a10-0000-4000-a000-00000000ffff").exchange().expectStatus().isNotFound();
         http.get().uri("/admin/calls/CAnothing").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void inDevelopmentModeOnlyThisMachineReadsCallRecords() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(GENEROUS).build();
+        http.get().uri("/admin/calls").header(ClientAddressFromHeader.HEADER, "203.0.113.7").exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/admin/calls").exchange().expectStatus().isOk();
     }
 
     private static JsonNode get(WebTestClient http, String uri, Object... variables) {
