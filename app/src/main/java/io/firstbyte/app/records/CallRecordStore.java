@@ -20,13 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The call records in PostgreSQL ({@code call_record}): one row per call, its turns as JSON. Writes a
- * whole batch as one statement with a binding per record; lists newest first by keyset (start, id);
+ * whole batch as one multi-row statement; lists newest first by keyset (start, id);
  * deletes what ended before a cut-off in bounded chunks.
  */
 public final class CallRecordStore implements CallRecordWriter.Store {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<CallRecord.Turn>> TURNS = new TypeReference<>() { };
+    /** Columns written per record (the statement's parameters per row). */
+    private static final int COLUMNS = 11;
     private static final String SUMMARY_COLUMNS =
             "id, call_id, tenant_id, gateway, caller, dialled, started_at, ended_at, end_reason, turn_count";
 
@@ -36,34 +38,43 @@ public final class CallRecordStore implements CallRecordWriter.Store {
         this.db = db;
     }
 
+    /** Writes the whole batch as one multi-row statement: one round trip however many records. */
     @Override
     public Mono<Void> insert(List<CallRecord> batch) {
         if (batch.isEmpty()) {
             return Mono.empty();
         }
         return db.inConnectionMany(connection -> {
-            Statement statement = connection.createStatement("""
-                    insert into call_record (id, call_id, tenant_id, gateway, caller, dialled, started_at, ended_at,
-                                             end_reason, turn_count, turns)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, cast($11 as jsonb))""");
+            Statement statement = connection.createStatement(insertSql(batch.size()));
             for (int i = 0; i < batch.size(); i++) {
-                if (i > 0) {
-                    statement.add();
-                }
-                bind(statement, batch.get(i));
+                bind(statement, i * COLUMNS, batch.get(i));
             }
             return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated);
         }).then();
     }
 
-    private static void bind(Statement statement, CallRecord record) {
-        statement.bind(0, record.id()).bind(1, record.callId());
-        bindOrNull(statement, 2, record.tenantId(), UUID.class);
-        statement.bind(3, record.gateway());
-        bindOrNull(statement, 4, record.caller(), String.class);
-        bindOrNull(statement, 5, record.dialled(), String.class);
-        statement.bind(6, utc(record.startedAt())).bind(7, utc(record.endedAt())).bind(8, record.endReason())
-                .bind(9, record.turns().size()).bind(10, JSON.writeValueAsString(record.turns()));
+    private static String insertSql(int rows) {
+        StringBuilder sql = new StringBuilder("insert into call_record (id, call_id, tenant_id, gateway, caller, dialled, "
+                + "started_at, ended_at, end_reason, turn_count, turns) values ");
+        for (int row = 0; row < rows; row++) {
+            int p = row * COLUMNS;
+            sql.append(row == 0 ? "" : ", ").append('(');
+            for (int column = 1; column < COLUMNS; column++) {
+                sql.append('$').append(p + column).append(", ");
+            }
+            sql.append("cast($").append(p + COLUMNS).append(" as jsonb))");
+        }
+        return sql.toString();
+    }
+
+    private static void bind(Statement statement, int at, CallRecord record) {
+        statement.bind(at, record.id()).bind(at + 1, record.callId());
+        bindOrNull(statement, at + 2, record.tenantId(), UUID.class);
+        statement.bind(at + 3, record.gateway());
+        bindOrNull(statement, at + 4, record.caller(), String.class);
+        bindOrNull(statement, at + 5, record.dialled(), String.class);
+        statement.bind(at + 6, utc(record.startedAt())).bind(at + 7, utc(record.endedAt())).bind(at + 8, record.endReason())
+                .bind(at + 9, record.turns().size()).bind(at + 10, JSON.writeValueAsString(record.turns()));
     }
 
     private static <T> void bindOrNull(Statement statement, int index, @Nullable T value, Class<T> type) {
