@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -49,7 +49,8 @@ public final class CallRecordWriter {
     private final Counter droppedDatabase;
     private final AtomicBoolean fullLogged = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
-    private @Nullable Disposable loop;
+    private final Sinks.One<Boolean> stopRequested = Sinks.one();
+    private @Nullable Mono<Void> loop;
 
     public CallRecordWriter(Store store, Settings settings, Scheduler scheduler, MeterRegistry registry) {
         this.store = store;
@@ -87,10 +88,15 @@ public final class CallRecordWriter {
 
     public synchronized void start() {
         if (loop == null) {
-            loop = Flux.interval(settings.flushEvery(), settings.flushEvery(), scheduler)
+            // Stopping ends the ticks, not the batch in flight: concatMap finishes it before the loop completes.
+            Mono<Void> running = Flux.interval(settings.flushEvery(), settings.flushEvery(), scheduler)
+                    .takeUntilOther(stopRequested.asMono())
                     .onBackpressureDrop()
                     .concatMap(tick -> drain(), 0)
-                    .subscribe();
+                    .then()
+                    .cache();
+            running.subscribe();
+            loop = running;
         }
     }
 
@@ -99,16 +105,18 @@ public final class CallRecordWriter {
         stop(settings.writeTimeout());
     }
 
-    /** Stops the periodic writing; what is still queued is written now, within {@code wait}. Blocking: for shutdown. */
+    /**
+     * Stops the periodic writing: the batch in flight is finished and what is still queued is written
+     * now, all within {@code wait}. Blocking: for shutdown.
+     */
     public void stop(Duration wait) {
+        Mono<Void> running;
         synchronized (this) {
-            if (loop != null) {
-                loop.dispose();
-                loop = null;
-            }
+            running = loop == null ? Mono.empty() : loop;
         }
+        stopRequested.tryEmitValue(true);
         try {
-            drain().block(wait);
+            running.then(drain()).block(wait);
         } catch (RuntimeException e) {
             log.warn("{} call records were not written before shutdown", queued.get());
         }

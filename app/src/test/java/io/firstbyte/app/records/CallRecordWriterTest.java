@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 class CallRecordWriterTest {
@@ -123,6 +124,25 @@ class CallRecordWriterTest {
         assertThat(dropped("database")).isEqualTo(1);
         time.advanceTimeBy(FLUSH);
         assertThat(writtenCallIds()).containsExactly("CA2");
+    }
+
+    @Test
+    void stoppingFinishesTheBatchInFlightAndWritesWhatIsStillQueued() {
+        writer(100, 2);
+        // a database that takes a moment of real time, so that the stop comes while a batch is in flight
+        database = batch -> Mono.delay(Duration.ofMillis(200), Schedulers.parallel())
+                .then(Mono.fromRunnable(() -> written.add(batch)));
+        writer.offer(record(1));
+        writer.offer(record(2));
+        writer.offer(record(3));
+        time.advanceTimeBy(FLUSH);
+        assertThat(writer.queued()).as("the first batch is in flight").isEqualTo(1);
+        writer.offer(record(4));
+
+        writer.stop(Duration.ofSeconds(30));
+
+        assertThat(writtenCallIds()).containsExactly("CA1", "CA2", "CA3", "CA4");
+        assertThat(dropped("database")).isZero();
     }
 
     @Test
