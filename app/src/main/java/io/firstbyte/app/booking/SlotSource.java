@@ -63,9 +63,24 @@ public final class SlotSource {
 
     /** All free slots of {@code day} (past ones included: callers filter by their booking window). */
     public Mono<List<Slot>> day(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
+        return versionedDay(catalog, service, day).map(CachedDay::slots);
+    }
+
+    /** As {@link #day}, with the availability version the slots were computed at. */
+    public Mono<CachedDay> versionedDay(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
         UUID tenant = UUID.fromString(catalog.tenant().id());
         Key key = new Key(tenant, service.id(), day);
-        return notBelowFloor(key, () -> lookup(catalog, tenant, service, day), STALE_RETRIES).map(CachedDay::slots);
+        return notBelowFloor(key, () -> lookup(catalog, tenant, service, day), STALE_RETRIES);
+    }
+
+    /**
+     * Whether slots computed at {@code version} may be served again without a lookup: this instance knows
+     * the day's current version for certain (it is hearing PostgreSQL's announcements), and the slots are
+     * at or above it and at or above the day's floor. The same rule a lookup applies to a cache entry.
+     */
+    public boolean stillCurrent(UUID tenant, LocalDate day, long version) {
+        Long known = versions.known(tenant, day);
+        return known != null && version >= known && version >= versions.floor(tenant, day);
     }
 
     private Mono<CachedDay> notBelowFloor(Key key, Supplier<Mono<CachedDay>> lookup, int retries) {

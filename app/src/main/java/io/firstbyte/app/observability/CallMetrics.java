@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
 /**
  * The call path's meters: time to first byte per turn and per stage, server overhead, active
  * calls, calls ended by reason, barge-ins and their clear latency, outbound frames (and late ones),
- * dropped inbound messages by kind.
+ * dropped inbound messages by kind, callers who asked for a person.
  */
 public final class CallMetrics {
 
@@ -23,6 +23,7 @@ public final class CallMetrics {
     private final Counter bargeIns;
     private final Counter frames;
     private final Counter lateFrames;
+    private final Counter humanRequests;
 
     public CallMetrics(MeterRegistry registry, LiveCalls calls) {
         this.registry = registry;
@@ -33,6 +34,8 @@ public final class CallMetrics {
         this.frames = Counter.builder("firstbyte.outbound.frames").description("Outbound 20 ms frames").register(registry);
         this.lateFrames = Counter.builder("firstbyte.outbound.late.frames")
                 .description("Outbound frames sent after the caller's playback ran dry").register(registry);
+        this.humanRequests = Counter.builder("firstbyte.calls.human.requested")
+                .description("Callers who pressed the key that asks for a person").register(registry);
         registry.gauge("firstbyte.calls.active", calls, LiveCalls::count);
     }
 
@@ -78,6 +81,11 @@ public final class CallMetrics {
             @Override
             public void stageFailed(String stage, Throwable error) {
                 registry.counter("firstbyte.stage.failures", "stage", stage).increment();
+            }
+
+            @Override
+            public void humanRequested(String key) {
+                humanRequests.increment();
             }
         };
     }

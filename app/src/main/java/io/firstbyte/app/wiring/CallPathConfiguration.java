@@ -26,6 +26,7 @@ import io.firstbyte.app.web.twilio.CallTokens;
 import io.firstbyte.app.web.twilio.LocalUsedTokens;
 import io.firstbyte.app.web.twilio.RedisUsedTokens;
 import io.firstbyte.app.web.twilio.SignedCall;
+import io.firstbyte.pipeline.control.EndCallTool;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
@@ -96,6 +97,12 @@ public class CallPathConfiguration {
                 new CallPrompts(bookingCatalogs, prompt, PROMPT_CATALOG_WAIT));
     }
 
+    /** The agent's hang-up; like every {@link Tool} bean, it joins the booking tools in the registry. */
+    @Bean
+    Tool endCallTool() {
+        return new EndCallTool();
+    }
+
     @Bean
     ToolRegistry toolRegistry(BookingTools booking, ObjectProvider<Tool> others, CallProperties call) {
         List<Tool> tools = new ArrayList<>(booking.tools());
@@ -106,7 +113,7 @@ public class CallPathConfiguration {
     @Bean
     CallPipeline callPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                               CallProperties call) {
-        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), Schedulers.parallel());
+        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), call.controls(), Schedulers.parallel());
     }
 
     @Bean

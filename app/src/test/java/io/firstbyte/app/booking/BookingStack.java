@@ -33,6 +33,7 @@ public final class BookingStack implements AutoCloseable {
     public final TenantDirectory tenants;
     public final CatalogSource catalogs;
     public final SlotSource slots;
+    public final PrefetchedDays prefetched;
     public final AvailabilityService availability;
     public final BookingService bookings;
     public final BookingTools tools;
@@ -82,7 +83,8 @@ public final class BookingStack implements AutoCloseable {
                         .username(listenerDatabase.user()).password(listenerDatabase.password()).build()));
         versions.start();
         slots = new SlotSource(availabilityStore, versions, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
-        availability = new AvailabilityService(slots, clock);
+        prefetched = new PrefetchedDays(slots, new PrefetchedDays.Settings(true, Duration.ofSeconds(120), 10_000, 64));
+        availability = new AvailabilityService(slots, prefetched, clock);
         bookings = new BookingService(new AppointmentStore(db, transactions, queries, versions), availabilityStore, availability,
                 guards, clock);
         tools = new BookingTools(catalogs, availability, bookings, guards,
