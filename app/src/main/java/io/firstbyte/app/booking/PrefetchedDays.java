@@ -47,7 +47,8 @@ public final class PrefetchedDays {
         public static final Settings OFF = new Settings(false, Duration.ZERO, 0, 0);
     }
 
-    private record Key(UUID tenant, UUID service, LocalDate day) {
+    /** The catalog revision is part of the key: slots kept under old hours or staff are never served after an admin change. */
+    private record Key(UUID tenant, long revision, UUID service, LocalDate day) {
     }
 
     private record Entry(CachedDay day, long expiresAtNanos) {
@@ -90,7 +91,7 @@ public final class PrefetchedDays {
     public Mono<List<Slot>> day(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
         return Mono.defer(() -> {
             UUID tenant = UUID.fromString(catalog.tenant().id());
-            Entry entry = entries.get(new Key(tenant, service.id(), day));
+            Entry entry = entries.get(new Key(tenant, catalog.revision(), service.id(), day));
             if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0
                     && source.stillCurrent(tenant, day, entry.day().version())) {
                 hits.incrementAndGet();
@@ -119,7 +120,7 @@ public final class PrefetchedDays {
         UUID tenant = UUID.fromString(catalog.tenant().id());
         return Flux.fromIterable(days)
                 .flatMap(day -> source.versionedDay(catalog, service, day)
-                        .doOnNext(found -> keep(new Key(tenant, service.id(), day), found))
+                        .doOnNext(found -> keep(new Key(tenant, catalog.revision(), service.id(), day), found))
                         .onErrorResume(error -> Mono.empty()), days.size() + 1)
                 .then();
     }

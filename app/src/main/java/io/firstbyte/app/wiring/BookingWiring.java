@@ -67,8 +67,11 @@ public class BookingWiring {
 
     @Bean
     TenantDirectory tenantDirectory(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter,
-                                    BookingProperties properties) {
-        return new TenantDirectory(new TenantStore(bookingDatabaseClient, bookingQueryCounter), properties.catalogTtl());
+                                    BookingProperties properties, VersionListener bookingVersionListener) {
+        TenantDirectory directory = new TenantDirectory(new TenantStore(bookingDatabaseClient, bookingQueryCounter),
+                properties.catalogTtl(), bookingVersionListener::epoch);
+        bookingVersionListener.onTenantChange(tenant -> directory.forget(tenant.toString()));
+        return directory;
     }
 
     @Bean
@@ -83,10 +86,13 @@ public class BookingWiring {
     }
 
     @Bean
-    CatalogSource bookingCatalogs(TenantDirectory tenantDirectory, DatabaseClient bookingDatabaseClient,
-                                  QueryCounter bookingQueryCounter, BookingGuards bookingGuards, BookingProperties properties) {
-        return new CatalogSource(tenantDirectory, new CatalogStore(bookingDatabaseClient, bookingQueryCounter),
-                bookingGuards, properties.catalogTtl());
+    CatalogSource bookingCatalogs(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter,
+                                  BookingGuards bookingGuards, BookingProperties properties,
+                                  VersionListener bookingVersionListener) {
+        CatalogSource catalogs = new CatalogSource(new CatalogStore(bookingDatabaseClient, bookingQueryCounter),
+                bookingGuards, properties.catalogTtl(), bookingVersionListener::epoch);
+        bookingVersionListener.onTenantChange(tenant -> catalogs.evict(tenant.toString()));
+        return catalogs;
     }
 
     @Bean

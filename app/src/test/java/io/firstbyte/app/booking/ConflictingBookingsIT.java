@@ -58,7 +58,7 @@ class ConflictingBookingsIT {
         long version = new AvailabilityStore(DatabaseClient.create(fast.pool), fast.queries)
                 .versions(UUID.fromString(DEMO), day, day).block().getOrDefault(day, 0L);
         // the other instance has claimed the fill and is slow to deliver it
-        assertThat(fast.cache.claimFill(UUID.fromString(DEMO), colour.id(), day, day, version, Duration.ofSeconds(30)).block())
+        assertThat(fast.cache.claimFill(UUID.fromString(DEMO), catalog.revision(), colour.id(), day, day, version, Duration.ofSeconds(30)).block())
                 .isTrue();
 
         assertThat(slow.slots.day(catalog, colour, day).block(Duration.ofSeconds(10))).isNotEmpty();
