@@ -3,6 +3,7 @@ package io.firstbyte.app.records;
 import io.firstbyte.pipeline.trace.TurnTrace;
 import java.time.Instant;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +11,10 @@ import org.jspecify.annotations.Nullable;
  * One finished call as it is kept: its gateway (dialect), the caller's and the dialled number (the
  * caller's number is the tenant's own customer data: shown to the admin API, never logged), when it
  * started and ended, why it ended ({@code caller}, {@code operator}, {@code inbound-silence},
- * {@code max-duration}, {@code error}, ... as the call's end is metered) and its turns.
+ * {@code max-duration}, {@code error}, ... as the call's end is metered) and its turns. The tenant is
+ * {@code business_id} in JSON, as the admin API calls it.
  */
-public record CallRecord(UUID id, String callId, @Nullable UUID tenantId, String gateway, @Nullable String caller,
+public record CallRecord(UUID id, String callId, @JsonProperty("business_id") @Nullable UUID tenantId, String gateway, @Nullable String caller,
                          @Nullable String dialled, Instant startedAt, Instant endedAt, String endReason, List<Turn> turns) {
 
     /** Longest tool argument or result text kept; a longer one is cut and ends with an ellipsis. */

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CallRecordStore implements CallRecordWriter.Store {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = CallRecordJson.MAPPER;
     private static final TypeReference<List<CallRecord.Turn>> TURNS = new TypeReference<>() { };
     /** Columns written per record (the statement's parameters per row). */
     private static final int COLUMNS = 11;

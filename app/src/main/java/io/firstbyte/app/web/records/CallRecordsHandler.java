@@ -2,6 +2,7 @@ package io.firstbyte.app.web.records;
 
 import io.firstbyte.app.records.CallQuery;
 import io.firstbyte.app.records.CallRecord;
+import io.firstbyte.app.records.CallRecordJson;
 import io.firstbyte.app.records.CallRecordStore;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /admin/calls}: call records newest first, filtered by {@code tenant} (UUID), {@code from}
- * and {@code to} (ISO-8601 instants, on the call's start), {@code endReason} and {@code caller} (the exact
+ * {@code GET /admin/calls}: call records newest first, filtered by {@code business} (its id), {@code from}
+ * and {@code to} (ISO-8601 instants, on the call's start), {@code end_reason} and {@code caller} (the exact
  * number), a page of {@code limit} (1-200, default 50) at a time, the next one at {@code cursor};
  * {@code GET /admin/calls/{id}}: one call with its whole transcript, by record id or by the gateway's
  * call id. Access is the authorization layer's business (the admin credential), not this handler's.
@@ -57,7 +58,7 @@ public final class CallRecordsHandler {
             return error(HttpStatus.BAD_REQUEST, bad.getMessage());
         }
         return store.list(query)
-                .flatMap(page -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(page))
+                .flatMap(page -> json(page))
                 .onErrorResume(this::unavailable);
     }
 
@@ -66,22 +67,27 @@ public final class CallRecordsHandler {
         Mono<CallRecord> record = uuid(id).map(store::find).orElseGet(() -> CALL_ID.matcher(id).matches()
                 ? store.findByCallId(id) : Mono.empty());
         return record
-                .flatMap(call -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(call))
+                .flatMap(call -> json(call))
                 .switchIfEmpty(Mono.defer(() -> error(HttpStatus.NOT_FOUND, "no record of this call")))
                 .onErrorResume(this::unavailable);
     }
 
+    /** In the admin API's snake_case, as the records are stored. */
+    private static Mono<ServerResponse> json(Object body) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(CallRecordJson.MAPPER.writeValueAsString(body));
+    }
+
     private static CallQuery query(ServerRequest request) {
-        UUID tenant = param(request, "tenant").map(text -> uuid(text)
-                .orElseThrow(() -> new BadParameter("tenant must be a tenant id (UUID)"))).orElse(null);
+        UUID business = param(request, "business").map(text -> uuid(text)
+                .orElseThrow(() -> new BadParameter("business must be a business id (UUID)"))).orElse(null);
         Instant from = instant(request, "from");
         Instant to = instant(request, "to");
-        String endReason = matching(request, "endReason", END_REASON, "endReason must be an end reason such as caller or error");
+        String endReason = matching(request, "end_reason", END_REASON, "end_reason must be an end reason such as caller or error");
         String caller = matching(request, "caller", CALLER, "caller must be a phone number such as +4930123456");
         CallQuery.Cursor cursor = param(request, "cursor").map(text -> CallQuery.Cursor.decode(text)
                 .orElseThrow(() -> new BadParameter("cursor must be the next value of a previous page"))).orElse(null);
         int limit = param(request, "limit").map(CallRecordsHandler::limit).orElse(DEFAULT_LIMIT);
-        return new CallQuery(tenant, from, to, endReason, caller, cursor, limit);
+        return new CallQuery(business, from, to, endReason, caller, cursor, limit);
     }
 
     private static int limit(String text) {

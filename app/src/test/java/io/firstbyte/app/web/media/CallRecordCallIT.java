@@ -79,30 +79,30 @@ class CallRecordCallIT {
         await("record written").atMost(GENEROUS).until(() -> get(http, "/admin/calls?caller={caller}", from)
                 .path("calls").size() == 1);
         JsonNode listed = get(http, "/admin/calls?caller={caller}", from).path("calls").get(0);
-        assertThat(listed.path("callId").asString()).isEqualTo(caller.callSid);
-        assertThat(listed.path("tenantId").asString()).isEqualTo(StartupSeed.DEMO_TENANT_ID);
+        assertThat(listed.path("call_id").asString()).isEqualTo(caller.callSid);
+        assertThat(listed.path("business_id").asString()).isEqualTo(StartupSeed.DEMO_TENANT_ID);
         assertThat(listed.path("gateway").asString()).isEqualTo("twilio");
         assertThat(listed.path("dialled").asString()).isEqualTo(StartupSeed.DEMO_NUMBER);
-        assertThat(listed.path("endReason").asString()).isEqualTo("caller");
+        assertThat(listed.path("end_reason").asString()).isEqualTo("caller");
         assertThat(listed.path("turns").asInt()).isEqualTo(3);
 
         JsonNode record = get(http, "/admin/calls/" + listed.path("id").asString());
         JsonNode turns = record.path("turns");
-        assertThat(turns.get(0).path("callerText").asString()).isEqualTo(FIRST);
-        assertThat(turns.get(0).path("agentText").asString()).isEqualTo(trace.get(0).path("agentText").asString());
+        assertThat(turns.get(0).path("caller_text").asString()).isEqualTo(FIRST);
+        assertThat(turns.get(0).path("agent_text").asString()).isEqualTo(trace.get(0).path("agentText").asString());
         assertThat(turns.get(0).path("tools").get(0).path("name").asString()).isEqualTo("check_availability");
         assertThat(turns.get(0).path("tools").get(0).path("arguments").asString()).containsIgnoringCase("haircut");
         assertThat(turns.get(0).path("tools").get(0).path("result").asString()).isNotBlank();
-        assertThat(turns.get(0).path("latency").path("ttfbMs").asDouble()).isPositive();
+        assertThat(turns.get(0).path("latency").path("ttfb_ms").asDouble()).isPositive();
         assertThat(turns.get(1).path("interrupted").asBoolean()).isTrue();
-        assertThat(turns.get(1).path("agentText").asString()).isEqualTo(trace.get(1).path("agentText").asString());
+        assertThat(turns.get(1).path("agent_text").asString()).isEqualTo(trace.get(1).path("agentText").asString());
         assertThat(get(http, "/admin/calls/" + caller.callSid).path("id").asString()).isEqualTo(listed.path("id").asString());
     }
 
     @Test
     void badQueriesAreAnsweredWithTheirReasonAndAnUnknownCallWith404() {
         WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(GENEROUS).build();
-        for (String query : new String[] {"tenant=salon", "from=yesterday", "limit=0", "limit=201", "endReason=%3Bdrop",
+        for (String query : new String[] {"business=salon", "from=yesterday", "limit=0", "limit=201", "end_reason=%3Bdrop",
                 "cursor=bm90LWEtY3Vyc29y"}) {
             http.get().uri("/admin/calls?" + query).exchange()
                     .expectStatus().isBadRequest()
