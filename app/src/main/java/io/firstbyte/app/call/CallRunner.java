@@ -28,8 +28,8 @@ import reactor.core.publisher.Sinks;
 public final class CallRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CallRunner.class);
-    private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(2);
 
+    private final Duration resolveTimeout;
     private final CallPipeline pipeline;
     private final CallStartResolver resolver;
     private final LiveCalls live;
@@ -38,13 +38,15 @@ public final class CallRunner {
     private final CallRecords records;
     private final String gateway;
 
+    /** {@code resolveTimeout}: how long a call start waits for its tenant, prompt and providers before going on without them. */
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                      CallMetrics metrics, CallRecords records) {
-        this(pipeline, resolver, live, traces, metrics, records, "unknown");
+                      CallMetrics metrics, Duration resolveTimeout, CallRecords records) {
+        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, "unknown");
     }
 
     private CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                       CallMetrics metrics, CallRecords records, String gateway) {
+                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, String gateway) {
+        this.resolveTimeout = resolveTimeout;
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
@@ -56,7 +58,7 @@ public final class CallRunner {
 
     /** This runner for the calls of one gateway (its dialect name), as their records say. */
     public CallRunner forGateway(String name) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, records, name);
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, name);
     }
 
     public CallMetrics metrics() {
@@ -81,7 +83,7 @@ public final class CallRunner {
         CallEnd end = new CallEnd();
         CallRecording recording = records.start(context, gateway);
         return resolver.resolve(context)
-                .timeout(RESOLVE_TIMEOUT, Mono.just(context))
+                .timeout(resolveTimeout, Mono.just(context))
                 .doOnNext(recording::resolved)
                 .flatMapMany(resolved -> Flux.merge(
                         pipeline.run(resolved, events, metrics.observer((trace, meters) -> {

@@ -49,7 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // its own database on this machine's PostgreSQL is a developer's set-up: development mode, Twilio open
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.security.mode=development", "firstbyte.telephony.start-timeout=1s"})
+        properties = {"firstbyte.security.mode=development",
+                // the model must get the business facts even on a loaded machine: wait for the catalog
+                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s", "firstbyte.telephony.start-timeout=1s"})
 class CallerBookingsCallIT {
 
     static final String ADA = "+15550003333";

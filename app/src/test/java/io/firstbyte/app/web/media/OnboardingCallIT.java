@@ -40,7 +40,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a developer's own PostgreSQL: development mode (Twilio and /admin open to this machine), nothing seeded
-        properties = {"firstbyte.security.mode=development", "firstbyte.booking.seed-demo=false",
+        properties = {"firstbyte.security.mode=development",
+                // the model must get the business facts even on a loaded machine: wait for the catalog
+                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s", "firstbyte.booking.seed-demo=false",
                 "firstbyte.telephony.start-timeout=1s"})
 class OnboardingCallIT {
 
