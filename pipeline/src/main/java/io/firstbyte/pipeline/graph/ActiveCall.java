@@ -334,7 +334,7 @@ final class ActiveCall {
         if (event instanceof AudioOut) {
             observer.outboundFrame();
             if (trace != null && trace.firstOutboundFrame()) {
-                trace.addSimulatedDelay(delays.closeTurn());
+                trace.addSimulatedDelay(delays.closeTurn(trace.speechEnd(), trace.firstOutboundFrameAt()));
             }
         } else if (event instanceof MarkSent mark) {
             String text = clauseText.getOrDefault(mark.name(), "");
