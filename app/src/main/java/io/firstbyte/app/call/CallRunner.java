@@ -1,6 +1,8 @@
 package io.firstbyte.app.call;
 
 import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.app.records.CallRecording;
+import io.firstbyte.app.records.CallRecords;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.event.CallStarted;
@@ -20,12 +22,12 @@ import reactor.core.publisher.Sinks;
 /**
  * Runs one started call, whatever connection carries it (a media WebSocket, an AudioSocket TCP
  * connection): resolves its tenant once, runs the pipeline over the caller's events, and keeps it
- * in the live calls (where a hang-up disposes it) and its turns in the recent traces.
+ * in the live calls (where a hang-up disposes it), its turns in the recent traces, and its record,
+ * handed to the call records when it ends.
  */
 public final class CallRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CallRunner.class);
-    private static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Duration resolveTimeout;
     private final CallPipeline pipeline;
@@ -33,21 +35,30 @@ public final class CallRunner {
     private final LiveCalls live;
     private final RecentTraces traces;
     private final CallMetrics metrics;
-
-    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                      CallMetrics metrics) {
-        this(pipeline, resolver, live, traces, metrics, DEFAULT_RESOLVE_TIMEOUT);
-    }
+    private final CallRecords records;
+    private final String gateway;
 
     /** {@code resolveTimeout}: how long a call start waits for its tenant, prompt and providers before going on without them. */
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                      CallMetrics metrics, Duration resolveTimeout) {
+                      CallMetrics metrics, Duration resolveTimeout, CallRecords records) {
+        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, "unknown");
+    }
+
+    private CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, String gateway) {
         this.resolveTimeout = resolveTimeout;
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
         this.traces = traces;
         this.metrics = metrics;
+        this.records = records;
+        this.gateway = gateway;
+    }
+
+    /** This runner for the calls of one gateway (its dialect name), as their records say. */
+    public CallRunner forGateway(String name) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, name);
     }
 
     public CallMetrics metrics() {
@@ -70,10 +81,15 @@ public final class CallRunner {
                 pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
         Sinks.One<Boolean> hangUp = Sinks.one();
         CallEnd end = new CallEnd();
+        CallRecording recording = records.start(context, gateway);
         return resolver.resolve(context)
                 .timeout(resolveTimeout, Mono.just(context))
+                .doOnNext(recording::resolved)
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
+                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> {
+                            traces.record(resolved.callId(), trace);
+                            recording.turn(trace);
+                        })),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
@@ -88,6 +104,7 @@ public final class CallRunner {
                 .doFinally(signal -> {
                     live.ended(context.callId());
                     metrics.callEnded(end.kind(signal));
+                    recording.end(end.kind(signal));
                     log.info("call {} ended ({})", context.callId(), end.describe(signal));
                 });
     }

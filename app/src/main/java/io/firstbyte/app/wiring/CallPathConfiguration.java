@@ -12,6 +12,7 @@ import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.records.CallRecords;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.StoreProperties;
@@ -118,8 +119,9 @@ public class CallPathConfiguration {
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout);
+                          CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout,
+                          CallRecords records) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records);
     }
 
     @Bean

@@ -7,6 +7,7 @@ public interface CallObserver {
 
     CallObserver NONE = new CallObserver() { };
 
+    /** A turn is over: its answer played out, or a barge-in, a newer answer or the call's end cut it off. */
     default void turnTraced(TurnTrace trace) {
     }
 

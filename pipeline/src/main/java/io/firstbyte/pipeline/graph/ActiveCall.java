@@ -77,6 +77,7 @@ final class ActiveCall {
     private final Duration pacerLead;
     private final OutboundPacer pacer;
     private final EnergyVad vad;
+    private final OpenTurn openTurn;
     private final AtomicInteger answers = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
     private volatile boolean answering;
@@ -106,6 +107,7 @@ final class ActiveCall {
         this.pacerLead = settings.pacerLeadFor(context);
         this.pacer = new OutboundPacer(pacerLead, scheduler);
         this.vad = new EnergyVad(settings.vad());
+        this.openTurn = new OpenTurn(observer);
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
@@ -146,6 +148,9 @@ final class ActiveCall {
 
     void markPlayed(MarkPlayed mark) {
         ledger.markPlayed(mark.name());
+        if (!ledger.awaitingPlayback()) {
+            openTurn.playedOut();
+        }
         marksPlayed.tryEmitNext(mark.name());
     }
 
@@ -211,7 +216,9 @@ final class ActiveCall {
 
     private Flux<OutboundEvent> interrupt(CallPipeline.BargeIn bargeIn) {
         answering = false;
-        history.agentSaid(ledger.interrupt());
+        String heard = ledger.interrupt();
+        history.agentSaid(heard);
+        openTurn.cutOff(heard, true);
         Interruption interruption = new Interruption(bargeIn.decidedAt());
         observer.bargeIn(now() - bargeIn.decidedAt());
         return Flux.just(interruption);
@@ -242,12 +249,13 @@ final class ActiveCall {
         delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
-        Map<String, Long> toolStarts = new ConcurrentHashMap<>();
-        Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace, toolStarts));
+        Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace));
         Flux<Clause> clauses = ClauseChunker.chunkAnswer(
                 EndCallTool.lastWords(events, this::agentHangsUp));
         return Flux.defer(() -> {
-            history.agentSaid(ledger.startAnswer("pending"));
+            String heard = ledger.startAnswer("pending");
+            history.agentSaid(heard);
+            openTurn.next(trace, heard);
             history.userSaid(callerInput);
             return speak(clauses, trace);
         });
@@ -285,18 +293,22 @@ final class ActiveCall {
                             return Flux.empty();
                         }),
                 answerId, observer::lateFrame);
-        return frames.concatWith(Flux.defer(this::endIfEnding))
+        // The answer is all sent when its frames are, before any EndCall that follows its last words.
+        return frames.doOnComplete(() -> {
+                    if (trace != null) {
+                        openTurn.answerSent(trace, ledger.awaitingPlayback());
+                    }
+                })
+                .concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
                 .doOnSubscribe(subscription -> {
-                    ledger.startAnswer(answerId);
+                    String heard = ledger.startAnswer(answerId);
+                    if (trace == null) {
+                        openTurn.cutOff(heard, false);
+                    }
                     answering = true;
                 })
-                .doFinally(signal -> {
-                    answering = false;
-                    if (trace != null && !trace.outboundStarted()) {
-                        publish(trace, true);
-                    }
-                });
+                .doFinally(signal -> answering = false);
     }
 
     /**
@@ -322,35 +334,32 @@ final class ActiveCall {
         if (event instanceof AudioOut) {
             observer.outboundFrame();
             if (trace != null && trace.firstOutboundFrame()) {
-                publish(trace, false);
+                trace.addSimulatedDelay(delays.closeTurn(trace.speechEnd(), trace.firstOutboundFrameAt()));
             }
         } else if (event instanceof MarkSent mark) {
-            ledger.markSent(answerId, mark.name(), clauseText.getOrDefault(mark.name(), ""));
+            String text = clauseText.getOrDefault(mark.name(), "");
+            ledger.markSent(answerId, mark.name(), text);
+            if (trace != null) {
+                openTurn.clauseSent(trace, text);
+            }
         }
     }
 
-    private void publish(TurnTraceRecorder trace, boolean interrupted) {
-        long windowEnd = trace.outboundStarted() ? trace.firstOutboundFrameAt() : now();
-        trace.addSimulatedDelay(delays.closeTurn(trace.speechEnd(), windowEnd));
-        observer.turnTraced(trace.snapshot(interrupted));
-    }
-
-    private void traceAgent(AgentEvent event, TurnTraceRecorder trace, Map<String, Long> toolStarts) {
+    private void traceAgent(AgentEvent event, TurnTraceRecorder trace) {
         switch (event) {
             case ModelTextDelta delta -> trace.modelFirstToken();
             case ToolCallRequested requested -> {
                 trace.modelFirstToken();
-                toolStarts.put(requested.call().id(), now());
+                trace.toolRequested(requested.call().id(), requested.call().name(), requested.call().arguments());
             }
-            case ToolResultReady ready -> {
-                Long start = toolStarts.remove(ready.result().callId());
-                trace.tool(ready.result().name(), start == null ? -1 : start, now());
-            }
+            case ToolResultReady ready -> trace.toolFinished(ready.result().callId(), ready.result().name(),
+                    ready.result().content());
             default -> { }
         }
     }
 
     void close() {
+        openTurn.cutOff(ledger.interrupt(), false);
         scope.dispose();
         speech.dispose();
     }

@@ -1,7 +1,9 @@
 package io.firstbyte.pipeline.trace;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /** Collects one turn's milestones as they happen; the first occurrence of each wins. */
@@ -18,6 +20,10 @@ public final class TurnTraceRecorder {
     private long firstOutboundFrame = -1;
     private long simulatedDelayNanos;
     private final List<TurnTrace.ToolSpan> tools = new ArrayList<>();
+    private final Map<String, Requested> requested = new LinkedHashMap<>();
+
+    private record Requested(String name, String arguments, long at) {
+    }
 
     public TurnTraceRecorder(int turn, String transcript, LongSupplier clock, long speechEnd, long sttFinal) {
         this.turn = turn;
@@ -63,8 +69,16 @@ public final class TurnTraceRecorder {
         return firstOutboundFrame >= 0;
     }
 
-    public synchronized void tool(String name, long start, long end) {
-        tools.add(new TurnTrace.ToolSpan(name, start, end));
+    /** The model asked for tool call {@code callId} with these (JSON) arguments. */
+    public synchronized void toolRequested(String callId, String name, String arguments) {
+        requested.put(callId, new Requested(name, arguments, clock.getAsLong()));
+    }
+
+    /** Tool call {@code callId} got its result: it enters the trace with its arguments and result. */
+    public synchronized void toolFinished(String callId, String name, String result) {
+        Requested call = requested.remove(callId);
+        tools.add(new TurnTrace.ToolSpan(name, call == null ? -1 : call.at(), clock.getAsLong(),
+                call == null ? "" : call.arguments(), result));
     }
 
     public synchronized void addSimulatedDelay(long nanos) {
@@ -75,8 +89,11 @@ public final class TurnTraceRecorder {
         return clock.getAsLong();
     }
 
-    public synchronized TurnTrace snapshot(boolean interrupted) {
-        return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, tools,
-                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted);
+    /** The turn as traced so far; a tool call still running is in it with end -1 and no result. */
+    public synchronized TurnTrace snapshot(boolean interrupted, String agentText) {
+        List<TurnTrace.ToolSpan> all = new ArrayList<>(tools);
+        requested.values().forEach(call -> all.add(new TurnTrace.ToolSpan(call.name(), call.at(), -1, call.arguments(), "")));
+        return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, all,
+                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, agentText);
     }
 }

@@ -98,6 +98,22 @@ class CallControlTest {
     }
 
     @Test
+    void theGoodbyeTurnOfACallTheAgentEndsIsTracedAsPlayedOutWithTheWholeGoodbye() {
+        newCall(SilencePolicy.OFF);
+        model.callsTools("Goodbye and thank you for calling! ", END_CALL);
+        call.silence(Duration.ofSeconds(3));
+        callerSays("That's all, thanks.");
+        call.silence(Duration.ofSeconds(6));
+
+        assertThat(call.completed()).isTrue();
+        assertThat(call.traces()).singleElement().satisfies(trace -> {
+            assertThat(trace.interrupted()).isFalse();
+            assertThat(trace.agentText()).isEqualTo("Goodbye and thank you for calling!");
+            assertThat(trace.tools()).extracting(tool -> tool.name()).containsExactly(EndCallTool.NAME);
+        });
+    }
+
+    @Test
     void anAgentThatHangsUpWithoutAWordIsAskedForItsGoodbyeFirst() {
         newCall(SilencePolicy.OFF);
         model.callsTools("", END_CALL).replies("Goodbye then! ");

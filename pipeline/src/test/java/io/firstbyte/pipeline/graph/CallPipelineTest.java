@@ -5,6 +5,7 @@ import io.firstbyte.pipeline.call.CallScope;
 import io.firstbyte.pipeline.call.CallSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.Interruption;
@@ -19,6 +20,7 @@ import io.firstbyte.pipeline.testing.ScriptedTextToSpeech;
 import io.firstbyte.pipeline.testing.ScriptedTool;
 import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.trace.TurnTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,20 @@ class CallPipelineTest {
     }
 
     @Test
+    void aTurnTheCallerBargedIntoIsTracedAsInterruptedWithOnlyWhatTheCallerHeard() {
+        newCall(Duration.ofMillis(50));
+        model.replies(LONG_ANSWER).replies("Noon it is. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Is Tuesday possible?");
+        call.silence(Duration.ofMillis(2500));
+        callerSays("Noon please.");
+        call.silence(Duration.ofSeconds(3));
+
+        assertThat(call.traces()).extracting(TurnTrace::turn, TurnTrace::interrupted, TurnTrace::agentText)
+                .containsExactly(tuple(1, true, "Sure thing, Tuesday works."), tuple(2, false, "Noon it is."));
+    }
+
+    @Test
     void bargeInBeforeTheFirstAudioByteCancelsTheModelAndTheNextTurnIsAnswered() {
         newCall(Duration.ofMillis(50), Duration.ofSeconds(1));
         model.replies("This answer is never heard. ").replies("Here is the answer to your second question. ");
@@ -210,6 +226,31 @@ class CallPipelineTest {
         assertEveryToolCallAnswered(last.messages());
         assertThat(last.messages()).anyMatch(m -> m instanceof ChatMessage.ToolOutput out && out.toolCallId().equals("call_1"));
         assertThat(tts.spoken()).contains("Ten o'clock is free.");
+    }
+
+    @Test
+    void aTurnsTraceHoldsEachToolCallWithItsArgumentsAndResultAndOneCutOffWhileRunningAsUnfinished() {
+        newCall(Duration.ofSeconds(1));
+        model.callsTools("", new ToolCall("call_1", "check_availability", "{\"date\":\"2026-12-08\"}")).replies("Ten is free. ")
+                .callsTools("", new ToolCall("call_2", "check_availability", "{\"date\":\"2026-12-09\"}"));
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Anything on Tuesday?");
+        call.silence(Duration.ofSeconds(5));
+        callerSays("And Wednesday?");
+        call.silence(Duration.ofMillis(600));
+        assertThat(availability.started()).isEqualTo(2);
+        call.hangUp();
+
+        assertThat(call.traces()).hasSize(2);
+        assertThat(call.traces().get(0).tools()).singleElement().satisfies(tool -> {
+            assertThat(tool.arguments()).isEqualTo("{\"date\":\"2026-12-08\"}");
+            assertThat(tool.result()).isEqualTo("{\"slots\":[\"10:00\"]}");
+            assertThat(tool.end()).isGreaterThan(tool.start());
+        });
+        assertThat(call.traces().get(1).tools()).singleElement().satisfies(tool -> {
+            assertThat(tool.arguments()).isEqualTo("{\"date\":\"2026-12-09\"}");
+            assertThat(tool.end()).isEqualTo(-1);
+        });
     }
 
     @Test
