@@ -18,9 +18,11 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.Interruption;
 import io.firstbyte.pipeline.event.MarkPlayed;
 import io.firstbyte.pipeline.event.MarkSent;
+import io.firstbyte.pipeline.event.ModelFinished;
 import io.firstbyte.pipeline.event.ModelTextDelta;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.event.SpeechEvent;
+import io.firstbyte.pipeline.event.SpeechStarted;
 import io.firstbyte.pipeline.event.ToolCallRequested;
 import io.firstbyte.pipeline.event.ToolResultReady;
 import io.firstbyte.pipeline.event.TranscriptFinal;
@@ -73,6 +75,8 @@ final class ActiveCall {
     private volatile long lastFrameArrival = -1;
     private volatile long lastFrameEndMillis;
     private volatile long lastFinalAt = -1;
+    private volatile long speechOnset = -1;
+    private volatile long lastAudioSent = -1;
     private volatile boolean sttDropLogged;
     private volatile @Nullable String endingReason;
 
@@ -120,6 +124,8 @@ final class ActiveCall {
     void speechEvent(SpeechEvent event) {
         if (event instanceof TranscriptFinal) {
             lastFinalAt = now();
+        } else if (event instanceof SpeechStarted started) {
+            speechOnset = arrivalOf(started.atMillis());
         }
     }
 
@@ -174,13 +180,15 @@ final class ActiveCall {
         history.agentSaid(ledger.interrupt());
         Interruption interruption = new Interruption(bargeIn.decidedAt());
         observer.bargeIn(now() - bargeIn.decidedAt());
+        if (speechOnset >= 0) {
+            observer.bargeInHeard(Math.max(0, lastAudioSent - speechOnset));
+        }
         return Flux.just(interruption);
     }
 
     private Flux<OutboundEvent> answer(TurnEnded turn) {
         int number = turns.incrementAndGet();
-        long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
-        long speechEnd = lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
+        long speechEnd = arrivalOf(Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis()));
         TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd, lastFinalAt);
         delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
@@ -201,6 +209,9 @@ final class ActiveCall {
         Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
             if (clause.index() == 0) {
                 delays.firstClauseSent();
+                if (trace != null) {
+                    trace.firstClause();
+                }
             }
             clauseText.put(MarkLedger.markName(answerId, clause.index()), clause.text());
         });
@@ -250,6 +261,7 @@ final class ActiveCall {
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,
                       @Nullable TurnTraceRecorder trace) {
         if (event instanceof AudioOut) {
+            lastAudioSent = now();
             observer.outboundFrame();
             if (trace != null && trace.firstOutboundFrame()) {
                 publish(trace, false);
@@ -267,6 +279,7 @@ final class ActiveCall {
     private void traceAgent(AgentEvent event, TurnTraceRecorder trace, Map<String, Long> toolStarts) {
         switch (event) {
             case ModelTextDelta delta -> trace.modelFirstToken();
+            case ModelFinished finished -> trace.modelFinished();
             case ToolCallRequested requested -> {
                 trace.modelFirstToken();
                 toolStarts.put(requested.call().id(), now());
@@ -282,6 +295,11 @@ final class ActiveCall {
     void close() {
         scope.dispose();
         speech.dispose();
+    }
+
+    /** When the caller's audio at {@code millis} on their clock arrived, on the call's clock. */
+    private long arrivalOf(long millis) {
+        return lastFrameArrival - (lastFrameEndMillis - millis) * 1_000_000L;
     }
 
     private long now() {

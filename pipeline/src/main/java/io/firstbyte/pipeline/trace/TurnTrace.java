@@ -5,14 +5,25 @@ import java.util.List;
 /**
  * Monotonic timestamps (nanoseconds, from the call's clock) of one turn's milestones; -1 where a
  * milestone did not happen. {@code simulatedDelayNanos} is the part of the turn's critical path
- * that simulated providers spent waiting on purpose (0 with real providers).
+ * that simulated providers spent waiting on purpose (0 with real providers). {@code firstClause}
+ * is when the answer's first clause went to the voice, {@code modelEnd} when the model's last round
+ * ended (-1 while it still streams when the trace is taken).
  */
 public record TurnTrace(int turn, String transcript, long speechEnd, long sttFinal, long turnEnded,
                         long modelFirstToken, List<ToolSpan> tools, long ttsFirstByte,
-                        long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted) {
+                        long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted,
+                        long firstClause, long modelEnd) {
 
     public TurnTrace {
         tools = List.copyOf(tools);
+    }
+
+    /** A turn without the first-clause and model-end milestones. */
+    public TurnTrace(int turn, String transcript, long speechEnd, long sttFinal, long turnEnded,
+                     long modelFirstToken, List<ToolSpan> tools, long ttsFirstByte,
+                     long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted) {
+        this(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, tools, ttsFirstByte, firstOutboundFrame,
+                simulatedDelayNanos, interrupted, -1, -1);
     }
 
     /** One tool call's start and end. */

@@ -16,6 +16,8 @@ public final class TurnTraceRecorder {
     private long modelFirstToken = -1;
     private long ttsFirstByte = -1;
     private long firstOutboundFrame = -1;
+    private long firstClause = -1;
+    private long modelEnd = -1;
     private long simulatedDelayNanos;
     private final List<TurnTrace.ToolSpan> tools = new ArrayList<>();
 
@@ -32,6 +34,18 @@ public final class TurnTraceRecorder {
         if (modelFirstToken < 0) {
             modelFirstToken = clock.getAsLong();
         }
+    }
+
+    /** The answer's first clause went to the voice. */
+    public synchronized void firstClause() {
+        if (firstClause < 0) {
+            firstClause = clock.getAsLong();
+        }
+    }
+
+    /** A model round ended; the last one of the turn wins. */
+    public synchronized void modelFinished() {
+        modelEnd = clock.getAsLong();
     }
 
     public synchronized void ttsFirstByte() {
@@ -67,6 +81,6 @@ public final class TurnTraceRecorder {
 
     public synchronized TurnTrace snapshot(boolean interrupted) {
         return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, tools,
-                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted);
+                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, firstClause, modelEnd);
     }
 }

@@ -44,6 +44,7 @@ public final class CallHarness implements AutoCloseable {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<TurnTrace> traces = new CopyOnWriteArrayList<>();
     private final List<Long> bargeInNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> bargeInHeardNanos = new CopyOnWriteArrayList<>();
     private final Deque<Object[]> playback = new ArrayDeque<>();
     private final CallPipeline pipeline;
     private long audioClockMillis;
@@ -79,6 +80,11 @@ public final class CallHarness implements AutoCloseable {
             @Override
             public void bargeIn(long nanos) {
                 bargeInNanos.add(nanos);
+            }
+
+            @Override
+            public void bargeInHeard(long nanos) {
+                bargeInHeardNanos.add(nanos);
             }
         };
         call = pipeline.run(context, inbound.asFlux(), observer)
@@ -166,6 +172,11 @@ public final class CallHarness implements AutoCloseable {
 
     public List<Long> bargeInNanos() {
         return List.copyOf(bargeInNanos);
+    }
+
+    /** Each barge-in's time from the caller's speech onset to the last agent audio sent. */
+    public List<Long> bargeInHeardNanos() {
+        return List.copyOf(bargeInHeardNanos);
     }
 
     public long nowMillis() {
