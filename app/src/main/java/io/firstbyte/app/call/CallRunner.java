@@ -1,7 +1,12 @@
 package io.firstbyte.app.call;
 
+import io.firstbyte.app.observability.BothObservers;
+import io.firstbyte.app.observability.CallLabels;
 import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.app.observability.CallTracing;
+import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
@@ -10,6 +15,7 @@ import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +26,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Runs one started call, whatever connection carries it (a media WebSocket, an AudioSocket TCP
  * connection): resolves its tenant once, runs the pipeline over the caller's events, and keeps it
- * in the live calls (where a hang-up disposes it) and its turns in the recent traces.
+ * in the live calls (where a hang-up disposes it) and its turns in the recent traces, its meters
+ * labelled with its tenant, gateway and providers, and (when tracing is on) its trace.
  */
 public final class CallRunner {
 
@@ -32,14 +39,28 @@ public final class CallRunner {
     private final LiveCalls live;
     private final RecentTraces traces;
     private final CallMetrics metrics;
+    private final CallTracing tracing;
+    private final String gateway;
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics) {
+        this(pipeline, resolver, live, traces, metrics, CallTracing.OFF, "unknown");
+    }
+
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics, CallTracing tracing, String gateway) {
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
         this.traces = traces;
         this.metrics = metrics;
+        this.tracing = tracing;
+        this.gateway = gateway;
+    }
+
+    /** This runner for the calls of one gateway (its dialect name), as their meters and traces say. */
+    public CallRunner forGateway(String name) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, tracing, name);
     }
 
     public CallMetrics metrics() {
@@ -62,10 +83,12 @@ public final class CallRunner {
                 pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
         Sinks.One<Boolean> hangUp = Sinks.one();
         CallEnd end = new CallEnd();
+        CallTracing.TracedCall traced = tracing.start(context, gateway);
+        AtomicReference<CallLabels> labels = new AtomicReference<>(CallLabels.unresolved(gateway));
         return resolver.resolve(context)
                 .timeout(RESOLVE_TIMEOUT, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
+                        pipeline.run(resolved, events, observer(resolved, labels, traced)),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
@@ -74,13 +97,24 @@ public final class CallRunner {
                 .doOnNext(end::sent)
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true));
-                    log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
-                            CallContext.mask(context.from()));
+                    traced.log(() -> log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
+                            CallContext.mask(context.from())));
                 })
                 .doFinally(signal -> {
                     live.ended(context.callId());
-                    metrics.callEnded(end.kind(signal));
-                    log.info("call {} ended ({})", context.callId(), end.describe(signal));
-                });
+                    metrics.callEnded(labels.get(), end.kind(signal));
+                    traced.log(() -> log.info("call {} ended ({})", context.callId(), end.describe(signal)));
+                    traced.ended(end.kind(signal));
+                })
+                .contextWrite(traced::propagate);
+    }
+
+    /** The call's observer, once its tenant is known: meters with its labels, and its trace. */
+    private CallObserver observer(CallContext resolved, AtomicReference<CallLabels> labels, CallTracing.TracedCall traced) {
+        CallLabels callLabels = metrics.labels(resolved, gateway);
+        labels.set(callLabels);
+        traced.resolved(callLabels, resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class));
+        return BothObservers.of(metrics.observer(callLabels, (trace, meters) -> traces.record(resolved.callId(), trace)),
+                traced.observer());
     }
 }

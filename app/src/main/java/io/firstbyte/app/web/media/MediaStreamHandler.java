@@ -51,7 +51,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
         this.dialect = dialect;
         this.codecs = codecs;
         this.subProtocols = List.copyOf(subProtocols);
-        this.runner = runner;
+        this.runner = runner.forGateway(dialect);
         this.telephony = telephony;
         this.tokens = tokens;
     }
