@@ -33,6 +33,8 @@ public final class TracingSwitch implements EnvironmentPostProcessor, Ordered {
         }
         environment.getPropertySources().addLast(new MapPropertySource("firstbyteTracingOff", Map.of(
                 "management.tracing.enabled", "false",
+                // also keeps the empty trace/span id columns out of the log lines
+                "management.tracing.export.enabled", "false",
                 "management.opentelemetry.enabled", "false")));
     }
 
