@@ -153,9 +153,8 @@ public final class CallMetrics {
 
     /** A tenant fell out of the top: its own series go, its calls count as {@code other} from now on. */
     private void forgetTenant(String tenant) {
-        List.copyOf(registry.find("firstbyte.turn.ttfb").tag("tenant", tenant).meters()).forEach(registry::remove);
-        for (String name : List.of("firstbyte.calls.started", "firstbyte.calls.ended", "firstbyte.bargeins",
-                "firstbyte.bargein.latency")) {
+        for (String name : List.of("firstbyte.calls.started", "firstbyte.calls.ended", "firstbyte.turn.ttfb",
+                "firstbyte.bargeins", "firstbyte.bargein.latency")) {
             List.copyOf(registry.find(name).tag("tenant", tenant).meters()).forEach(registry::remove);
         }
     }

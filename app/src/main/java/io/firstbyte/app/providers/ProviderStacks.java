@@ -163,10 +163,10 @@ public final class ProviderStacks implements AutoCloseable {
         return new FailoverTextToSpeech(voices, apology, voicesDown);
     }
 
-    /** A guard whose breaker's meters say its stage ({@code kind} llm or tts). */
-    private ProviderGuard guard(ProviderSelection selection, String name, String kind, GuardSettings settings) {
+    /** A guard whose breaker's meters say its stage ({@code component} llm or tts; resilience4j uses {@code kind} itself). */
+    private ProviderGuard guard(ProviderSelection selection, String name, String component, GuardSettings settings) {
         ProviderGuard guard = new ProviderGuard(name, settings,
-                ProviderGuard.breaker(name, settings, scheduler, Map.of("kind", kind)), scheduler);
+                ProviderGuard.breaker(name, settings, scheduler, Map.of("component", component)), scheduler);
         guards.computeIfAbsent(selection, key -> new CopyOnWriteArrayList<>()).add(guard);
         return guard;
     }

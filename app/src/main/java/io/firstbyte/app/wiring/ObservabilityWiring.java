@@ -55,7 +55,7 @@ public class ObservabilityWiring {
 
     /**
      * resilience4j's breaker meters ({@code resilience4j_circuitbreaker_state}, {@code …_calls} and
-     * friends, tagged {@code name} and {@code kind}: llm, tts, store) for the providers the server
+     * friends, tagged {@code name} and {@code component}: llm, tts, store) for the providers the server
      * uses by default and for PostgreSQL and Redis. A tenant's own provider keys get breakers of
      * their own, which are not exported (one series set per tenant would be unbounded).
      */

@@ -60,7 +60,7 @@ class CallProvidersTest {
         ProviderSelection failover = selection("simulated", "simulated,ollama", "simulated", "", "", "");
         providers.stackFor(call("CA1").withAttribute(CallProviders.ATTRIBUTE, failover));
 
-        assertThat(stacks.guards(failover)).extracting(guard -> guard.provider() + ":" + guard.breaker().getTags().get("kind"))
+        assertThat(stacks.guards(failover)).extracting(guard -> guard.provider() + ":" + guard.breaker().getTags().get("component"))
                 .containsExactly("simulated:llm", "ollama:llm");
         assertThat(stacks.guards(server)).as("simulated alone is not guarded").isEmpty();
         assertThat(providers.selectionFor(call("CA2"))).isSameAs(server);
