@@ -81,6 +81,9 @@ public final class CallMetrics {
         Counter lateFrames = Counter.builder("firstbyte.outbound.late.frames")
                 .description("Outbound frames sent after the caller's playback ran dry").tag("gateway", labels.gateway())
                 .register(registry);
+        // at zero from the start, so a dashboard shows no failure as 0 rather than as no data
+        Counter sttFailures = failures("stt", labels);
+        Counter ttsFailures = failures("tts", labels);
         return new CallObserver() {
             @Override
             public void turnTraced(TurnTrace trace) {
@@ -111,9 +114,18 @@ public final class CallMetrics {
 
             @Override
             public void stageFailed(String stage, Throwable error) {
-                registry.counter("firstbyte.stage.failures", "stage", stage, "provider", provider(labels, stage)).increment();
+                switch (stage) {
+                    case "stt" -> sttFailures.increment();
+                    case "tts" -> ttsFailures.increment();
+                    default -> failures(stage, labels).increment();
+                }
             }
         };
+    }
+
+    private Counter failures(String stage, CallLabels labels) {
+        return Counter.builder("firstbyte.stage.failures").description("Stages that failed for good in a call")
+                .tags("stage", stage, "provider", provider(labels, stage)).register(registry);
     }
 
     private void record(CallLabels labels, TurnTrace trace) {

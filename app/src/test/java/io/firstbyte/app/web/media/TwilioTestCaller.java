@@ -108,7 +108,7 @@ final class TwilioTestCaller {
         outgoing.tryEmitComplete();
     }
 
-    void sendRaw(String text) {
+    synchronized void sendRaw(String text) {
         outgoing.tryEmitNext(text);
     }
 
