@@ -63,6 +63,9 @@ class DashboardMetricsIT {
                 .contains("firstbyte_turn_ttfb_seconds_bucket", "firstbyte_booking_operation_seconds_bucket",
                         "resilience4j_circuitbreaker_state", "firstbyte_calls_ended_total");
         assertThat(exported).containsAll(queried);
+        // firstbyte_calls_capacity comes with the call cap (the drain work), not yet on this branch
+        assertThat(exported).as("the alert rules' metrics").containsAll(metricsIn("deploy/prometheus/alerts.yml").stream()
+                .filter(name -> !name.equals("firstbyte_calls_capacity")).toList());
         assertThat(scrape).contains("gateway=\"twilio\"", "operation=\"create_booking\"", "component=\"store\"");
     }
 
@@ -99,6 +102,15 @@ class DashboardMetricsIT {
                 .bodyValue("{\"service\":\"Haircut\",\"start\":\"" + start + "\",\"customer_name\":\"Dash Board\","
                         + "\"customer_phone\":\"+15550009999\"}")
                 .exchange().expectStatus().value(status -> assertThat(status).isIn(200, 201, 409));
+    }
+
+    private static Set<String> metricsIn(String file) throws IOException {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = METRIC.matcher(Files.readString(repositoryFile(file)));
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     /** The metric names in the dashboard's queries: panel targets' {@code expr}, variables' {@code definition}. */
