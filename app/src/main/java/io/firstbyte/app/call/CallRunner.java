@@ -32,8 +32,9 @@ import reactor.core.publisher.Sinks;
 public final class CallRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CallRunner.class);
-    private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofSeconds(2);
 
+    private final Duration resolveTimeout;
     private final CallPipeline pipeline;
     private final CallStartResolver resolver;
     private final LiveCalls live;
@@ -44,11 +45,18 @@ public final class CallRunner {
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics) {
-        this(pipeline, resolver, live, traces, metrics, CallTracing.OFF, "unknown");
+        this(pipeline, resolver, live, traces, metrics, DEFAULT_RESOLVE_TIMEOUT);
+    }
+
+    /** {@code resolveTimeout}: how long a call start waits for its tenant, prompt and providers before going on without them. */
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics, Duration resolveTimeout) {
+        this(pipeline, resolver, live, traces, metrics, resolveTimeout, CallTracing.OFF, "unknown");
     }
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                      CallMetrics metrics, CallTracing tracing, String gateway) {
+                      CallMetrics metrics, Duration resolveTimeout, CallTracing tracing, String gateway) {
+        this.resolveTimeout = resolveTimeout;
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
@@ -60,7 +68,7 @@ public final class CallRunner {
 
     /** This runner for the calls of one gateway (its dialect name), as their meters and traces say. */
     public CallRunner forGateway(String name) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, tracing, name);
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, tracing, name);
     }
 
     public CallMetrics metrics() {
@@ -86,7 +94,7 @@ public final class CallRunner {
         CallTracing.TracedCall traced = tracing.start(context, gateway);
         AtomicReference<CallLabels> labels = new AtomicReference<>(CallLabels.unresolved(gateway));
         return resolver.resolve(context)
-                .timeout(RESOLVE_TIMEOUT, Mono.just(context))
+                .timeout(resolveTimeout, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
                         pipeline.run(resolved, events, observer(resolved, labels, traced)),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))

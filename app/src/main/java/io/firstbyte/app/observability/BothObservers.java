@@ -46,4 +46,10 @@ public record BothObservers(CallObserver first, CallObserver second) implements 
         first.stageFailed(stage, error);
         second.stageFailed(stage, error);
     }
+
+    @Override
+    public void humanRequested(String key) {
+        first.humanRequested(key);
+        second.humanRequested(key);
+    }
 }

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The call path's meters: calls started and ended (by reason), active calls, time to first byte per
  * turn and its stage breakdown, server overhead, barge-ins and how long the agent talked over the
- * caller, outbound frames (and late ones), dropped inbound messages by kind. Call meters carry the
- * bounded {@code tenant} label and the {@code gateway}; stage meters the stage's {@code provider}.
+ * caller, outbound frames (and late ones), dropped inbound messages by kind, callers who asked for a
+ * person. Call meters carry the bounded {@code tenant} label and the {@code gateway}; stage meters
+ * the stage's {@code provider}.
  */
 public final class CallMetrics {
 
@@ -32,6 +33,7 @@ public final class CallMetrics {
     private final Function<CallContext, @Nullable ProviderSelection> providers;
     private final Timer clearLatency;
     private final Counter frames;
+    private final Counter humanRequests;
 
     public CallMetrics(MeterRegistry registry, LiveCalls calls) {
         this(registry, calls, DEFAULT_TENANT_LABELS, call -> null);
@@ -46,6 +48,8 @@ public final class CallMetrics {
                 .description("Server-internal hop of a barge-in: the speech-started decision to the interruption sent")
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
         this.frames = Counter.builder("firstbyte.outbound.frames").description("Outbound 20 ms frames").register(registry);
+        this.humanRequests = Counter.builder("firstbyte.calls.human.requested")
+                .description("Callers who pressed the key that asks for a person").register(registry);
         registry.gauge("firstbyte.calls.active", calls, LiveCalls::count);
     }
 
@@ -119,6 +123,11 @@ public final class CallMetrics {
                     case "tts" -> ttsFailures.increment();
                     default -> failures(stage, labels).increment();
                 }
+            }
+
+            @Override
+            public void humanRequested(String key) {
+                humanRequests.increment();
             }
         };
     }

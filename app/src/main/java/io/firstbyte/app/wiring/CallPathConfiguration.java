@@ -26,6 +26,7 @@ import io.firstbyte.app.web.twilio.CallTokens;
 import io.firstbyte.app.web.twilio.LocalUsedTokens;
 import io.firstbyte.app.web.twilio.RedisUsedTokens;
 import io.firstbyte.app.web.twilio.SignedCall;
+import io.firstbyte.pipeline.control.EndCallTool;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +60,6 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @EnableConfigurationProperties({CallProperties.class, TelephonyProperties.class})
 public class CallPathConfiguration {
 
-    /** How long a call's start waits for its tenant's catalog (for the prompt) before going on without it. */
-    private static final Duration PROMPT_CATALOG_WAIT = Duration.ofMillis(800);
 
     @Bean
     LiveCalls liveCalls() {
@@ -85,10 +85,18 @@ public class CallPathConfiguration {
     @Bean
     CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
                                         TenantProviderOverrides providers, CatalogSource bookingCatalogs,
-                                        ObjectProvider<Clock> clocks) {
+                                        ObjectProvider<Clock> clocks,
+                                        // how long a call's start waits for its tenant's catalog (for the prompt) before going on without it
+                                        @Value("${firstbyte.call.prompt-catalog-wait:800ms}") Duration promptCatalogWait) {
         CallPromptBuilder prompt = new CallPromptBuilder(call.systemPrompt(), call.greeting(), clocks.getIfUnique(Clock::systemUTC));
         return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers,
-                new CallPrompts(bookingCatalogs, prompt, PROMPT_CATALOG_WAIT));
+                new CallPrompts(bookingCatalogs, prompt, promptCatalogWait));
+    }
+
+    /** The agent's hang-up; like every {@link Tool} bean, it joins the booking tools in the registry. */
+    @Bean
+    Tool endCallTool() {
+        return new EndCallTool();
     }
 
     @Bean
@@ -101,13 +109,14 @@ public class CallPathConfiguration {
     @Bean
     CallPipeline callPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                               CallProperties call) {
-        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), Schedulers.parallel());
+        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), call.controls(), Schedulers.parallel());
     }
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics, CallTracing tracing) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, tracing, "unknown");
+                          CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout,
+                          CallTracing tracing) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, tracing, "unknown");
     }
 
     @Bean

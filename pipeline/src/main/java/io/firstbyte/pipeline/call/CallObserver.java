@@ -29,4 +29,11 @@ public interface CallObserver {
 
     default void stageFailed(String stage, Throwable error) {
     }
+
+    /**
+     * The caller pressed the key that asks for a person ({@code key}): a call-control signal a
+     * hand-over can act on. The model is told too, as the caller's input.
+     */
+    default void humanRequested(String key) {
+    }
 }

@@ -8,6 +8,10 @@ import io.firstbyte.pipeline.agent.AgentTurn;
 import io.firstbyte.pipeline.agent.ClauseChunker;
 import io.firstbyte.pipeline.agent.ConversationHistory;
 import io.firstbyte.pipeline.control.CallLimit;
+import io.firstbyte.pipeline.control.ControlledEnd;
+import io.firstbyte.pipeline.control.EndCallTool;
+import io.firstbyte.pipeline.control.KeypadEntry;
+import io.firstbyte.pipeline.control.SilenceStep;
 import io.firstbyte.pipeline.audio.vad.EnergyVad;
 import io.firstbyte.pipeline.error.CallCannotContinue;
 import io.firstbyte.pipeline.error.SpokenFailure;
@@ -23,6 +27,7 @@ import io.firstbyte.pipeline.event.ModelTextDelta;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.event.SpeechStarted;
+import io.firstbyte.pipeline.event.SpeechStopped;
 import io.firstbyte.pipeline.event.ToolCallRequested;
 import io.firstbyte.pipeline.event.ToolResultReady;
 import io.firstbyte.pipeline.event.TranscriptFinal;
@@ -46,14 +51,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /** The mutable state of one running call, and how it answers each signal. */
 final class ActiveCall {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveCall.class);
-    /** Time allowed beyond the pacer's lead for the last words to play before hanging up. */
-    private static final Duration PLAYOUT_MARGIN = Duration.ofMillis(250);
+    /**
+     * How long beyond the pacer's lead the hang-up waits for the gateway to say the last words have
+     * played (their marks); a gateway that never says so is hung up on after it anyway.
+     */
+    private static final Duration PLAYOUT_CAP = Duration.ofSeconds(1);
 
     private final CallContext context;
     private final CallSettings settings;
@@ -79,6 +88,9 @@ final class ActiveCall {
     private volatile long lastAudioSent = -1;
     private volatile boolean sttDropLogged;
     private volatile @Nullable String endingReason;
+    private volatile boolean callerSpeaking;
+    private final Sinks.One<String> endingStarted = Sinks.one();
+    private final Sinks.Many<String> marksPlayed = Sinks.many().multicast().directBestEffort();
 
     ActiveCall(CallContext context, CallSettings settings, LanguageModel model, ToolRegistry tools, TtsSession speech,
                CallScope scope, MarkLedger ledger, ConversationHistory history, SimulatedDelays delays,
@@ -116,21 +128,32 @@ final class ActiveCall {
         return answering || ledger.awaitingPlayback();
     }
 
+    /** Someone is talking, or the agent is working on an answer: no silence is being counted. */
+    boolean floorTaken() {
+        return callerSpeaking || agentSpeaking();
+    }
+
     void audioArrived(AudioIn frame) {
         lastFrameArrival = now();
         lastFrameEndMillis = frame.timestampMillis() + frame.durationMillis();
     }
 
     void speechEvent(SpeechEvent event) {
-        if (event instanceof TranscriptFinal) {
-            lastFinalAt = now();
-        } else if (event instanceof SpeechStarted started) {
-            speechOnset = arrivalOf(started.atMillis());
+        switch (event) {
+            case TranscriptFinal transcript -> lastFinalAt = now();
+            case SpeechStarted started -> {
+                callerSpeaking = true;
+                // the onset of speech over the agent, for the barge-in it may become (a key press has none)
+                speechOnset = agentSpeaking() ? arrivalOf(started.atMillis()) : -1;
+            }
+            case SpeechStopped stopped -> callerSpeaking = false;
+            default -> { }
         }
     }
 
     void markPlayed(MarkPlayed mark) {
         ledger.markPlayed(mark.name());
+        marksPlayed.tryEmitNext(mark.name());
     }
 
     void sttAudioDropped() {
@@ -143,6 +166,19 @@ final class ActiveCall {
     /** Whether the call is saying its last words; no later signal may interrupt them. */
     boolean ending() {
         return endingReason != null;
+    }
+
+    /** The end reason, once the call starts saying its last words (at most once). */
+    Mono<String> endingStarted() {
+        return endingStarted.asMono();
+    }
+
+    /** The call ends after the words now being said; the first reason given is the call's. */
+    private synchronized void beginEnding(String reason) {
+        if (endingReason == null) {
+            endingReason = reason;
+            endingStarted.tryEmitValue(reason);
+        }
     }
 
     void sttFailed(Throwable error) {
@@ -159,17 +195,22 @@ final class ActiveCall {
     Flux<OutboundEvent> respond(Object signal) {
         return switch (signal) {
             case CallPipeline.SpeechLost lost -> {
-                endingReason = "speech-to-text lost";
-                yield speak(ClauseChunker.chunk(Flux.just(SpokenFailure.CANNOT_HEAR)), null);
+                beginEnding("speech-to-text lost");
+                yield say(SpokenFailure.CANNOT_HEAR);
             }
             case CallLimit limit -> {
-                endingReason = limit.reason();
-                yield speak(ClauseChunker.chunk(Flux.just(Objects.requireNonNull(limit.goodbye()))), null);
+                beginEnding(limit.reason());
+                yield say(Objects.requireNonNull(limit.goodbye()));
             }
-            case CallPipeline.Greeting greeting -> settings.greeting().isBlank()
-                    ? Flux.empty()
-                    : speak(ClauseChunker.chunk(Flux.just(settings.greeting())), null);
+            case SilenceStep.GiveUp giveUp -> {
+                log.info("call {}: the caller answered no silence prompt; ending the call", context.callId());
+                beginEnding(ControlledEnd.CALLER_SILENT.reason());
+                yield say(giveUp.text());
+            }
+            case SilenceStep.Prompt prompt -> say(prompt.text());
+            case CallPipeline.Greeting greeting -> settings.greeting().isBlank() ? Flux.empty() : say(settings.greeting());
             case TurnEnded turn -> answer(turn);
+            case KeypadEntry entry -> keypad(entry);
             case CallPipeline.BargeIn bargeIn -> interrupt(bargeIn);
             default -> Flux.empty();
         };
@@ -180,27 +221,54 @@ final class ActiveCall {
         history.agentSaid(ledger.interrupt());
         Interruption interruption = new Interruption(bargeIn.decidedAt());
         observer.bargeIn(now() - bargeIn.decidedAt());
-        if (speechOnset >= 0) {
-            observer.bargeInHeard(Math.max(0, lastAudioSent - speechOnset));
+        long onset = speechOnset;
+        speechOnset = -1;
+        if (onset >= 0) {
+            observer.bargeInHeard(Math.max(0, lastAudioSent - onset));
         }
         return Flux.just(interruption);
     }
 
+    private Flux<OutboundEvent> say(String text) {
+        return speak(ClauseChunker.chunk(Flux.just(text)), null);
+    }
+
     private Flux<OutboundEvent> answer(TurnEnded turn) {
-        int number = turns.incrementAndGet();
         long speechEnd = arrivalOf(Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis()));
-        TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd, lastFinalAt);
+        return answer(turn.transcript(), speechEnd, lastFinalAt);
+    }
+
+    /** Keys typed on the keypad are the caller's turn, from when the entry was complete. */
+    private Flux<OutboundEvent> keypad(KeypadEntry entry) {
+        if (entry instanceof KeypadEntry.HumanRequested human) {
+            log.info("call {}: the caller pressed {} to ask for a person", context.callId(), human.key());
+            observer.humanRequested(human.key());
+        }
+        return answer(entry.forModel(), now(), -1);
+    }
+
+    private Flux<OutboundEvent> answer(String callerInput, long inputEnd, long sttFinal) {
+        int number = turns.incrementAndGet();
+        TurnTraceRecorder trace = new TurnTraceRecorder(number, callerInput, this::now, inputEnd, sttFinal);
         delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
         Map<String, Long> toolStarts = new ConcurrentHashMap<>();
-        Flux<Clause> clauses = ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
-                .doOnNext(event -> traceAgent(event, trace, toolStarts)));
+        Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace, toolStarts));
+        Flux<Clause> clauses = ClauseChunker.chunkAnswer(
+                EndCallTool.lastWords(events, this::agentHangsUp));
         return Flux.defer(() -> {
             history.agentSaid(ledger.startAnswer("pending"));
-            history.userSaid(turn.transcript());
+            history.userSaid(callerInput);
             return speak(clauses, trace);
         });
+    }
+
+    private void agentHangsUp() {
+        if (!ending()) {
+            log.info("call {}: the agent hangs up after its goodbye", context.callId());
+        }
+        beginEnding(ControlledEnd.AGENT_ENDED.reason());
     }
 
     private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
@@ -224,7 +292,7 @@ final class ActiveCall {
                         .onErrorResume(error -> {
                             observer.stageFailed("tts", error);
                             if (error instanceof CallCannotContinue last) {
-                                endingReason = last.getMessage();
+                                beginEnding(Objects.requireNonNullElse(last.getMessage(), "voice lost"));
                             } else {
                                 log.warn("call {}: speech synthesis failed: {}", context.callId(), error.toString());
                             }
@@ -246,8 +314,9 @@ final class ActiveCall {
     }
 
     /**
-     * After the last words were paced out: {@code EndCall} once the caller's buffer (at most the
-     * pacer's lead) has played them, so the transport hangs up after, not over, the goodbye.
+     * After the last words were paced out: {@code EndCall} once the gateway has played them (every
+     * mark of the answer came back), so the transport hangs up after, not over, the goodbye; at the
+     * latest when the caller's buffer (at most the pacer's lead) must have run dry, plus a margin.
      */
     private Flux<OutboundEvent> endIfEnding() {
         String reason = endingReason;
@@ -255,7 +324,11 @@ final class ActiveCall {
             return Flux.empty();
         }
         log.info("call {}: ending the call after its last words ({})", context.callId(), reason);
-        return Mono.delay(pacerLead.plus(PLAYOUT_MARGIN), scheduler).thenReturn((OutboundEvent) new EndCall(reason)).flux();
+        Mono<String> played = Flux.merge(marksPlayed.asFlux(), Mono.just("paced"))
+                .filter(mark -> !ledger.awaitingPlayback())
+                .next();
+        return played.timeout(pacerLead.plus(PLAYOUT_CAP), Mono.just("timeout"), scheduler)
+                .thenReturn((OutboundEvent) new EndCall(reason)).flux();
     }
 
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,
@@ -272,7 +345,8 @@ final class ActiveCall {
     }
 
     private void publish(TurnTraceRecorder trace, boolean interrupted) {
-        trace.addSimulatedDelay(delays.closeTurn());
+        long windowEnd = trace.outboundStarted() ? trace.firstOutboundFrameAt() : now();
+        trace.addSimulatedDelay(delays.closeTurn(trace.speechEnd(), windowEnd));
         observer.turnTraced(trace.snapshot(interrupted));
     }
 

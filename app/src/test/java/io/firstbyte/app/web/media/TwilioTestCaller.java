@@ -44,6 +44,7 @@ final class TwilioTestCaller {
     private volatile boolean speaking;
     private volatile long lastAudioAt;
     private volatile long closeStatus = -1;
+    private volatile long closedAt;
 
     Mono<Void> dial(int port, Map<String, String> parameters) {
         return HttpClient.create()
@@ -66,7 +67,10 @@ final class TwilioTestCaller {
             echoPlayedMarks();
         });
         Mono<Void> receive = in.receive().asString().doOnNext(this::onMessage).then();
-        in.receiveCloseStatus().subscribe(status -> closeStatus = status.code());
+        in.receiveCloseStatus().subscribe(status -> {
+            closedAt = System.nanoTime();
+            closeStatus = status.code();
+        });
         reactor.core.Disposable ticking = clock.subscribe();
         return Mono.when(out.sendString(outgoing.asFlux()).then(), receive).doFinally(signal -> ticking.dispose());
     }
@@ -106,6 +110,22 @@ final class TwilioTestCaller {
         send(Map.of("event", "stop", "sequenceNumber", seq(), "streamSid", streamSid,
                 "stop", Map.of("accountSid", "AC" + "1".repeat(32), "callSid", callSid)));
         outgoing.tryEmitComplete();
+    }
+
+    /** The caller presses {@code digit} on the keypad (Twilio's {@code dtmf} message). */
+    void press(String digit) {
+        send(Map.of("event", "dtmf", "sequenceNumber", seq(), "streamSid", streamSid,
+                "dtmf", Map.of("track", "inbound_track", "digit", digit)));
+    }
+
+    /** When (System.nanoTime) the server's close frame arrived; 0 while open. */
+    long closedAt() {
+        return closedAt;
+    }
+
+    /** When (System.nanoTime) the audio received so far finishes playing. */
+    long playbackEnds() {
+        return playbackEnds.get();
     }
 
     synchronized void sendRaw(String text) {

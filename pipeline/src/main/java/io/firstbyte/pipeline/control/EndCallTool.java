@@ -1,0 +1,69 @@
+package io.firstbyte.pipeline.control;
+
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.event.AgentEvent;
+import io.firstbyte.pipeline.event.ModelTextDelta;
+import io.firstbyte.pipeline.event.ToolResultReady;
+import io.firstbyte.pipeline.tool.Tool;
+import io.firstbyte.pipeline.tool.ToolCall;
+import io.firstbyte.pipeline.tool.ToolSpec;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The agent's way to hang up: the model says goodbye and calls {@value #NAME}; the call ends once
+ * those words have played. The tool itself only acknowledges; the call acts on its result as it
+ * passes through the answer ({@link #lastWords}), so a call cannot be left "ending" by a tool that
+ * ran for an answer the caller then interrupted. Calling it again changes nothing.
+ */
+public final class EndCallTool implements Tool {
+
+    public static final String NAME = "end_call";
+
+    static final String RESULT = "{\"status\":\"ending\",\"note\":\"The call ends once your words have played. "
+            + "If you have not said goodbye yet, say a short goodbye now and nothing else.\"}";
+
+    private static final ToolSpec SPEC = new ToolSpec(NAME,
+            "Hang up the phone call. Use it when the caller has nothing more to ask or says goodbye: say a short "
+                    + "goodbye in the same reply; the call ends after your words have played.",
+            "{\"type\":\"object\",\"properties\":{}}");
+
+    @Override
+    public ToolSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Mono<String> execute(ToolCall call, CallContext context) {
+        return Mono.just(RESULT);
+    }
+
+    /**
+     * One answer up to the agent's hang-up: {@code ending} runs when a successful {@value #NAME}
+     * result passes; if the answer had already said something, it stops there (no further model
+     * round, so no second goodbye), otherwise it goes on for the goodbye the result asks for.
+     */
+    public static Flux<AgentEvent> lastWords(Flux<AgentEvent> answer, Runnable ending) {
+        return Flux.defer(() -> {
+            AtomicBoolean spoke = new AtomicBoolean();
+            return answer
+                    .doOnNext(event -> {
+                        if (event instanceof ModelTextDelta delta && !delta.text().isBlank()) {
+                            spoke.set(true);
+                        }
+                    })
+                    .takeUntil(event -> {
+                        if (!hangsUp(event)) {
+                            return false;
+                        }
+                        ending.run();
+                        return spoke.get();
+                    });
+        });
+    }
+
+    private static boolean hangsUp(AgentEvent event) {
+        return event instanceof ToolResultReady ready && ready.result().name().equals(NAME) && !ready.result().error();
+    }
+}
