@@ -1,5 +1,6 @@
 package io.firstbyte.app.observability;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,7 @@ public final class TracingSwitch implements EnvironmentPostProcessor, Ordered {
     /** Where spans go, once the {@code OTEL_*} variables are mapped. */
     public static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
     private static final String LEGACY_ENDPOINT = "management.otlp.tracing.endpoint";
+    private static final List<String> OTEL_VARIABLES = List.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,8 +40,16 @@ public final class TracingSwitch implements EnvironmentPostProcessor, Ordered {
                 "management.opentelemetry.enabled", "false")));
     }
 
+    /**
+     * Whether an endpoint is configured. The {@code OTEL_*} variables are read here too: Boot's own
+     * post-processor, which maps them, may run after this one.
+     */
     public static boolean enabled(ConfigurableEnvironment environment) {
-        return !environment.getProperty(ENDPOINT, "").isBlank();
+        if (!environment.getProperty(ENDPOINT, "").isBlank()) {
+            return true;
+        }
+        return environment.getProperty("management.opentelemetry.map-environment-variables", Boolean.class, true)
+                && OTEL_VARIABLES.stream().anyMatch(name -> !environment.getProperty(name, "").isBlank());
     }
 
     @Override
