@@ -57,11 +57,18 @@ public final class BookingTools {
     private final BookingGuards guards;
     private final IdempotentWrites idempotency;
     private final CallerBookings callerBookings;
+    private final OperationMeter meter;
     private final Map<String, Operation> operations;
     private final List<Tool> tools;
 
     public BookingTools(CatalogSource catalogs, AvailabilityService availability, BookingService bookings,
                         BookingGuards guards, IdempotentWrites idempotency) {
+        this(catalogs, availability, bookings, guards, idempotency, OperationMeter.NONE);
+    }
+
+    public BookingTools(CatalogSource catalogs, AvailabilityService availability, BookingService bookings,
+                        BookingGuards guards, IdempotentWrites idempotency, OperationMeter meter) {
+        this.meter = meter;
         this.catalogs = catalogs;
         this.availability = availability;
         this.bookings = bookings;
@@ -127,8 +134,8 @@ public final class BookingTools {
                             IdempotencyKey.sha256(name + "\n" + args.canonical()),
                             claim -> operation.handler().apply(catalog, args, requester, claim));
                 });
-        return guards.perTenant(requester.tenantId(), work)
-                .onErrorMap(error -> BookingFailures.translate(name, operation.writes(), error));
+        return meter.measure(name, guards.perTenant(requester.tenantId(), work)
+                .onErrorMap(error -> BookingFailures.translate(name, operation.writes(), error)));
     }
 
     /** A call's model cannot name keys: they would reach across calls. */
@@ -150,7 +157,8 @@ public final class BookingTools {
                     .flatMap(catalog -> bookings.find(catalog, id)
                             .switchIfEmpty(Mono.error(() -> BookingFailures.notFound("there is no booking with that id")))
                             .map(found -> (JsonNode) ToolAnswers.appointment("confirmed", catalog, found)));
-            return guards.perTenant(tenantId, work).onErrorMap(error -> BookingFailures.translate("get_booking", false, error));
+            return meter.measure("get_booking", guards.perTenant(tenantId, work)
+                    .onErrorMap(error -> BookingFailures.translate("get_booking", false, error)));
         });
     }
 

@@ -1,9 +1,14 @@
 package io.firstbyte.app.call;
 
+import io.firstbyte.app.observability.BothObservers;
+import io.firstbyte.app.observability.CallLabels;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.app.records.CallRecording;
 import io.firstbyte.app.records.CallRecords;
+import io.firstbyte.app.observability.CallTracing;
+import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
@@ -12,6 +17,7 @@ import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +28,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Runs one started call, whatever connection carries it (a media WebSocket, an AudioSocket TCP
  * connection): resolves its tenant once, runs the pipeline over the caller's events, and keeps it
- * in the live calls (where a hang-up disposes it), its turns in the recent traces, and its record,
+ * in the live calls (where a hang-up disposes it), its turns in the recent traces, its meters
+ * labelled with its tenant, gateway and providers, (when tracing is on) its trace, and its record,
  * handed to the call records when it ends.
  */
 public final class CallRunner {
@@ -36,16 +43,17 @@ public final class CallRunner {
     private final RecentTraces traces;
     private final CallMetrics metrics;
     private final CallRecords records;
+    private final CallTracing tracing;
     private final String gateway;
 
     /** {@code resolveTimeout}: how long a call start waits for its tenant, prompt and providers before going on without them. */
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                      CallMetrics metrics, Duration resolveTimeout, CallRecords records) {
-        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, "unknown");
+                      CallMetrics metrics, Duration resolveTimeout, CallRecords records, CallTracing tracing) {
+        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, "unknown");
     }
 
     private CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, String gateway) {
+                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, CallTracing tracing, String gateway) {
         this.resolveTimeout = resolveTimeout;
         this.pipeline = pipeline;
         this.resolver = resolver;
@@ -53,12 +61,13 @@ public final class CallRunner {
         this.traces = traces;
         this.metrics = metrics;
         this.records = records;
+        this.tracing = tracing;
         this.gateway = gateway;
     }
 
-    /** This runner for the calls of one gateway (its dialect name), as their records say. */
+    /** This runner for the calls of one gateway (its dialect name), as their records, meters and traces say. */
     public CallRunner forGateway(String name) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, name);
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, name);
     }
 
     public CallMetrics metrics() {
@@ -82,14 +91,13 @@ public final class CallRunner {
         Sinks.One<Boolean> hangUp = Sinks.one();
         CallEnd end = new CallEnd();
         CallRecording recording = records.start(context, gateway);
+        CallTracing.TracedCall traced = tracing.start(context, gateway);
+        AtomicReference<CallLabels> labels = new AtomicReference<>(CallLabels.unresolved(gateway));
         return resolver.resolve(context)
                 .timeout(resolveTimeout, Mono.just(context))
                 .doOnNext(recording::resolved)
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> {
-                            traces.record(resolved.callId(), trace);
-                            recording.turn(trace);
-                        })),
+                        pipeline.run(resolved, events, observer(resolved, labels, traced, recording)),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
@@ -98,14 +106,28 @@ public final class CallRunner {
                 .doOnNext(end::sent)
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true));
-                    log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
-                            CallContext.mask(context.from()));
+                    traced.log(() -> log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
+                            CallContext.mask(context.from())));
                 })
                 .doFinally(signal -> {
                     live.ended(context.callId());
-                    metrics.callEnded(end.kind(signal));
+                    metrics.callEnded(labels.get(), end.kind(signal));
                     recording.end(end.kind(signal));
-                    log.info("call {} ended ({})", context.callId(), end.describe(signal));
-                });
+                    traced.log(() -> log.info("call {} ended ({})", context.callId(), end.describe(signal)));
+                    traced.ended(end.kind(signal));
+                })
+                .contextWrite(traced::propagate);
+    }
+
+    /** The call's observer, once its tenant is known: meters with its labels, its trace, and its record. */
+    private CallObserver observer(CallContext resolved, AtomicReference<CallLabels> labels, CallTracing.TracedCall traced,
+                                  CallRecording recording) {
+        CallLabels callLabels = metrics.labels(resolved, gateway);
+        labels.set(callLabels);
+        traced.resolved(callLabels, resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class));
+        return BothObservers.of(metrics.observer(callLabels, (trace, meters) -> {
+                    traces.record(resolved.callId(), trace);
+                    recording.turn(trace);
+                }), traced.observer());
     }
 }

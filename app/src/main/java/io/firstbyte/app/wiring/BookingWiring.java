@@ -7,6 +7,7 @@ import io.firstbyte.app.booking.BookingService;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.IdempotentWrites;
+import io.firstbyte.app.booking.OperationMeter;
 import io.firstbyte.app.booking.PrefetchedDays;
 import io.firstbyte.app.booking.SlotSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
@@ -133,10 +134,10 @@ public class BookingWiring {
     @Bean
     BookingTools bookingTools(CatalogSource bookingCatalogs, AvailabilityService availabilityService,
                               BookingService bookingService, BookingGuards bookingGuards, DatabaseClient bookingDatabaseClient,
-                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks) {
+                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks, OperationMeter bookingOperationMeter) {
         return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards,
                 new IdempotentWrites(new IdempotencyStore(bookingDatabaseClient, bookingQueryCounter), bookingGuards,
-                        clock(clocks)));
+                        clock(clocks)), bookingOperationMeter);
     }
 
     @Bean

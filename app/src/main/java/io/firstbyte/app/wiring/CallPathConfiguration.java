@@ -18,6 +18,7 @@ import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.app.observability.CallTracing;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
 import io.firstbyte.app.web.media.MediaDialects;
@@ -71,11 +72,6 @@ public class CallPathConfiguration {
         return new RecentTraces(2_000);
     }
 
-    @Bean
-    CallMetrics callMetrics(MeterRegistry registry, LiveCalls calls) {
-        return new CallMetrics(registry, calls);
-    }
-
     /** Single use of a call token holds across instances through the shared Redis (see RedisUsedTokens). */
     @Bean
     CallTokens callTokens(TelephonyProperties telephony, RedisConnector bookingRedis, StoreProperties store, MeterRegistry registry) {
@@ -120,8 +116,8 @@ public class CallPathConfiguration {
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                           CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout,
-                          CallRecords records) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records);
+                          CallRecords records, CallTracing tracing) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing);
     }
 
     @Bean

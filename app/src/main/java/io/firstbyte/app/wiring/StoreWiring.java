@@ -96,7 +96,7 @@ public class StoreWiring {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(redis.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .build());
+                .build(), java.util.Map.of("component", "store"));
         RedisConnector connector = new RedisConnector(endpoints.redisUrl(), redis.commandTimeout(), redis.connectTimeout(), breaker);
         connector.connect().subscribe();
         return connector;

@@ -14,6 +14,13 @@ public interface CallObserver {
     default void bargeIn(long speechStartedToInterruptionNanos) {
     }
 
+    /**
+     * A barge-in, as the caller lived it: from the onset of their speech to the last agent audio the
+     * server sent (0 when none was sent after the onset).
+     */
+    default void bargeInHeard(long speechOnsetToLastAgentAudioNanos) {
+    }
+
     /** An outbound frame was sent after the caller's playback buffer had already run dry. */
     default void lateFrame() {
     }

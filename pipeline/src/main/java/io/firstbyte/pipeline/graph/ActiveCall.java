@@ -22,6 +22,7 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.Interruption;
 import io.firstbyte.pipeline.event.MarkPlayed;
 import io.firstbyte.pipeline.event.MarkSent;
+import io.firstbyte.pipeline.event.ModelFinished;
 import io.firstbyte.pipeline.event.ModelTextDelta;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.event.SpeechEvent;
@@ -84,6 +85,8 @@ final class ActiveCall {
     private volatile long lastFrameArrival = -1;
     private volatile long lastFrameEndMillis;
     private volatile long lastFinalAt = -1;
+    private volatile long speechOnset = -1;
+    private volatile long lastAudioSent = -1;
     private volatile boolean sttDropLogged;
     private volatile @Nullable String endingReason;
     private volatile boolean callerSpeaking;
@@ -140,7 +143,11 @@ final class ActiveCall {
     void speechEvent(SpeechEvent event) {
         switch (event) {
             case TranscriptFinal transcript -> lastFinalAt = now();
-            case SpeechStarted started -> callerSpeaking = true;
+            case SpeechStarted started -> {
+                callerSpeaking = true;
+                // the onset of speech over the agent, for the barge-in it may become (a key press has none)
+                speechOnset = agentSpeaking() ? arrivalOf(started.atMillis()) : -1;
+            }
             case SpeechStopped stopped -> callerSpeaking = false;
             default -> { }
         }
@@ -221,6 +228,11 @@ final class ActiveCall {
         openTurn.cutOff(heard, true);
         Interruption interruption = new Interruption(bargeIn.decidedAt());
         observer.bargeIn(now() - bargeIn.decidedAt());
+        long onset = speechOnset;
+        speechOnset = -1;
+        if (onset >= 0) {
+            observer.bargeInHeard(Math.max(0, lastAudioSent - onset));
+        }
         return Flux.just(interruption);
     }
 
@@ -229,8 +241,7 @@ final class ActiveCall {
     }
 
     private Flux<OutboundEvent> answer(TurnEnded turn) {
-        long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
-        long speechEnd = lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
+        long speechEnd = arrivalOf(Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis()));
         return answer(turn.transcript(), speechEnd, lastFinalAt);
     }
 
@@ -274,6 +285,9 @@ final class ActiveCall {
         Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
             if (clause.index() == 0) {
                 delays.firstClauseSent();
+                if (trace != null) {
+                    trace.firstClause();
+                }
             }
             clauseText.put(MarkLedger.markName(answerId, clause.index()), clause.text());
         });
@@ -332,6 +346,7 @@ final class ActiveCall {
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,
                       @Nullable TurnTraceRecorder trace) {
         if (event instanceof AudioOut) {
+            lastAudioSent = now();
             observer.outboundFrame();
             if (trace != null && trace.firstOutboundFrame()) {
                 trace.addSimulatedDelay(delays.closeTurn(trace.speechEnd(), trace.firstOutboundFrameAt()));
@@ -348,6 +363,7 @@ final class ActiveCall {
     private void traceAgent(AgentEvent event, TurnTraceRecorder trace) {
         switch (event) {
             case ModelTextDelta delta -> trace.modelFirstToken();
+            case ModelFinished finished -> trace.modelFinished();
             case ToolCallRequested requested -> {
                 trace.modelFirstToken();
                 trace.toolRequested(requested.call().id(), requested.call().name(), requested.call().arguments());
@@ -362,6 +378,11 @@ final class ActiveCall {
         openTurn.cutOff(ledger.interrupt(), false);
         scope.dispose();
         speech.dispose();
+    }
+
+    /** When the caller's audio at {@code millis} on their clock arrived, on the call's clock. */
+    private long arrivalOf(long millis) {
+        return lastFrameArrival - (lastFrameEndMillis - millis) * 1_000_000L;
     }
 
     private long now() {

@@ -18,6 +18,8 @@ public final class TurnTraceRecorder {
     private long modelFirstToken = -1;
     private long ttsFirstByte = -1;
     private long firstOutboundFrame = -1;
+    private long firstClause = -1;
+    private long modelEnd = -1;
     private long simulatedDelayNanos;
     private final List<TurnTrace.ToolSpan> tools = new ArrayList<>();
     private final Map<String, Requested> requested = new LinkedHashMap<>();
@@ -38,6 +40,18 @@ public final class TurnTraceRecorder {
         if (modelFirstToken < 0) {
             modelFirstToken = clock.getAsLong();
         }
+    }
+
+    /** The answer's first clause went to the voice. */
+    public synchronized void firstClause() {
+        if (firstClause < 0) {
+            firstClause = clock.getAsLong();
+        }
+    }
+
+    /** A model round ended; the last one of the turn wins. */
+    public synchronized void modelFinished() {
+        modelEnd = clock.getAsLong();
     }
 
     public synchronized void ttsFirstByte() {
@@ -94,6 +108,10 @@ public final class TurnTraceRecorder {
         List<TurnTrace.ToolSpan> all = new ArrayList<>(tools);
         requested.values().forEach(call -> all.add(new TurnTrace.ToolSpan(call.name(), call.at(), -1, call.arguments(), "")));
         return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, all,
-                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, agentText);
+                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, agentText, firstClause, modelEnd);
+    }
+
+    public synchronized TurnTrace snapshot(boolean interrupted) {
+        return snapshot(interrupted, "");
     }
 }

@@ -156,6 +156,38 @@ class CallPipelineTest {
     }
 
     @Test
+    void bargeInIsMeasuredFromTheCallersSpeechOnsetToTheLastAgentAudioSent() {
+        newCall(Duration.ofMillis(50));
+        model.replies(LONG_ANSWER).replies("Noon it is. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Is Tuesday possible?");
+        call.silence(Duration.ofMillis(2500));
+
+        // a 20 ms frame arrives once its audio was spoken: the caller began 20 ms before the first one arrived
+        long onset = call.nowMillis() - 20;
+        call.speak(Duration.ofMillis(400));
+        long lastAudio = call.sent().stream().filter(sent -> sent.event() instanceof AudioOut)
+                .mapToLong(CallHarness.Sent::atMillis).max().orElseThrow();
+
+        assertThat(lastAudio).as("the agent talked over the caller until the VAD decided").isGreaterThan(onset);
+        assertThat(call.bargeInHeardNanos()).singleElement()
+                .isEqualTo(Duration.ofMillis(lastAudio - onset).toNanos());
+    }
+
+    @Test
+    void aTurnsTraceHasWhenItsFirstClauseWentToTheVoiceAndWhenTheModelFinished() {
+        newCall(Duration.ofMillis(50));
+        model.replies("We are open until six. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("When do you close?");
+        call.silence(Duration.ofSeconds(4));
+
+        var trace = call.traces().getFirst();
+        assertThat(trace.firstClause()).isBetween(trace.modelFirstToken(), trace.ttsFirstByte());
+        assertThat(trace.modelEnd()).isGreaterThanOrEqualTo(trace.modelFirstToken());
+    }
+
+    @Test
     void historyKeepsOnlyTheClausesTheCallerHeardBeforeABargeIn() {
         newCall(Duration.ofMillis(50));
         model.replies(LONG_ANSWER).replies("Noon it is. ");

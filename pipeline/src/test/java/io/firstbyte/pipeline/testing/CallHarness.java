@@ -45,6 +45,7 @@ public final class CallHarness implements AutoCloseable {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<TurnTrace> traces = new CopyOnWriteArrayList<>();
     private final List<Long> bargeInNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> bargeInHeardNanos = new CopyOnWriteArrayList<>();
     private final List<String> humanRequests = new CopyOnWriteArrayList<>();
     private final Deque<Object[]> playback = new ArrayDeque<>();
     private final CallPipeline pipeline;
@@ -81,6 +82,11 @@ public final class CallHarness implements AutoCloseable {
             @Override
             public void bargeIn(long nanos) {
                 bargeInNanos.add(nanos);
+            }
+
+            @Override
+            public void bargeInHeard(long nanos) {
+                bargeInHeardNanos.add(nanos);
             }
 
             @Override
@@ -182,6 +188,11 @@ public final class CallHarness implements AutoCloseable {
 
     public List<Long> bargeInNanos() {
         return List.copyOf(bargeInNanos);
+    }
+
+    /** Each barge-in's time from the caller's speech onset to the last agent audio sent. */
+    public List<Long> bargeInHeardNanos() {
+        return List.copyOf(bargeInHeardNanos);
     }
 
     /** The keys the observer was told asked for a person. */

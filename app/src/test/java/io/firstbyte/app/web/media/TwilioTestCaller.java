@@ -128,7 +128,7 @@ final class TwilioTestCaller {
         return playbackEnds.get();
     }
 
-    void sendRaw(String text) {
+    synchronized void sendRaw(String text) {
         outgoing.tryEmitNext(text);
     }
 
