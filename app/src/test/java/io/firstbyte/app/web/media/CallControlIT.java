@@ -44,9 +44,8 @@ import reactor.core.Disposable;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.telephony.start-timeout=2s", "firstbyte.call.silence.prompt-after=2s",
-                "firstbyte.telephony.gateways.telnyx-stream-token=telnyx-it-token",
-                "firstbyte.telephony.gateways.plivo-token=plivoittoken"})
+        // its own database on this machine's PostgreSQL is a developer's set-up: development mode, every gateway open
+        properties = {"firstbyte.security.mode=development", "firstbyte.telephony.start-timeout=2s", "firstbyte.call.silence.prompt-after=2s"})
 class CallControlIT {
 
     private static final Duration GENEROUS = Duration.ofSeconds(40);
@@ -200,8 +199,9 @@ class CallControlIT {
     }
 
     private double ended(String reason) {
-        var counter = meters.find("firstbyte.calls.ended").tag("reason", reason).counter();
-        return counter == null ? 0 : counter.count();
+        // one counter per tenant and gateway: add them up
+        return meters.find("firstbyte.calls.ended").tag("reason", reason).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     /** What Cartesia was asked to say on the sockets opened since {@code socketsBefore}, clause by clause. */
