@@ -245,7 +245,7 @@ final class ActiveCall {
         Map<String, Long> toolStarts = new ConcurrentHashMap<>();
         Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace, toolStarts));
         Flux<Clause> clauses = ClauseChunker.chunkAnswer(
-                EndCallTool.lastWords(events, this::agentHangsUp));
+                EndCallTool.lastWords(events, tools::endsCall, this::agentEnds));
         return Flux.defer(() -> {
             history.agentSaid(ledger.startAnswer("pending"));
             history.userSaid(callerInput);
@@ -253,11 +253,12 @@ final class ActiveCall {
         });
     }
 
-    private void agentHangsUp() {
+    /** A tool result ends the call ({@code end_call}, a transfer, a message taken) after the words being said. */
+    private void agentEnds(String reason) {
         if (!ending()) {
-            log.info("call {}: the agent hangs up after its goodbye", context.callId());
+            log.info("call {}: the agent ends the call after its last words ({})", context.callId(), reason);
         }
-        beginEnding(ControlledEnd.AGENT_ENDED.reason());
+        beginEnding(reason);
     }
 
     private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {

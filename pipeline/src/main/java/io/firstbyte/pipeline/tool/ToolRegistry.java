@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,11 @@ public final class ToolRegistry {
 
     public List<ToolSpec> specs() {
         return tools.values().stream().map(Tool::spec).toList();
+    }
+
+    /** The end reason when {@code result} is one that ends the call ({@link EndingTool}); null otherwise. */
+    public @Nullable String endsCall(ToolResult result) {
+        return tools.get(result.name()) instanceof EndingTool ending ? ending.endsCall(result) : null;
     }
 
     public Mono<ToolResult> run(ToolCall call, CallContext context) {
