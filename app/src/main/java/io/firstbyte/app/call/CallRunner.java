@@ -8,7 +8,9 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
+import io.firstbyte.pipeline.transport.TransportCodec;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,14 +34,22 @@ public final class CallRunner {
     private final LiveCalls live;
     private final RecentTraces traces;
     private final CallMetrics metrics;
+    private final CallEndings endings;
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics) {
+        this(pipeline, resolver, live, traces, metrics, CallEndings.NONE);
+    }
+
+    /** {@code endings} completes each call's last event (a transfer's number) before its transport sees it. */
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics, CallEndings endings) {
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
         this.traces = traces;
         this.metrics = metrics;
+        this.endings = endings;
     }
 
     public CallMetrics metrics() {
@@ -56,16 +66,30 @@ public final class CallRunner {
      * gateway that cannot drop audio it was sent and so plays the whole lead after a barge-in.
      */
     public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead) {
+        return run(started, events, pacerLead, false);
+    }
+
+    /**
+     * The same, saying whether the call's transport hands the caller over when the call ends for a
+     * transfer ({@link TransportCodec#handsOver()}), which the transfer tool reads from the context.
+     */
+    public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
+                                   boolean handsOver) {
         Map<String, String> parameters = started.parameters();
+        Map<String, Object> attributes = new HashMap<>();
+        if (pacerLead != null) {
+            attributes.put(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead);
+        }
+        attributes.put(TransportCodec.HANDS_OVER_ATTRIBUTE, handsOver);
         CallContext context = new CallContext(started.callId(), started.streamId(),
-                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters,
-                pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
+                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, attributes);
         Sinks.One<Boolean> hangUp = Sinks.one();
         CallEnd end = new CallEnd();
         return resolver.resolve(context)
                 .timeout(RESOLVE_TIMEOUT, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
+                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace)))
+                                .concatMap(event -> event instanceof EndCall ending ? endings.complete(resolved, ending) : Mono.just(event)),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
