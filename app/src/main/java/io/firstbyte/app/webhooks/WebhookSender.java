@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class WebhookSender implements Disposable {
     private final Scheduler scheduler;
     private final BiConsumer<String, Outcome> outcomes;
     private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+    private final AtomicBoolean outboxDown = new AtomicBoolean();
     private volatile @Nullable Disposable running;
 
     public WebhookSender(Outbox outbox, WebhookClient client, Backoff backoff, Duration pollEvery, Duration timeout,
@@ -59,17 +61,26 @@ public final class WebhookSender implements Disposable {
         this.outcomes = outcomes;
     }
 
-    /** Starts polling; one round runs at a time, and a failed round is logged and the next one runs. */
+    /** Starts polling; one round runs at a time, and a failed round is logged (once per outage) and the next one runs. */
     public synchronized void start() {
         if (running != null) {
             return;
         }
         running = Flux.merge(Flux.interval(Duration.ZERO, pollEvery, scheduler), nudges.asFlux())
                 .onBackpressureDrop()
-                .concatMap(tick -> round().onErrorResume(error -> {
-                    OffLoopLog.warn(log, "webhook outbox could not be read: {}", error.toString());
-                    return Mono.empty();
-                }), 1)
+                .concatMap(tick -> round()
+                        .doOnNext(count -> {
+                            if (outboxDown.compareAndSet(true, false)) {
+                                OffLoopLog.warn(log, "webhook outbox readable again; deliveries go on");
+                            }
+                        })
+                        .onErrorResume(error -> {
+                            if (outboxDown.compareAndSet(false, true)) {
+                                OffLoopLog.warn(log, "webhook outbox could not be read ({}); trying again every {} ms",
+                                        error.toString(), pollEvery.toMillis());
+                            }
+                            return Mono.empty();
+                        }), 1)
                 .subscribe();
     }
 
