@@ -34,22 +34,14 @@ public final class CallRunner {
     private final LiveCalls live;
     private final RecentTraces traces;
     private final CallMetrics metrics;
-    private final CallEndings endings;
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics) {
-        this(pipeline, resolver, live, traces, metrics, CallEndings.NONE);
-    }
-
-    /** {@code endings} completes each call's last event (a transfer's number) before its transport sees it. */
-    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                      CallMetrics metrics, CallEndings endings) {
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
         this.traces = traces;
         this.metrics = metrics;
-        this.endings = endings;
     }
 
     public CallMetrics metrics() {
@@ -88,8 +80,7 @@ public final class CallRunner {
         return resolver.resolve(context)
                 .timeout(RESOLVE_TIMEOUT, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace)))
-                                .concatMap(event -> event instanceof EndCall ending ? endings.complete(resolved, ending) : Mono.just(event)),
+                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete

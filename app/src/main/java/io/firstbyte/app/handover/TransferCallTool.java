@@ -21,9 +21,11 @@ import reactor.core.publisher.Mono;
  * {@value #NAME}: the caller asks for a person (or pressed the human key). The call is handed over
  * when the business has a transfer number, it is open now, and the call's line can pass calls on
  * ({@link TransportCodec#handsOver()}); the agent then says one short line and the call ends with end
- * reason {@code transfer}, carrying the number to the transport ({@link TransferEndings}). Otherwise the
- * answer says why not and asks the agent to offer to take a message. The tool itself changes nothing,
- * so asking twice is harmless: the hand-over happens once, when the call ends.
+ * reason {@code transfer}. Otherwise the answer says why not and asks the agent to offer to take a
+ * message. Answering changes nothing, so asking twice is harmless: the hand-over's one side effect
+ * ({@link #handOverTo}: the number read again and recorded as the call's pending transfer, for Twilio's
+ * action URL) happens once, when the call really ends for it, after the line has played and before the
+ * transport ends the call. Should the number have gone meanwhile, the call simply ends.
  */
 public final class TransferCallTool implements EndingTool {
 
@@ -39,11 +41,13 @@ public final class TransferCallTool implements EndingTool {
                     + "words, what the caller wants a person for\"}}}");
 
     private final TransferNumbers numbers;
+    private final PendingTransfers pending;
     private final CatalogSource catalogs;
     private final Clock clock;
 
-    public TransferCallTool(TransferNumbers numbers, CatalogSource catalogs, Clock clock) {
+    public TransferCallTool(TransferNumbers numbers, PendingTransfers pending, CatalogSource catalogs, Clock clock) {
         this.numbers = numbers;
+        this.pending = pending;
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -78,6 +82,23 @@ public final class TransferCallTool implements EndingTool {
     @Override
     public @Nullable String endsCall(ToolResult result) {
         return result.content().equals(TRANSFERRING) ? ControlledEnd.TRANSFER.reason() : null;
+    }
+
+    @Override
+    public Mono<String> handOverTo(CallContext context, String reason) {
+        String tenant = context.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class);
+        if (!ControlledEnd.TRANSFER.reason().equals(reason) || tenant == null) {
+            return Mono.empty();
+        }
+        return numbers.of(UUID.fromString(tenant))
+                .flatMap(number -> Mono.justOrEmpty(number))
+                .flatMap(number -> pending.record(context.callId(), number).thenReturn(number))
+                .doOnNext(number -> log.info("call {}: handed over to {}", context.callId(), CallContext.mask(number)))
+                .onErrorResume(error -> {
+                    log.warn("call {}: the transfer number could not be read ({}); the call ends", context.callId(),
+                            error.toString());
+                    return Mono.empty();
+                });
     }
 
     private static String unavailable(String reason) {

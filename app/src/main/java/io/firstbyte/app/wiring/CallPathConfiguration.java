@@ -5,7 +5,6 @@ import io.firstbyte.app.agent.CallPrompts;
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.CatalogSource;
-import io.firstbyte.app.call.CallEndings;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
@@ -118,8 +117,8 @@ public class CallPathConfiguration {
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics, CallEndings transferEndings) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, transferEndings);
+                          CallMetrics metrics) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics);
     }
 
     @Bean

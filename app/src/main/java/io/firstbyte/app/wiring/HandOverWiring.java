@@ -7,7 +7,6 @@ import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.config.WebhookProperties;
 import io.firstbyte.app.handover.PendingTransfers;
 import io.firstbyte.app.handover.TransferCallTool;
-import io.firstbyte.app.handover.TransferEndings;
 import io.firstbyte.app.handover.TransferNumbers;
 import io.firstbyte.app.messages.MessageStore;
 import io.firstbyte.app.messages.MessagesApi;
@@ -60,13 +59,9 @@ public class HandOverWiring {
     }
 
     @Bean
-    TransferEndings transferEndings(TransferNumbers transferNumbers, PendingTransfers pendingTransfers) {
-        return new TransferEndings(transferNumbers, pendingTransfers);
-    }
-
-    @Bean
-    Tool transferCallTool(TransferNumbers transferNumbers, CatalogSource bookingCatalogs, ObjectProvider<Clock> clocks) {
-        return new TransferCallTool(transferNumbers, bookingCatalogs, clocks.getIfUnique(Clock::systemUTC));
+    Tool transferCallTool(TransferNumbers transferNumbers, PendingTransfers pendingTransfers, CatalogSource bookingCatalogs,
+                          ObjectProvider<Clock> clocks) {
+        return new TransferCallTool(transferNumbers, pendingTransfers, bookingCatalogs, clocks.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

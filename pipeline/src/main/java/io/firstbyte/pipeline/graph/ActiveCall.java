@@ -62,6 +62,8 @@ final class ActiveCall {
      * played (their marks); a gateway that never says so is hung up on after it anyway.
      */
     private static final Duration PLAYOUT_CAP = Duration.ofSeconds(1);
+    /** How long the end waits for an ending tool's hand-over (a store or two) before just ending. */
+    private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(2);
 
     private final CallContext context;
     private final CallSettings settings;
@@ -315,7 +317,22 @@ final class ActiveCall {
                 .filter(mark -> !ledger.awaitingPlayback())
                 .next();
         return played.timeout(pacerLead.plus(PLAYOUT_CAP), Mono.just("timeout"), scheduler)
-                .thenReturn((OutboundEvent) new EndCall(reason)).flux();
+                .then(handOver(reason)).flux();
+    }
+
+    /**
+     * The end itself: with the number an ending tool hands the caller over to, if any (bounded, so a
+     * slow store cannot keep the caller waiting in silence; without it the call just ends).
+     */
+    private Mono<OutboundEvent> handOver(String reason) {
+        return tools.handOverTo(context, reason)
+                .timeout(HAND_OVER_WAIT, scheduler)
+                .onErrorResume(error -> {
+                    log.warn("call {}: hand-over failed ({}); ending the call", context.callId(), error.toString());
+                    return Mono.empty();
+                })
+                .map(number -> (OutboundEvent) new EndCall(reason, number))
+                .defaultIfEmpty(new EndCall(reason));
     }
 
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,

@@ -66,6 +66,11 @@ class CallControlTest {
         public @Nullable String endsCall(ToolResult result) {
             return result.content().equals(TRANSFERRING) ? ControlledEnd.TRANSFER.reason() : null;
         }
+
+        @Override
+        public Mono<String> handOverTo(CallContext context, String reason) {
+            return reason.equals(ControlledEnd.TRANSFER.reason()) ? Mono.just("+15550002222") : Mono.empty();
+        }
     }
 
     private CallHarness newCall(SilencePolicy silence) {
@@ -158,7 +163,7 @@ class CallControlTest {
     }
 
     @Test
-    void aToolResultThatHandsTheCallOverEndsItForThatReasonOnceItsLineHasPlayed() {
+    void aToolResultThatHandsTheCallOverEndsItWithTheToolsNumberOnceItsLineHasPlayed() {
         newCall(SilencePolicy.OFF);
         model.callsTools("Let me put you through now. ", new ToolCall("call_t", "transfer_call", "{\"ok\":true}"));
         call.silence(Duration.ofSeconds(3));
@@ -167,7 +172,7 @@ class CallControlTest {
         call.silence(Duration.ofSeconds(5));
 
         assertThat(voice.spoken()).last().isEqualTo("Let me put you through now.");
-        assertThat(call.events().getLast()).isEqualTo(new EndCall(ControlledEnd.TRANSFER.reason()));
+        assertThat(call.events().getLast()).isEqualTo(new EndCall(ControlledEnd.TRANSFER.reason(), "+15550002222"));
         assertThat(sentAt(EndCall.class)).isGreaterThanOrEqualTo(call.playbackEndsAtMillis());
         assertThat(model.requests()).as("no second round after the line").hasSize(1);
     }
