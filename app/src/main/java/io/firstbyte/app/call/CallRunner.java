@@ -27,8 +27,9 @@ import reactor.core.publisher.Sinks;
 public final class CallRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CallRunner.class);
-    private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofSeconds(2);
 
+    private final Duration resolveTimeout;
     private final CallPipeline pipeline;
     private final CallStartResolver resolver;
     private final LiveCalls live;
@@ -37,6 +38,13 @@ public final class CallRunner {
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics) {
+        this(pipeline, resolver, live, traces, metrics, DEFAULT_RESOLVE_TIMEOUT);
+    }
+
+    /** {@code resolveTimeout}: how long a call start waits for its tenant, prompt and providers before going on without them. */
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics, Duration resolveTimeout) {
+        this.resolveTimeout = resolveTimeout;
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
@@ -78,7 +86,7 @@ public final class CallRunner {
         Sinks.One<Boolean> hangUp = Sinks.one();
         CallEnd end = new CallEnd();
         return resolver.resolve(context)
-                .timeout(RESOLVE_TIMEOUT, Mono.just(context))
+                .timeout(resolveTimeout, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
                         pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))

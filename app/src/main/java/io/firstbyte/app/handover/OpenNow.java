@@ -5,16 +5,18 @@ import io.firstbyte.app.booking.rules.TenantCatalog;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-/** Whether a business is open at an instant, by its opening hours in its own time zone. */
+/**
+ * Whether a business is open at an instant, in its own time zone: not on a closure day, and within its
+ * opening hours (its own when it set them, else when its staff work).
+ */
 final class OpenNow {
 
     private OpenNow() {
     }
 
     static boolean at(TenantCatalog catalog, Instant now) {
-        // Once businesses have hours of their own (V23, the admin API), this is OpeningHours.of(catalog)
-        // and the catalog's closures; until then a business is open while its staff work.
-        return at(OpeningHours.ofStaff(catalog.staff()), LocalDateTime.ofInstant(now, catalog.tenant().zone()));
+        LocalDateTime local = LocalDateTime.ofInstant(now, catalog.tenant().zone());
+        return !catalog.calendar().closedOn(local.toLocalDate()) && at(OpeningHours.of(catalog), local);
     }
 
     static boolean at(OpeningHours hours, LocalDateTime local) {

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +59,6 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @EnableConfigurationProperties({CallProperties.class, TelephonyProperties.class})
 public class CallPathConfiguration {
 
-    /** How long a call's start waits for its tenant's catalog (for the prompt) before going on without it. */
-    private static final Duration PROMPT_CATALOG_WAIT = Duration.ofMillis(800);
 
     @Bean
     LiveCalls liveCalls() {
@@ -90,10 +89,12 @@ public class CallPathConfiguration {
     @Bean
     CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
                                         TenantProviderOverrides providers, CatalogSource bookingCatalogs,
-                                        ObjectProvider<Clock> clocks) {
+                                        ObjectProvider<Clock> clocks,
+                                        // how long a call's start waits for its tenant's catalog (for the prompt) before going on without it
+                                        @Value("${firstbyte.call.prompt-catalog-wait:800ms}") Duration promptCatalogWait) {
         CallPromptBuilder prompt = new CallPromptBuilder(call.systemPrompt(), call.greeting(), clocks.getIfUnique(Clock::systemUTC));
         return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers,
-                new CallPrompts(bookingCatalogs, prompt, PROMPT_CATALOG_WAIT));
+                new CallPrompts(bookingCatalogs, prompt, promptCatalogWait));
     }
 
     /** The agent's hang-up; like every {@link Tool} bean, it joins the booking tools in the registry. */
@@ -117,8 +118,8 @@ public class CallPathConfiguration {
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics);
+                          CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout);
     }
 
     @Bean

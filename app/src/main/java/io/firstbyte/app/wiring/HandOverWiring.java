@@ -2,7 +2,6 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
-import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.config.WebhookProperties;
 import io.firstbyte.app.handover.PendingTransfers;
@@ -11,7 +10,6 @@ import io.firstbyte.app.handover.TransferNumbers;
 import io.firstbyte.app.messages.MessageStore;
 import io.firstbyte.app.messages.MessagesApi;
 import io.firstbyte.app.messages.TakeMessageTool;
-import io.firstbyte.app.tenant.CredentialCipher;
 import io.firstbyte.app.tenant.WebhookSecrets;
 import io.firstbyte.app.webhooks.Backoff;
 import io.firstbyte.app.webhooks.BookingEvents;
@@ -85,11 +83,9 @@ public class HandOverWiring {
     }
 
     @Bean(destroyMethod = "dispose")
-    WebhookSender webhookSender(DatabaseClient bookingDatabaseClient, BookingProperties booking, NettyWebhookClient webhookClient,
-                                WebhookProperties webhooks, MeterRegistry registry) {
-        String key = booking.credentialsKey();
-        WebhookSecrets secrets = new WebhookSecrets(key.isEmpty() ? null : new CredentialCipher(key));
-        return new WebhookSender(new PostgresOutbox(bookingDatabaseClient, secrets), webhookClient,
+    WebhookSender webhookSender(DatabaseClient bookingDatabaseClient, WebhookSecrets webhookSecrets,
+                                NettyWebhookClient webhookClient, WebhookProperties webhooks, MeterRegistry registry) {
+        return new WebhookSender(new PostgresOutbox(bookingDatabaseClient, webhookSecrets), webhookClient,
                 new Backoff(webhooks.firstRetry(), webhooks.maxRetryWait(), webhooks.maxAttempts()), webhooks.pollInterval(),
                 webhooks.timeout(), DELIVERIES_PER_ROUND, Schedulers.parallel(),
                 (event, outcome) -> registry.counter("firstbyte.webhooks.deliveries", "event", event,

@@ -348,7 +348,8 @@ final class ActiveCall {
     }
 
     private void publish(TurnTraceRecorder trace, boolean interrupted) {
-        trace.addSimulatedDelay(delays.closeTurn());
+        long windowEnd = trace.outboundStarted() ? trace.firstOutboundFrameAt() : now();
+        trace.addSimulatedDelay(delays.closeTurn(trace.speechEnd(), windowEnd));
         observer.turnTraced(trace.snapshot(interrupted));
     }
 

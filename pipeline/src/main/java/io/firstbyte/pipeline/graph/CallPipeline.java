@@ -104,10 +104,11 @@ public final class CallPipeline {
 
     private ActiveCall open(CallContext context, CallObserver observer) {
         SimulatedDelays delays = new SimulatedDelays();
-        CallContext withDelays = context.withAttribute(SimulatedDelays.ATTRIBUTE, delays);
+        CallScope scope = new CallScope();
+        CallContext withDelays = context.withAttribute(SimulatedDelays.ATTRIBUTE, delays).withAttribute(CallScope.ATTRIBUTE, scope);
         TtsSession session = tts.open(withDelays);
         CallSettings call = settings.forCall(context);
-        return new ActiveCall(withDelays, call, model, tools, session, new CallScope(), new MarkLedger(),
+        return new ActiveCall(withDelays, call, model, tools, session, scope, new MarkLedger(),
                 new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler);
     }
 

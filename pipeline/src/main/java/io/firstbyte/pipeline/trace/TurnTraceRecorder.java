@@ -49,6 +49,16 @@ public final class TurnTraceRecorder {
         return false;
     }
 
+    /** Caller speech end on the call's clock: the start of the turn's window. */
+    public synchronized long speechEnd() {
+        return speechEnd;
+    }
+
+    /** The first outbound frame on the call's clock, or -1 before it. */
+    public synchronized long firstOutboundFrameAt() {
+        return firstOutboundFrame;
+    }
+
     public synchronized boolean outboundStarted() {
         return firstOutboundFrame >= 0;
     }

@@ -1,6 +1,7 @@
 package io.firstbyte.pipeline.graph;
 
 import io.firstbyte.pipeline.call.CallPrompt;
+import io.firstbyte.pipeline.call.CallScope;
 import io.firstbyte.pipeline.call.CallSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 class CallPipelineTest {
 
@@ -267,6 +269,24 @@ class CallPipelineTest {
         assertThat(stt.openSessions()).isZero();
         assertThat(tts.openSessions()).isZero();
         assertThat(availability.cancelled()).isEqualTo(1);
+    }
+
+    @Test
+    void aToolFindsTheCallsScopeInItsContextAndWorkStartedThereEndsWithTheCall() {
+        newCall(Duration.ofMillis(50));
+        model.callsTools("", new ToolCall("call_1", "check_availability", "{}")).replies("Ten is free. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Anything on Tuesday?");
+        call.silence(Duration.ofSeconds(2));
+        CallScope scope = availability.lastContext().attribute(CallScope.ATTRIBUTE, CallScope.class);
+        assertThat(scope).isNotNull();
+        scope.detach(Mono.never());
+        assertThat(scope.runningCount()).isEqualTo(1);
+
+        call.hangUp();
+
+        assertThat(scope.isDisposed()).isTrue();
+        assertThat(scope.runningCount()).isZero();
     }
 
     @Test

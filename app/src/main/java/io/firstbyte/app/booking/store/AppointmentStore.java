@@ -69,6 +69,24 @@ public final class AppointmentStore {
         });
     }
 
+    /**
+     * The confirmed appointments booked with {@code customerPhone} that start at or after {@code from},
+     * earliest first, at most {@code limit}; with {@code name}, only those whose customer name contains
+     * it, ignoring case.
+     */
+    public Flux<Appointment> upcomingOfCustomer(UUID tenant, String customerPhone, Instant from, @Nullable String name,
+                                                int limit) {
+        return Flux.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_READ);
+            var spec = db.sql("select " + COLUMNS + " from appointment where tenant_id = :tenant "
+                            + "and customer_phone = :phone and status = 'confirmed' and starts_at >= :from "
+                            + (name == null ? "" : "and position(lower(:name) in lower(customer_name)) > 0 ")
+                            + "order by starts_at limit :limit")
+                    .bind("tenant", tenant).bind("phone", customerPhone).bind("from", utc(from)).bind("limit", limit);
+            return (name == null ? spec : spec.bind("name", name)).map(AppointmentStore::appointment).all();
+        });
+    }
+
     public Mono<Appointment> insert(UUID tenant, NewAppointment booking, ZoneId zone, @Nullable IdempotencyClaim claim) {
         Mono<Appointment> insert = Mono.defer(() -> {
             queries.count(QueryCounter.Kind.BOOKING_WRITE);

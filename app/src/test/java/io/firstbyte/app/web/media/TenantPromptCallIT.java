@@ -41,7 +41,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // its own database on this machine's PostgreSQL is a developer's set-up: development mode, Twilio open
-        properties = {"firstbyte.security.mode=development", "firstbyte.telephony.start-timeout=1s",
+        properties = {"firstbyte.security.mode=development",
+                // the model must get the business facts even on a loaded machine: wait for the catalog
+                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s", "firstbyte.telephony.start-timeout=1s",
                 "firstbyte.booking.synthetic-tenants=2"})
 class TenantPromptCallIT {
 

@@ -1,12 +1,5 @@
--- Messages callers leave for a business, and the outbox of the business's webhook deliveries.
---
--- The three tenant columns are V23's (the admin API's): a human's number for transfers, the webhook
--- URL, and its signing secret (AES-GCM sealed, see WebhookSecrets). They are repeated here with the same
--- types and checks, and only added when missing, so this migration runs with or without V23.
-alter table tenant
-    add column if not exists transfer_number text check (transfer_number ~ '^\+[1-9][0-9]{6,14}$'),
-    add column if not exists webhook_url     text check (webhook_url ~ '^https?://[^\s]+$' and length(webhook_url) <= 2000),
-    add column if not exists webhook_secret  bytea;
+-- Messages callers leave for a business, and the outbox of the business's webhook deliveries (its URL
+-- and sealed secret are V23's tenant.webhook_url and tenant.webhook_secret).
 
 -- One row per take_message tool call: the call and the model's tool-call id make a repeated call of the
 -- same tool call (a retry) store nothing twice. handled_at is set through the admin API.
