@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * Assembles one call's system prompt and greeting from the business the caller dialled: its name,
  * today's date, weekday and the current time in its time zone, the tools' date formats, its opening
  * hours (its own when it set them, else when its staff work) and coming closures, services with durations and prices, staff, the booking rules a caller meets (notice,
- * horizon), the caller's number, its language and its own instructions; the greeting is the
+ * horizon), the caller's number, how to reach a person or leave a message (transfer_call, take_message),
+ * its language and its own instructions; the greeting is the
  * business's own, or the configured one. The configured prompt comes first, the facts after it.
  *
  * <p>"Now" is the injected clock's instant seen in the tenant's zone, never the server's zone (nor
@@ -41,6 +42,9 @@ public final class CallPromptBuilder {
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final String DEFAULT_LANGUAGE = "en";
     private static final int MAX_CLOSURES = 10;
+    /** What to do when the caller wants a person: the tools decide whether one can take the call now. */
+    static final String HAND_OVER = "If the caller asks for a person, use transfer_call; if it says nobody "
+            + "can take the call, offer to take a message and record it with take_message.";
 
     private final String basePrompt;
     private final String defaultGreeting;
@@ -72,6 +76,7 @@ public final class CallPromptBuilder {
         }
         rules(prompt, tenant, BookingWindow.of(tenant, Clock.fixed(now.toInstant(), ZoneOffset.UTC)));
         caller(prompt, callerNumber);
+        prompt.append(HAND_OVER).append('\n');
         prompt.append("Speak ").append(languageName(tenant.language())).append(".\n");
         String instructions = tenant.agentInstructions();
         if (instructions != null && !instructions.isBlank()) {

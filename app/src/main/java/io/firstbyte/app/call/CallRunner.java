@@ -15,7 +15,9 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
+import io.firstbyte.pipeline.transport.TransportCodec;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -84,10 +86,23 @@ public final class CallRunner {
      * gateway that cannot drop audio it was sent and so plays the whole lead after a barge-in.
      */
     public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead) {
+        return run(started, events, pacerLead, false);
+    }
+
+    /**
+     * The same, saying whether the call's transport hands the caller over when the call ends for a
+     * transfer ({@link TransportCodec#handsOver()}), which the transfer tool reads from the context.
+     */
+    public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
+                                   boolean handsOver) {
         Map<String, String> parameters = started.parameters();
+        Map<String, Object> attributes = new HashMap<>();
+        if (pacerLead != null) {
+            attributes.put(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead);
+        }
+        attributes.put(TransportCodec.HANDS_OVER_ATTRIBUTE, handsOver);
         CallContext context = new CallContext(started.callId(), started.streamId(),
-                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters,
-                pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
+                parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, attributes);
         Sinks.One<Boolean> hangUp = Sinks.one();
         CallEnd end = new CallEnd();
         CallRecording recording = records.start(context, gateway);

@@ -12,6 +12,7 @@ import io.firstbyte.app.booking.PrefetchedDays;
 import io.firstbyte.app.booking.SlotSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.booking.cache.SlotCache;
+import io.firstbyte.app.booking.store.AppointmentChanges;
 import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
@@ -118,9 +119,9 @@ public class BookingWiring {
     BookingService bookingService(DatabaseClient bookingDatabaseClient, TransactionalOperator bookingTransactions,
                                   QueryCounter bookingQueryCounter, AvailabilityService availabilityService,
                                   BookingGuards bookingGuards, ObjectProvider<Clock> clocks,
-                                  VersionListener bookingVersionListener) {
+                                  VersionListener bookingVersionListener, AppointmentChanges bookingEvents) {
         return new BookingService(new AppointmentStore(bookingDatabaseClient, bookingTransactions, bookingQueryCounter,
-                bookingVersionListener),
+                bookingVersionListener, bookingEvents),
                 new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), availabilityService, bookingGuards,
                 clock(clocks));
     }

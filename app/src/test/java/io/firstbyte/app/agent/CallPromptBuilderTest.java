@@ -92,6 +92,8 @@ class CallPromptBuilderTest {
                 Staff: Anna, Ben.
                 Appointments can be booked at least 2 hours ahead and at most 60 days ahead (the last day is 2027-02-03).
                 The caller is calling from +4930123456; read it back to confirm it before booking with it as their phone number.
+                If the caller asks for a person, use transfer_call; if it says nobody can take the call, \
+                offer to take a message and record it with take_message.
                 Speak German.
                 Instructions from the business:
                 Never promise a discount.""");

@@ -23,6 +23,15 @@ class CallEndTest {
     }
 
     @Test
+    void aTransferAndATakenMessageAreTheirOwnKinds() {
+        assertThat(kindAfter("transfer")).isEqualTo("transfer");
+        assertThat(kindAfter("message-taken")).isEqualTo("message-taken");
+        CallEnd end = new CallEnd();
+        end.sent(new EndCall("transfer", "+15550002222"));
+        assertThat(end.describe(SignalType.ON_COMPLETE)).as("no number in the log line").isEqualTo("transfer");
+    }
+
+    @Test
     void anyOtherReasonTheCallGaveIsAFailureAndKeepsItsWordsInTheLog() {
         CallEnd end = new CallEnd();
         end.sent(new EndCall("speech-to-text lost"));

@@ -8,7 +8,11 @@ public enum ControlledEnd {
     /** The agent hung up ({@link EndCallTool}) after saying goodbye. */
     AGENT_ENDED("agent-ended"),
     /** The caller answered none of the silence prompts ({@link CallerSilence}). */
-    CALLER_SILENT("caller-silent");
+    CALLER_SILENT("caller-silent"),
+    /** The agent handed the caller over to a person (the application's transfer tool). */
+    TRANSFER("transfer"),
+    /** The agent took the caller's message for the business (the application's message tool). */
+    MESSAGE_TAKEN("message-taken");
 
     private final String reason;
 

@@ -63,6 +63,8 @@ final class ActiveCall {
      * played (their marks); a gateway that never says so is hung up on after it anyway.
      */
     private static final Duration PLAYOUT_CAP = Duration.ofSeconds(1);
+    /** How long the end waits for an ending tool's hand-over (a store or two) before just ending. */
+    private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(2);
 
     private final CallContext context;
     private final CallSettings settings;
@@ -262,7 +264,7 @@ final class ActiveCall {
                 settings.fillerAfter(), scheduler);
         Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace));
         Flux<Clause> clauses = ClauseChunker.chunkAnswer(
-                EndCallTool.lastWords(events, this::agentHangsUp));
+                EndCallTool.lastWords(events, tools::endsCall, this::agentEnds));
         return Flux.defer(() -> {
             String heard = ledger.startAnswer("pending");
             history.agentSaid(heard);
@@ -272,11 +274,12 @@ final class ActiveCall {
         });
     }
 
-    private void agentHangsUp() {
+    /** A tool result ends the call ({@code end_call}, a transfer, a message taken) after the words being said. */
+    private void agentEnds(String reason) {
         if (!ending()) {
-            log.info("call {}: the agent hangs up after its goodbye", context.callId());
+            log.info("call {}: the agent ends the call after its last words ({})", context.callId(), reason);
         }
-        beginEnding(ControlledEnd.AGENT_ENDED.reason());
+        beginEnding(reason);
     }
 
     private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
@@ -340,7 +343,22 @@ final class ActiveCall {
                 .filter(mark -> !ledger.awaitingPlayback())
                 .next();
         return played.timeout(pacerLead.plus(PLAYOUT_CAP), Mono.just("timeout"), scheduler)
-                .thenReturn((OutboundEvent) new EndCall(reason)).flux();
+                .then(handOver(reason)).flux();
+    }
+
+    /**
+     * The end itself: with the number an ending tool hands the caller over to, if any (bounded, so a
+     * slow store cannot keep the caller waiting in silence; without it the call just ends).
+     */
+    private Mono<OutboundEvent> handOver(String reason) {
+        return tools.handOverTo(context, reason)
+                .timeout(HAND_OVER_WAIT, scheduler)
+                .onErrorResume(error -> {
+                    log.warn("call {}: hand-over failed ({}); ending the call", context.callId(), error.toString());
+                    return Mono.empty();
+                })
+                .map(number -> (OutboundEvent) new EndCall(reason, number))
+                .defaultIfEmpty(new EndCall(reason));
     }
 
     private void sent(OutboundEvent event, String answerId, Map<String, String> clauseText,

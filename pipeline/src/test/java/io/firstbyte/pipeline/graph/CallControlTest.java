@@ -2,6 +2,7 @@ package io.firstbyte.pipeline.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.control.CallControls;
 import io.firstbyte.pipeline.control.CallLimits;
@@ -18,12 +19,17 @@ import io.firstbyte.pipeline.testing.CallHarness;
 import io.firstbyte.pipeline.testing.ScriptedLanguageModel;
 import io.firstbyte.pipeline.testing.ScriptedSpeechToText;
 import io.firstbyte.pipeline.testing.ScriptedTextToSpeech;
+import io.firstbyte.pipeline.tool.EndingTool;
 import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.tool.ToolResult;
+import io.firstbyte.pipeline.tool.ToolSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * Call control through a whole call in virtual time: the agent hangs up after its goodbye has played,
@@ -42,12 +48,37 @@ class CallControlTest {
     private ScriptedTextToSpeech voice;
     private CallHarness call;
 
+    /** Hands over when it may ({@code ok} in the arguments), like the application's transfer tool. */
+    private static final class HandOverTool implements EndingTool {
+        static final String TRANSFERRING = "{\"status\":\"transferring\"}";
+
+        @Override
+        public ToolSpec spec() {
+            return new ToolSpec("transfer_call", "Hand over to a person.", "{\"type\":\"object\",\"properties\":{}}");
+        }
+
+        @Override
+        public Mono<String> execute(ToolCall toolCall, CallContext context) {
+            return Mono.just(toolCall.arguments().contains("ok") ? TRANSFERRING : "{\"status\":\"unavailable\"}");
+        }
+
+        @Override
+        public @Nullable String endsCall(ToolResult result) {
+            return result.content().equals(TRANSFERRING) ? ControlledEnd.TRANSFER.reason() : null;
+        }
+
+        @Override
+        public Mono<String> handOverTo(CallContext context, String reason) {
+            return reason.equals(ControlledEnd.TRANSFER.reason()) ? Mono.just("+15550002222") : Mono.empty();
+        }
+    }
+
     private CallHarness newCall(SilencePolicy silence) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
             model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
             voice = new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler);
-            return new CallPipeline(stt, model, voice, new ToolRegistry(List.of(new EndCallTool()), Duration.ofSeconds(5)),
+            return new CallPipeline(stt, model, voice, new ToolRegistry(List.of(new EndCallTool(), new HandOverTool()), Duration.ofSeconds(5)),
                     CallSettings.DEFAULTS.withGreeting(GREETING), CallLimits.DEFAULTS,
                     new CallControls(silence, KeypadPolicy.DEFAULTS), scheduler);
         });
@@ -145,6 +176,36 @@ class CallControlTest {
         assertThat(after(beforeGoodbye)).noneMatch(Interruption.class::isInstance);
         assertThat(call.events()).filteredOn(EndCall.class::isInstance).containsExactly(new EndCall("agent-ended"));
         assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void aToolResultThatHandsTheCallOverEndsItWithTheToolsNumberOnceItsLineHasPlayed() {
+        newCall(SilencePolicy.OFF);
+        model.callsTools("Let me put you through now. ", new ToolCall("call_t", "transfer_call", "{\"ok\":true}"));
+        call.silence(Duration.ofSeconds(3));
+
+        callerSays("Can I talk to someone?");
+        call.silence(Duration.ofSeconds(5));
+
+        assertThat(voice.spoken()).last().isEqualTo("Let me put you through now.");
+        assertThat(call.events().getLast()).isEqualTo(new EndCall(ControlledEnd.TRANSFER.reason(), "+15550002222"));
+        assertThat(sentAt(EndCall.class)).isGreaterThanOrEqualTo(call.playbackEndsAtMillis());
+        assertThat(model.requests()).as("no second round after the line").hasSize(1);
+    }
+
+    @Test
+    void aToolResultThatDoesNotEndTheCallLetsTheAnswerGoOn() {
+        newCall(SilencePolicy.OFF);
+        model.callsTools("One moment. ", new ToolCall("call_t", "transfer_call", "{}"))
+                .replies("Nobody is free just now; may I take a message? ");
+        call.silence(Duration.ofSeconds(3));
+
+        callerSays("Can I talk to someone?");
+        call.silence(Duration.ofSeconds(6));
+
+        assertThat(voice.spoken()).last().isEqualTo("Nobody is free just now; may I take a message?");
+        assertThat(call.events()).noneMatch(EndCall.class::isInstance);
+        assertThat(call.completed()).isFalse();
     }
 
     @Test

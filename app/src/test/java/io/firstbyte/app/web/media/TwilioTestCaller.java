@@ -47,7 +47,13 @@ final class TwilioTestCaller {
     private volatile long closedAt;
 
     Mono<Void> dial(int port, Map<String, String> parameters) {
+        return dial(port, parameters, Map.of());
+    }
+
+    /** The same, with HTTP headers on the upgrade (an {@code X-Twilio-Signature}). */
+    Mono<Void> dial(int port, Map<String, String> parameters, Map<String, String> headers) {
         return HttpClient.create()
+                .headers(out -> headers.forEach(out::set))
                 .websocket()
                 .uri(URI.create("ws://localhost:" + port + "/twilio/media"))
                 .handle((in, out) -> exchange(in, out, parameters))
