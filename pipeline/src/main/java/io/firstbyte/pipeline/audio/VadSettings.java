@@ -17,7 +17,7 @@ public record VadSettings(double thresholdDbfs, Duration minSpeech, Duration han
     public enum Mode { ENERGY, ADAPTIVE }
 
     public static final double DEFAULT_MARGIN_DB = 6;
-    public static final Duration DEFAULT_NOISE_WINDOW = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_NOISE_WINDOW = Duration.ofSeconds(2);
     public static final VadSettings DEFAULTS = new VadSettings(-40, Duration.ofMillis(60), Duration.ofMillis(300));
 
     public VadSettings {

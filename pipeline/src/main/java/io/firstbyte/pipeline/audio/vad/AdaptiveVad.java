@@ -14,10 +14,12 @@ import java.util.Optional;
  * Each band tracks its own background ({@link NoiseFloor}); a frame is voiced when either band
  * stands {@link VadSettings#marginDb()} above its background (more if that background wanders) and
  * the whole frame reaches {@link VadSettings#thresholdDbfs()}. Steady noise — a television, a fan,
- * a car — becomes the background within {@link VadSettings#noiseWindow()}, while speech, whose
- * syllables rise and fall several times a second, keeps standing out; fricatives stand out in the
- * high band even under loud low-frequency noise. Minimum speech and hangover then apply as in
- * {@link EnergyVad}. About a microsecond per 20 ms frame, no allocation per frame (beyond the
+ * a car — becomes the background within {@link VadSettings#noiseWindow()} of starting (one false
+ * start at most, when it switches on), while speech, whose syllables rise and fall several times a
+ * second, is never steady enough to be learnt as background; fricatives stand out in the high band
+ * even under loud low-frequency noise. Minimum speech and hangover then apply as in {@link EnergyVad}.
+ * The first frame is taken as background: a caller who speaks from the very first frame is heard
+ * from their first pause on. About a microsecond per 20 ms frame, no allocation per frame (beyond the
  * rare event); one instance per call, fed in order; not thread-safe.
  */
 public final class AdaptiveVad implements VoiceActivityDetector {

@@ -3,10 +3,12 @@ package io.firstbyte.pipeline.audio.vad;
 /**
  * The background level of one frequency band, in dB, and how much it wanders from frame to frame.
  * Frames judged noise pull the estimate towards them (down fast, up slowly) and teach the typical
- * deviation; a louder noise that is taken for speech is caught by minimum statistics: when even the
- * quietest frame of the last {@code windowMillis} lies above the estimate, the estimate moves up to
- * it. Speech never holds a band high for that long (its syllables leave troughs between them), so
- * only a steady sound does. Allocates nothing after construction. Not thread-safe.
+ * deviation. A louder noise that is taken for speech is caught by minimum statistics: when even the
+ * quietest frame of the last {@code windowMillis} lies above the estimate and the band has been
+ * steady meanwhile (its loudest and quietest frames within {@link #STEADY_DB}), the estimate moves
+ * up to that quietest frame. Steady noise wanders by 2-6 dB over a second; speech, whose syllables
+ * rise and fall several times a second, by 10 dB or more even 10 dB above pink noise, so a long
+ * sentence is never learnt as background. Allocates nothing after construction. Not thread-safe.
  */
 final class NoiseFloor {
 
@@ -17,12 +19,15 @@ final class NoiseFloor {
     private static final double RISE_MILLIS = 400;
     private static final double DEVIATION_MILLIS = 400;
     private static final int SUB_WINDOWS = 4;
+    static final double STEADY_DB = 8;
 
     private final long subWindowMillis;
     private final double[] minima = new double[SUB_WINDOWS];
+    private final double[] maxima = new double[SUB_WINDOWS];
     private int minimaFilled;
     private int nextMinimum;
     private double currentMinimum = Double.POSITIVE_INFINITY;
+    private double currentMaximum = Double.NEGATIVE_INFINITY;
     private long currentMillis;
     private double estimate = Double.NaN;
     private double deviation = INITIAL_DEVIATION_DB;
@@ -57,26 +62,29 @@ final class NoiseFloor {
         track(levelDb, durationMillis);
     }
 
-    double estimateDb() {
-        return estimate;
-    }
-
     private void track(double levelDb, long durationMillis) {
         currentMinimum = Math.min(currentMinimum, levelDb);
+        currentMaximum = Math.max(currentMaximum, levelDb);
         currentMillis += durationMillis;
         if (currentMillis >= subWindowMillis) {
             minima[nextMinimum] = currentMinimum;
+            maxima[nextMinimum] = currentMaximum;
             nextMinimum = (nextMinimum + 1) % SUB_WINDOWS;
             minimaFilled = Math.min(SUB_WINDOWS, minimaFilled + 1);
             currentMinimum = Double.POSITIVE_INFINITY;
+            currentMaximum = Double.NEGATIVE_INFINITY;
             currentMillis = 0;
         }
         if (minimaFilled == SUB_WINDOWS) {
             double quietest = currentMinimum;
-            for (double minimum : minima) {
-                quietest = Math.min(quietest, minimum);
+            double loudest = currentMaximum;
+            for (int i = 0; i < SUB_WINDOWS; i++) {
+                quietest = Math.min(quietest, minima[i]);
+                loudest = Math.max(loudest, maxima[i]);
             }
-            estimate = Math.max(estimate, quietest);
+            if (quietest > estimate && loudest - quietest <= STEADY_DB) {
+                estimate = quietest;
+            }
         }
     }
 
