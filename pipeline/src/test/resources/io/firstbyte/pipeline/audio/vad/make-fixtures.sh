@@ -3,8 +3,9 @@
 # sox, as raw mu-law 8 kHz mono (what a Twilio caller's line carries; half the size of PCM16).
 # The tests scale and mix them (speech 10 dB above the noise) and take the true speech onset from
 # each sentence's first non-silent sample, so the fixtures need no particular level.
-# Needs the Debian packages espeak-ng and sox; sox runs in repeatable mode without dither (-R -D), so the output is the
-# same on every run. Run it again only to change the fixtures, and commit what it writes.
+# Needs the Debian packages espeak-ng and sox; sox runs in repeatable mode without dither (-R -D),
+# so the output is the same on every run. Run it again only to change the fixtures, and commit what
+# it writes (about 330 KB in all).
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
