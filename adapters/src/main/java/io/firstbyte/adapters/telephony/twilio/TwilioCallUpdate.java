@@ -28,7 +28,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class TwilioCallUpdate implements AutoCloseable {
 
-    private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
+    private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-zA-Z]{1,64}");
     private static final String PROVIDER = "twilio-rest";
 
     private final ConnectionProvider pool;
