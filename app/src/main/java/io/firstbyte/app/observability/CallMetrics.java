@@ -45,7 +45,7 @@ public final class CallMetrics {
         this.tenants = new TenantLabels(tenantLabels, this::forgetTenant);
         this.providers = providers;
         this.clearLatency = Timer.builder("firstbyte.bargein.clear")
-                .description("Server-internal hop of a barge-in: the speech-started decision to the interruption sent")
+                .description("Server-internal hop of a barge-in: the interruption decision (speech judged not a backchannel, or a key pressed) to the interruption sent")
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
         this.frames = Counter.builder("firstbyte.outbound.frames").description("Outbound 20 ms frames").register(registry);
         this.humanRequests = Counter.builder("firstbyte.calls.human.requested")

@@ -35,12 +35,16 @@ import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
 import io.firstbyte.pipeline.pace.OutboundPacer;
+import io.firstbyte.pipeline.pace.PlaybackGate;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.CallerVoicing;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +83,7 @@ final class ActiveCall {
     private final Scheduler scheduler;
     private final Duration pacerLead;
     private final OutboundPacer pacer;
+    private final PlaybackGate playback = new PlaybackGate();
     private final VoiceActivityDetector vad;
     private final OpenTurn openTurn;
     private final AtomicInteger answers = new AtomicInteger();
@@ -110,9 +115,29 @@ final class ActiveCall {
         this.observer = observer;
         this.scheduler = scheduler;
         this.pacerLead = settings.pacerLeadFor(context);
-        this.pacer = new OutboundPacer(pacerLead, scheduler);
+        this.pacer = new OutboundPacer(pacerLead, scheduler, playback);
         this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
+    }
+
+    /** What the call's VAD heard in {@code frame}: its speech event, if any, and whether the frame was voiced. */
+    List<Object> listen(AudioIn frame) {
+        List<Object> heard = new ArrayList<>(2);
+        vad.accept(frame).ifPresent(heard::add);
+        heard.add(new CallerVoicing(frame.timestampMillis() + frame.durationMillis(), vad.lastFrameVoiced()));
+        return heard;
+    }
+
+    /** The caller speaks over the agent: no new agent audio goes out until {@link #resumeAgent()} or an interruption. */
+    void pauseAgent() {
+        if (!ending()) {
+            playback.close();
+        }
+    }
+
+    /** The caller's speech was a backchannel: the answer carries on where it paused. */
+    void resumeAgent() {
+        playback.open();
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
@@ -225,6 +250,7 @@ final class ActiveCall {
 
     private Flux<OutboundEvent> interrupt(CallPipeline.BargeIn bargeIn) {
         answering = false;
+        playback.open();
         String heard = ledger.interrupt();
         history.agentSaid(heard);
         openTurn.cutOff(heard, true);
@@ -319,6 +345,7 @@ final class ActiveCall {
                 .concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
                 .doOnSubscribe(subscription -> {
+                    playback.open();
                     String heard = ledger.startAnswer(answerId);
                     if (trace == null) {
                         openTurn.cutOff(heard, false);
