@@ -24,21 +24,30 @@ import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.event.ToolCallRequested;
 import io.firstbyte.pipeline.event.ToolResultReady;
 import io.firstbyte.pipeline.event.TranscriptFinal;
+import io.firstbyte.pipeline.event.TranscriptInterim;
+import io.firstbyte.pipeline.event.TtsAudio;
 import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
 import io.firstbyte.pipeline.pace.OutboundPacer;
 import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.tool.TranscriptHints;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.PauseDetector;
+import io.firstbyte.pipeline.turn.Speculation;
+import io.firstbyte.pipeline.turn.SpeculativeTurn;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +61,8 @@ final class ActiveCall {
     private static final Logger log = LoggerFactory.getLogger(ActiveCall.class);
     /** Time allowed beyond the pacer's lead for the last words to play before hanging up. */
     private static final Duration PLAYOUT_MARGIN = Duration.ofMillis(250);
+    /** Transcript hints' work running at once for one call; more are skipped (a later transcript repeats them). */
+    private static final int MAX_HINTS_RUNNING = 2;
 
     private final CallContext context;
     private final CallSettings settings;
@@ -67,6 +78,10 @@ final class ActiveCall {
     private final Duration pacerLead;
     private final OutboundPacer pacer;
     private final EnergyVad vad;
+    private final PauseDetector pauses;
+    private final Speculation speculation;
+    private final TranscriptHints hints;
+    private final AtomicInteger hintsRunning = new AtomicInteger();
     private final AtomicInteger answers = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
     private volatile boolean answering;
@@ -93,6 +108,25 @@ final class ActiveCall {
         this.pacerLead = settings.pacerLeadFor(context);
         this.pacer = new OutboundPacer(pacerLead, scheduler);
         this.vad = new EnergyVad(settings.vad());
+        this.pauses = new PauseDetector(settings.turn().speculation().pause(), settings.vad().minSpeech());
+        this.speculation = new Speculation(settings.turn().speculation(), this::agentSpeaking);
+        TranscriptHints callHints = context.attribute(TranscriptHints.ATTRIBUTE, TranscriptHints.class);
+        this.hints = callHints == null ? TranscriptHints.NONE : callHints;
+    }
+
+    /** Decides when answers start before the turn is confirmed; see {@link Speculation}. */
+    Speculation speculation() {
+        return speculation;
+    }
+
+    /** What one inbound frame tells: speech starting or stopping (the VAD), the caller pausing or resuming. */
+    List<Object> listen(AudioIn frame) {
+        List<Object> heard = new ArrayList<>(2);
+        vad.accept(frame).ifPresent(heard::add);
+        if (settings.turn().speculation().enabled()) {
+            pauses.accept(frame, vad).ifPresent(heard::add);
+        }
+        return heard;
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
@@ -121,6 +155,22 @@ final class ActiveCall {
         if (event instanceof TranscriptFinal) {
             lastFinalAt = now();
         }
+        switch (event) {
+            case TranscriptInterim interim -> hint(interim.text());
+            case TranscriptFinal text -> hint(text.text());
+            default -> { }
+        }
+    }
+
+    /** Starts the work the transcript so far calls for (such as warming a day's availability), a few at a time. */
+    private void hint(String transcript) {
+        if (hints == TranscriptHints.NONE || hintsRunning.incrementAndGet() > MAX_HINTS_RUNNING) {
+            hintsRunning.decrementAndGet();
+            return;
+        }
+        scope.detach(Mono.defer(() -> hints.heard(transcript))
+                .onErrorResume(error -> Mono.empty())
+                .doFinally(signal -> hintsRunning.decrementAndGet()));
     }
 
     void markPlayed(MarkPlayed mark) {
@@ -164,6 +214,8 @@ final class ActiveCall {
                     ? Flux.empty()
                     : speak(ClauseChunker.chunk(Flux.just(settings.greeting())), null);
             case TurnEnded turn -> answer(turn);
+            case SpeculativeTurn attempt -> speculate(attempt);
+            case Speculation.Withdrawn withdrawn -> Flux.empty();
             case CallPipeline.BargeIn bargeIn -> interrupt(bargeIn);
             default -> Flux.empty();
         };
@@ -179,15 +231,12 @@ final class ActiveCall {
 
     private Flux<OutboundEvent> answer(TurnEnded turn) {
         int number = turns.incrementAndGet();
-        long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
-        long speechEnd = lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
-        TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd, lastFinalAt);
+        TurnTraceRecorder trace = new TurnTraceRecorder(number, turn.transcript(), this::now, speechEnd(turn), lastFinalAt);
+        trace.speculation(speculation.takeCost(false));
         delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
-        Map<String, Long> toolStarts = new ConcurrentHashMap<>();
-        Flux<Clause> clauses = ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
-                .doOnNext(event -> traceAgent(event, trace, toolStarts)));
+        Flux<Clause> clauses = answerClauses(agent, trace);
         return Flux.defer(() -> {
             history.agentSaid(ledger.startAnswer("pending"));
             history.userSaid(turn.transcript());
@@ -195,7 +244,57 @@ final class ActiveCall {
         });
     }
 
+    /** When the caller's speech ended, on the call's clock: the arrival of their last voiced frame. */
+    private long speechEnd(TurnEnded turn) {
+        long lastVoiced = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
+        return lastFrameArrival - (lastFrameEndMillis - lastVoiced) * 1_000_000L;
+    }
+
+    private Flux<Clause> answerClauses(AgentTurn agent, TurnTraceRecorder trace) {
+        Map<String, Long> toolStarts = new ConcurrentHashMap<>();
+        return ClauseChunker.chunkAnswer(Flux.defer(() -> agent.answer())
+                .doOnNext(event -> traceAgent(event, trace, toolStarts)), settings.firstWords());
+    }
+
+    /**
+     * An answer to a turn not yet confirmed ({@link SpeculativeTurn}): the model, tools and voice run
+     * now, on the conversation as it would be after the caller's words, while nothing reaches the
+     * caller or the history. Confirmed, it becomes the turn's answer from where it has got to;
+     * otherwise it is cancelled without trace.
+     */
+    private Flux<OutboundEvent> speculate(SpeculativeTurn attempt) {
+        long startedAt = now();
+        delays.openSpeculation();
+        TurnTraceRecorder trace = TurnTraceRecorder.pending(this::now);
+        AgentTurn agent = new AgentTurn(attempt.metered(model), tools,
+                attempt.history(history.snapshotWith(ledger.heard(), attempt.transcript())), scope, context,
+                settings.maxToolRounds(), settings.fillerAfter(), scheduler);
+        Mono<Void> release = attempt.confirmed()
+                .doOnNext(turn -> {
+                    long speechEnd = speechEnd(turn);
+                    trace.confirmed(turns.incrementAndGet(), turn.transcript(), speechEnd, lastFinalAt);
+                    trace.speculation(speculation.takeCost(true));
+                    delays.confirmSpeculation(Math.max(0, startedAt - speechEnd));
+                    history.agentSaid(ledger.startAnswer("pending"));
+                    history.userSaid(turn.transcript());
+                    attempt.release(history);
+                })
+                .then();
+        return speak(answerClauses(agent, trace), trace, release, attempt::hold)
+                .doOnSubscribe(subscription -> attempt.begin())
+                .doFinally(signal -> attempt.abandon());
+    }
+
     private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
+        return speak(answerClauses, trace, Mono.empty(), UnaryOperator.identity());
+    }
+
+    /**
+     * Speaks an answer. It becomes the call's current answer on {@code release} (at once for a confirmed
+     * turn); until then {@code hold} keeps its synthesised audio from the pacer.
+     */
+    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace, Mono<Void> release,
+                                      UnaryOperator<Flux<TtsAudio>> hold) {
         String answerId = "a" + answers.incrementAndGet();
         Map<String, String> clauseText = new ConcurrentHashMap<>();
         Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
@@ -204,7 +303,7 @@ final class ActiveCall {
             }
             clauseText.put(MarkLedger.markName(answerId, clause.index()), clause.text());
         });
-        Flux<OutboundEvent> frames = pacer.pace(speech.speak(clauses)
+        Flux<OutboundEvent> frames = pacer.pace(hold.apply(speech.speak(clauses)
                         .doOnNext(audio -> {
                             if (trace != null) {
                                 trace.ttsFirstByte();
@@ -218,17 +317,19 @@ final class ActiveCall {
                                 log.warn("call {}: speech synthesis failed: {}", context.callId(), error.toString());
                             }
                             return Flux.empty();
-                        }),
+                        })),
                 answerId, observer::lateFrame);
-        return frames.concatWith(Flux.defer(this::endIfEnding))
+        Flux<OutboundEvent> current = release.doOnSuccess(released -> {
+            ledger.startAnswer(answerId);
+            answering = true;
+        }).thenMany(Flux.empty());
+        return Flux.merge(current, frames).concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
-                .doOnSubscribe(subscription -> {
-                    ledger.startAnswer(answerId);
-                    answering = true;
-                })
                 .doFinally(signal -> {
-                    answering = false;
-                    if (trace != null && !trace.outboundStarted()) {
+                    if (trace == null || trace.isConfirmed()) {
+                        answering = false;
+                    }
+                    if (trace != null && trace.isConfirmed() && !trace.outboundStarted()) {
                         publish(trace, true);
                     }
                 });

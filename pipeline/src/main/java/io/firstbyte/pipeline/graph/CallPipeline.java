@@ -95,8 +95,7 @@ public final class CallPipeline {
 
     private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
-        Flux<SpeechEvent> vad = callerAudio.doOnNext(call::audioArrived)
-                .handle((frame, sink) -> call.vad().accept(frame).ifPresent(sink::next));
+        Flux<Object> vad = callerAudio.doOnNext(call::audioArrived).concatMapIterable(call::listen);
         // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
         // the caller is told, then the call ends politely.
         Sinks.One<SpeechLost> sttLost = Sinks.one();
@@ -110,9 +109,13 @@ public final class CallPipeline {
                 });
         TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
         Flux<Object> speechSignals = Flux.merge(vad, transcripts)
-                .doOnNext(call::speechEvent)
+                .doOnNext(heard -> {
+                    if (heard instanceof SpeechEvent event) {
+                        call.speechEvent(event);
+                    }
+                })
                 .publish(speech -> Flux.merge(
-                        turnDetector.detect(speech),
+                        call.speculation().decide(Flux.merge(turnDetector.detect(speech.ofType(SpeechEvent.class)), speech)),
                         speech.ofType(SpeechStarted.class)
                                 .filter(started -> settings.turn().bargeInEnabled() && call.agentSpeaking())
                                 .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS)))));

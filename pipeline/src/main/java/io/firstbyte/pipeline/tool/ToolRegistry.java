@@ -35,6 +35,12 @@ public final class ToolRegistry {
         return tools.values().stream().map(Tool::spec).toList();
     }
 
+    /** Whether the named tool only reads; an unknown tool counts as one with side effects. */
+    public boolean readOnly(String name) {
+        Tool tool = tools.get(name);
+        return tool != null && tool.spec().readOnly();
+    }
+
     public Mono<ToolResult> run(ToolCall call, CallContext context) {
         Tool tool = tools.get(call.name());
         if (tool == null) {

@@ -6,6 +6,11 @@ package io.firstbyte.pipeline.trace;
  * {@link io.firstbyte.pipeline.call.CallContext} under {@link #ATTRIBUTE}; real providers ignore it.
  * Counting is open from turn end to the turn's first outbound frame; model delays stop counting
  * once the first clause went to speech synthesis, because later tokens overlap synthesis.
+ *
+ * <p>A speculative answer counts from its start instead ({@link #openSpeculation}), before the turn
+ * ends. If its turn is confirmed, the turn's critical path is whichever came last: the final
+ * transcript (the STT's end-of-speech delay, which the held answer waited for), or the pause the
+ * speculation waited for plus the answer's own delays; {@link #closeTurn} returns that.
  */
 public final class SimulatedDelays {
 
@@ -15,6 +20,9 @@ public final class SimulatedDelays {
     private long total;
     private boolean open;
     private boolean firstClauseSent;
+    private boolean speculative;
+    private long speechEndOfSpeculation;
+    private long speculationPause;
 
     /** The STT's end-of-speech delay for the utterance in progress (the last one reported wins). */
     public synchronized void speechEndDelay(long nanos) {
@@ -38,6 +46,25 @@ public final class SimulatedDelays {
         pendingSpeechEnd = 0;
         open = true;
         firstClauseSent = false;
+        speculative = false;
+    }
+
+    /** A speculative answer starts now, before its turn ends: its delays count from here. */
+    public synchronized void openSpeculation() {
+        total = 0;
+        open = true;
+        firstClauseSent = false;
+        speculative = true;
+    }
+
+    /**
+     * The speculative answer's turn was confirmed; {@code pauseNanos} passed from the caller's speech
+     * end to the answer's start (the pause the speculation waits for, a configured wait).
+     */
+    public synchronized void confirmSpeculation(long pauseNanos) {
+        speechEndOfSpeculation = pendingSpeechEnd;
+        pendingSpeechEnd = 0;
+        speculationPause = pauseNanos;
     }
 
     public synchronized void firstClauseSent() {
@@ -50,6 +77,6 @@ public final class SimulatedDelays {
             return 0;
         }
         open = false;
-        return total;
+        return speculative ? Math.max(speechEndOfSpeculation, speculationPause + total) : total;
     }
 }

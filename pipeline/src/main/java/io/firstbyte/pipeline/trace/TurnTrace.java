@@ -5,18 +5,40 @@ import java.util.List;
 /**
  * Monotonic timestamps (nanoseconds, from the call's clock) of one turn's milestones; -1 where a
  * milestone did not happen. {@code simulatedDelayNanos} is the part of the turn's critical path
- * that simulated providers spent waiting on purpose (0 with real providers).
+ * that simulated providers spent waiting on purpose (0 with real providers). {@code speculation}
+ * says whether the answer was started before the turn was confirmed, and what the speculative
+ * answers discarded on the way to this turn cost. A speculative answer may have had its first
+ * token (and first audio) before {@code turnEnded}.
  */
 public record TurnTrace(int turn, String transcript, long speechEnd, long sttFinal, long turnEnded,
                         long modelFirstToken, List<ToolSpan> tools, long ttsFirstByte,
-                        long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted) {
+                        long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted,
+                        Speculation speculation) {
 
     public TurnTrace {
         tools = List.copyOf(tools);
     }
 
+    /** A turn answered without speculation. */
+    public TurnTrace(int turn, String transcript, long speechEnd, long sttFinal, long turnEnded,
+                     long modelFirstToken, List<ToolSpan> tools, long ttsFirstByte,
+                     long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted) {
+        this(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, tools, ttsFirstByte, firstOutboundFrame,
+                simulatedDelayNanos, interrupted, Speculation.NONE);
+    }
+
     /** One tool call's start and end. */
     public record ToolSpan(String name, long start, long end) {
+    }
+
+    /**
+     * A turn's speculation: whether its answer was a speculative one released on confirmation
+     * ({@code used}), and the speculative answers discarded during the turn with the model requests
+     * they made and the output tokens (text deltas and tool calls) they received.
+     */
+    public record Speculation(boolean used, int discarded, int wastedModelRequests, long wastedModelTokens) {
+
+        public static final Speculation NONE = new Speculation(false, 0, 0, 0);
     }
 
     /** Time to first byte: caller speech end to first outbound frame, or -1. */
