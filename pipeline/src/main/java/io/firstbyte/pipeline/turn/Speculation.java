@@ -18,9 +18,11 @@ import reactor.core.publisher.Flux;
  * {@link TurnDetector} ends, and emits what the call should do next:
  * <ul>
  *   <li>a {@link SpeculativeTurn} when the caller pauses with a transcript in hand (the final pieces so
- *   far and the latest interim) while the agent is silent, or when that transcript changes during the
- *   pause (the previous speculative answer is then discarded);</li>
- *   <li>{@link Withdrawn} when the caller speaks again: the speculative answer is discarded;</li>
+ *   far and the latest interim) while the agent is silent, or when an interim transcript changes it
+ *   during the pause (the previous speculative answer is then discarded). After the caller spoke on, the transcript
+ *   in hand lacks their latest words, so nothing starts until a newer one arrives;</li>
+ *   <li>{@link Withdrawn} when the caller speaks again, or a final transcript says something else: the
+ *   speculative answer is discarded;</li>
  *   <li>the {@link TurnEnded} itself when no speculative answer matches it: one whose transcript
  *   differs ({@link SameWords}) is discarded, and the turn is answered afresh.</li>
  * </ul>
@@ -41,6 +43,8 @@ public final class Speculation {
     private final List<SpeculativeTurn> discarded = new ArrayList<>();
     private String interim = "";
     private boolean paused;
+    /** The caller spoke on after the transcript in hand: it is missing their latest words until the next one. */
+    private boolean stale;
     private long pausedAfterMillis = Long.MAX_VALUE;
     private int started;
     private @Nullable SpeculativeTurn pending;
@@ -70,10 +74,12 @@ public final class Speculation {
                 case TranscriptFinal text -> {
                     append(text.text());
                     interim = "";
-                    yield paused ? start() : List.of();
+                    stale = false;
+                    yield outdated();
                 }
                 case TranscriptInterim text -> {
                     interim = text.text();
+                    stale = false;
                     yield paused ? start() : List.of();
                 }
                 case CallerPause.Paused pause -> {
@@ -96,6 +102,7 @@ public final class Speculation {
             pending = null;
             finals.setLength(0);
             interim = "";
+            stale = false;
             started = 0;
         }
         if (attempt != null && SameWords.same(attempt.transcript(), turn.transcript()) && attempt.confirm(turn)) {
@@ -110,7 +117,7 @@ public final class Speculation {
     /** Starts an answer on the transcript in hand, unless one for the same words is running or none may start. */
     private List<Object> start() {
         String transcript = inHand();
-        if (transcript.isBlank() || SameWords.normalised(transcript).isEmpty() || agentSpeaking.getAsBoolean()) {
+        if (stale || transcript.isBlank() || SameWords.normalised(transcript).isEmpty() || agentSpeaking.getAsBoolean()) {
             return List.of();
         }
         SpeculativeTurn previous = pending;
@@ -128,8 +135,19 @@ public final class Speculation {
         return List.of(pending);
     }
 
+    /**
+     * A final transcript usually comes with the end of the turn (Deepgram's {@code speech_final}, the
+     * simulated STT), so it starts nothing itself: an answer started now would only be confirmed at once.
+     * It does show whether the speculative answer in progress still matches.
+     */
+    private List<Object> outdated() {
+        SpeculativeTurn previous = pending;
+        return previous == null || SameWords.same(previous.transcript(), inHand()) ? List.of() : withdraw();
+    }
+
     private List<Object> resumed() {
         paused = false;
+        stale = true;
         pausedAfterMillis = Long.MAX_VALUE;
         return withdraw();
     }

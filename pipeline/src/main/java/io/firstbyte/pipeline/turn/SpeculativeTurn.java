@@ -28,6 +28,9 @@ import reactor.core.publisher.Sinks;
  */
 public final class SpeculativeTurn {
 
+    /** Elements a held output buffers (100 ms chunks of speech: seconds, more than a held answer needs). */
+    static final int HELD = 32;
+
     private record Exchange(ToolCall call, ToolResult result) {
     }
 
@@ -93,9 +96,9 @@ public final class SpeculativeTurn {
         released.tryEmitEmpty();
     }
 
-    /** {@code output} as it comes once released; until then it waits (bounded by the operator's prefetch). */
+    /** {@code output} as it comes once released; until then up to {@value #HELD} elements wait here. */
     public <T> Flux<T> hold(Flux<T> output) {
-        return output.delayUntil(element -> released.asMono());
+        return output.concatMap(element -> released.asMono().thenReturn(element), HELD);
     }
 
     /** The answer's view of the conversation: {@code conversation}, its exchanges held until release. */
