@@ -8,6 +8,7 @@ import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallPrompt;
+import io.firstbyte.pipeline.tool.TranscriptHints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,8 @@ import reactor.core.publisher.Mono;
  * cache, so the model's first availability lookup does not wait on the database. A tenant that chose
  * its own providers gets them in the context too ({@link CallProviders#ATTRIBUTE}), and every call to
  * a tenant gets its own system prompt and greeting ({@link CallPrompt#ATTRIBUTE}, built alongside).
+ * With the warm-up on, the call's transcript hints ({@link TranscriptHints#ATTRIBUTE}) also warm any
+ * day the caller names for a service, as they say it.
  */
 public final class TenantCallStart implements CallStartResolver {
 
@@ -43,8 +46,8 @@ public final class TenantCallStart implements CallStartResolver {
     @Override
     public Mono<CallContext> resolve(CallContext call) {
         return tenants.byDialledNumber(call.to())
-                .flatMap(tenant -> Mono.zip(withProviders(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
-                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())), prompts.forCall(tenant, call))
+                .flatMap(tenant -> Mono.zip(withProviders(tenant, withHints(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
+                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone()))), prompts.forCall(tenant, call))
                         .map(both -> both.getT1().withAttribute(CallPrompt.ATTRIBUTE, both.getT2())))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     log.warn("call {}: no tenant answers on the dialled number; booking tools will decline", call.callId());
@@ -54,6 +57,10 @@ public final class TenantCallStart implements CallStartResolver {
                     log.warn("call {}: tenant lookup failed ({}); continuing without a tenant", call.callId(), error.toString());
                     return Mono.just(call);
                 });
+    }
+
+    private CallContext withHints(TenantInfo tenant, CallContext call) {
+        return warmUpEnabled ? call.withAttribute(TranscriptHints.ATTRIBUTE, warmup.hintsFor(tenant.id())) : call;
     }
 
     /** The tenant's own providers, when it chose any; a failed lookup leaves the server's. */

@@ -12,7 +12,8 @@ import java.util.function.BiConsumer;
 /**
  * The call path's meters: time to first byte per turn and per stage, server overhead, active
  * calls, calls ended by reason, barge-ins and their clear latency, outbound frames (and late ones),
- * dropped inbound messages by kind.
+ * dropped inbound messages by kind, speculative answers (released or discarded) and what the
+ * discarded ones cost in model requests and output tokens.
  */
 public final class CallMetrics {
 
@@ -23,6 +24,10 @@ public final class CallMetrics {
     private final Counter bargeIns;
     private final Counter frames;
     private final Counter lateFrames;
+    private final Counter speculationHits;
+    private final Counter speculationsDiscarded;
+    private final Counter wastedRequests;
+    private final Counter wastedTokens;
 
     public CallMetrics(MeterRegistry registry, LiveCalls calls) {
         this.registry = registry;
@@ -34,6 +39,17 @@ public final class CallMetrics {
         this.lateFrames = Counter.builder("firstbyte.outbound.late.frames")
                 .description("Outbound frames sent after the caller's playback ran dry").register(registry);
         registry.gauge("firstbyte.calls.active", calls, LiveCalls::count);
+        this.speculationHits = speculation("hit", "Turns answered by an answer started before the turn was confirmed");
+        this.speculationsDiscarded = speculation("discarded", "Answers started before the turn was confirmed, then discarded");
+        this.wastedRequests = Counter.builder("firstbyte.speculation.wasted.requests")
+                .description("Model requests made by discarded speculative answers").register(registry);
+        this.wastedTokens = Counter.builder("firstbyte.speculation.wasted.tokens")
+                .description("Model output tokens (text deltas and tool calls) received by discarded speculative answers")
+                .register(registry);
+    }
+
+    private Counter speculation(String outcome, String description) {
+        return Counter.builder("firstbyte.speculation").tag("outcome", outcome).description(description).register(registry);
     }
 
     private Timer histogram(String name, String description) {
@@ -91,6 +107,13 @@ public final class CallMetrics {
         stage("model_first_token", trace.between(trace.turnEnded(), trace.modelFirstToken()));
         stage("tts_first_byte", trace.between(trace.turnEnded(), trace.ttsFirstByte()));
         trace.tools().forEach(tool -> stage("tool", tool.end() - tool.start()));
+        TurnTrace.Speculation speculation = trace.speculation();
+        if (speculation.used()) {
+            speculationHits.increment();
+        }
+        speculationsDiscarded.increment(speculation.discarded());
+        wastedRequests.increment(speculation.wastedModelRequests());
+        wastedTokens.increment(speculation.wastedModelTokens());
     }
 
     private void stage(String stage, long nanos) {

@@ -2,8 +2,13 @@ package io.firstbyte.app.booking.tools;
 
 import io.firstbyte.pipeline.tool.ToolSpec;
 import java.util.List;
+import java.util.Set;
 
-/** The booking tools as the model is told about them: names, descriptions and JSON Schemas. */
+/**
+ * The booking tools as the model is told about them: names, descriptions and JSON Schemas, and which
+ * of them only read ({@link #READ_ONLY}: they may run for an answer started before the caller finished;
+ * the others change bookings and wait for the confirmed turn).
+ */
 public final class BookingToolSpecs {
 
     public static final String CHECK_AVAILABILITY = "check_availability";
@@ -12,6 +17,9 @@ public final class BookingToolSpecs {
     public static final String CREATE_BOOKING = "create_booking";
     public static final String CANCEL_BOOKING = "cancel_booking";
     public static final String RESCHEDULE_BOOKING = "reschedule_booking";
+    /** The tools that only look things up (find_my_bookings included, wherever it is registered). */
+    public static final Set<String> READ_ONLY = Set.of(CHECK_AVAILABILITY, FIND_ALTERNATIVES, FIND_NEXT_AVAILABLE,
+            "find_my_bookings");
 
     private static final String SERVICE = "\"service\":{\"type\":\"string\",\"description\":\"The service, e.g. Haircut\"}";
     private static final String STAFF = "\"staff\":{\"type\":\"string\",\"description\":\"Optional: a staff member's name\"}";
@@ -20,7 +28,7 @@ public final class BookingToolSpecs {
     }
 
     public static List<ToolSpec> all() {
-        return List.of(
+        return marked(List.of(
                 new ToolSpec(CHECK_AVAILABILITY,
                         "Free appointment times for a service on a day (or a range of at most 14 days), in the business's local time.",
                         schema(SERVICE + ","
@@ -53,7 +61,12 @@ public final class BookingToolSpecs {
                 new ToolSpec(RESCHEDULE_BOOKING, "Move a booking to a new start time (same service and staff member).",
                         schema("\"booking_id\":{\"type\":\"string\",\"description\":\"The booking id from the confirmation\"},"
                                 + "\"start\":{\"type\":\"string\",\"description\":\"New local start time, YYYY-MM-DDTHH:MM\"}",
-                                "\"booking_id\",\"start\"")));
+                                "\"booking_id\",\"start\""))));
+    }
+
+    /** {@code specs} with the {@link #READ_ONLY} ones marked so; every other tool keeps its side effects. */
+    public static List<ToolSpec> marked(List<ToolSpec> specs) {
+        return specs.stream().map(spec -> READ_ONLY.contains(spec.name()) ? spec.asReadOnly() : spec).toList();
     }
 
     private static String schema(String properties, String required) {

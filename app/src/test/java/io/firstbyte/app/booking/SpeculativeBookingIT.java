@@ -1,0 +1,156 @@
+package io.firstbyte.app.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstbyte.app.embedded.StartupSeed;
+import io.firstbyte.app.tenant.TenantInfo;
+import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallSettings;
+import io.firstbyte.pipeline.event.TranscriptInterim;
+import io.firstbyte.pipeline.graph.CallPipeline;
+import io.firstbyte.pipeline.testing.CallHarness;
+import io.firstbyte.pipeline.testing.ScriptedLanguageModel;
+import io.firstbyte.pipeline.testing.ScriptedSpeechToText;
+import io.firstbyte.pipeline.testing.ScriptedTextToSpeech;
+import io.firstbyte.pipeline.tool.Tool;
+import io.firstbyte.pipeline.tool.ToolCall;
+import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.tool.ToolSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * An answer started before the caller finished, with the real booking tools on PostgreSQL: the
+ * model asks to book while the turn is still unconfirmed, so the booking waits; if the caller's final
+ * words say something else the answer is discarded and nothing was ever booked. The same answer,
+ * confirmed, books exactly once.
+ */
+class SpeculativeBookingIT {
+
+    /** Saturday 19:30 in Berlin. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T18:30:00Z"), ZoneId.of("UTC"));
+    static final String BERLIN_SALON = StartupSeed.synthetic(1).tenantId().toString();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    static ItDatabase database;
+    static BookingStack stack;
+
+    private final AtomicInteger bookingsStarted = new AtomicInteger();
+    private ScriptedSpeechToText stt;
+    private ScriptedLanguageModel model;
+    private CallHarness call;
+
+    @BeforeAll
+    static void start() {
+        database = ItDatabase.create(CLOCK);
+        stack = new BookingStack(database.address(), "redis://127.0.0.1:6379", CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+        database.close();
+    }
+
+    @AfterEach
+    void hangUp() {
+        if (call != null) {
+            call.close();
+        }
+    }
+
+    private void callerAsksToBook(String customer) {
+        call = new CallHarness(scheduler -> {
+            stt = new ScriptedSpeechToText();
+            model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
+            return new CallPipeline(stt, model, new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler),
+                    new ToolRegistry(stack.tools.tools().stream().map(this::counted).toList(), Duration.ofSeconds(10)),
+                    CallSettings.DEFAULTS.withGreeting(""), scheduler);
+        });
+        call.start(Map.of(TenantInfo.CONTEXT_ATTRIBUTE, BERLIN_SALON));
+        model.callsTools("", new ToolCall("c1", "create_booking",
+                        "{\"service\":\"Haircut\",\"start\":\"2026-12-08T15:00\",\"customer_name\":\"" + customer + "\"}"))
+                .replies("You are booked. ");
+        call.silence(Duration.ofSeconds(1));
+        call.speak(Duration.ofMillis(600));
+        stt.emit(new TranscriptInterim("book me a haircut on tuesday at three"));
+        call.silence(Duration.ofMillis(700));
+        assertThat(model.requests()).as("the answer started during the pause").hasSize(1);
+    }
+
+    @Test
+    void aDiscardedSpeculationThatWouldHaveBookedLeavesNoAppointment() throws Exception {
+        callerAsksToBook("Speculative Sam");
+        stt.hears("Book me a haircut on Wednesday instead.");
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline && appointmentsOf("Speculative Sam") == 0) {
+            awaitVirtual(Duration.ofMillis(100));
+            Thread.sleep(50);
+        }
+
+        assertThat(model.requests()).as("the turn was answered afresh").hasSize(2);
+        assertThat(bookingsStarted).as("create_booking never ran").hasValue(0);
+        assertThat(appointmentsOf("Speculative Sam")).isZero();
+    }
+
+    @Test
+    void theSameSpeculationConfirmedBooksExactlyOnce() throws Exception {
+        callerAsksToBook("Confirmed Casey");
+        assertThat(appointmentsOf("Confirmed Casey")).as("nothing before the turn is confirmed").isZero();
+        stt.hears("Book me a haircut on Tuesday at three.");
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (appointmentsOf("Confirmed Casey") == 0 && System.nanoTime() < deadline) {
+            awaitVirtual(Duration.ofMillis(100));
+            Thread.sleep(20);
+        }
+        assertThat(appointmentsOf("Confirmed Casey")).isEqualTo(1);
+    }
+
+    private Tool counted(Tool tool) {
+        return new Tool() {
+            @Override
+            public ToolSpec spec() {
+                return tool.spec();
+            }
+
+            @Override
+            public Mono<String> execute(ToolCall toolCall, CallContext context) {
+                return tool.execute(toolCall, context).doOnSubscribe(subscription -> {
+                    if (toolCall.name().equals("create_booking")) {
+                        bookingsStarted.incrementAndGet();
+                    }
+                });
+            }
+        };
+    }
+
+    private void awaitVirtual(Duration duration) {
+        call.silence(duration);
+    }
+
+    private static int appointmentsOf(String customer) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.address().jdbcUrl(), database.address().user(),
+                database.address().password());
+             var statement = connection.prepareStatement("select count(*) from appointment where customer_name = ?")) {
+            statement.setString(1, customer);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
