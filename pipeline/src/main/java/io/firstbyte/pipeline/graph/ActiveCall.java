@@ -307,6 +307,7 @@ final class ActiveCall {
                         .doOnNext(audio -> {
                             if (trace != null) {
                                 trace.ttsFirstByte();
+                                delays.firstAudio();
                             }
                         })
                         .onErrorResume(error -> {

@@ -8,9 +8,10 @@ package io.firstbyte.pipeline.trace;
  * once the first clause went to speech synthesis, because later tokens overlap synthesis.
  *
  * <p>A speculative answer counts from its start instead ({@link #openSpeculation}), before the turn
- * ends. If its turn is confirmed, the turn's critical path is whichever came last: the final
- * transcript (the STT's end-of-speech delay, which the held answer waited for), or the pause the
- * speculation waited for plus the answer's own delays; {@link #closeTurn} returns that.
+ * ends, up to its first synthesised audio ({@link #firstAudio}: from there it only waits to be released).
+ * If its turn is confirmed, the turn's critical path is whichever came last: the final transcript (the
+ * STT's end-of-speech delay, which the held answer waited for), or the pause the speculation waited for
+ * plus the answer's own delays; {@link #closeTurn} returns that.
  */
 public final class SimulatedDelays {
 
@@ -21,6 +22,7 @@ public final class SimulatedDelays {
     private boolean open;
     private boolean firstClauseSent;
     private boolean speculative;
+    private boolean audioReady;
     private long speechEndOfSpeculation;
     private long speculationPause;
 
@@ -30,15 +32,24 @@ public final class SimulatedDelays {
     }
 
     public synchronized void modelDelay(long nanos) {
-        if (open && !firstClauseSent) {
+        if (counting() && !firstClauseSent) {
             total += nanos;
         }
     }
 
     public synchronized void ttsDelay(long nanos) {
-        if (open) {
+        if (counting()) {
             total += nanos;
         }
+    }
+
+    private boolean counting() {
+        return open && !(speculative && audioReady);
+    }
+
+    /** The answer's first synthesised audio exists; a speculative answer's own delays end here. */
+    public synchronized void firstAudio() {
+        audioReady = true;
     }
 
     public synchronized void openTurn() {
@@ -47,6 +58,7 @@ public final class SimulatedDelays {
         open = true;
         firstClauseSent = false;
         speculative = false;
+        audioReady = false;
     }
 
     /** A speculative answer starts now, before its turn ends: its delays count from here. */
@@ -55,6 +67,7 @@ public final class SimulatedDelays {
         open = true;
         firstClauseSent = false;
         speculative = true;
+        audioReady = false;
     }
 
     /**
