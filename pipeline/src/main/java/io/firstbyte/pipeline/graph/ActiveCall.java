@@ -269,7 +269,7 @@ final class ActiveCall {
         AgentTurn agent = new AgentTurn(attempt.metered(model), tools,
                 attempt.history(history.snapshotWith(ledger.heard(), attempt.transcript())), scope, context,
                 settings.maxToolRounds(), settings.fillerAfter(), scheduler);
-        Mono<Void> release = attempt.confirmed()
+        Mono<Void> confirmed = attempt.confirmed()
                 .doOnNext(turn -> {
                     long speechEnd = speechEnd(turn);
                     trace.confirmed(turns.incrementAndGet(), turn.transcript(), speechEnd, lastFinalAt);
@@ -277,24 +277,27 @@ final class ActiveCall {
                     delays.confirmSpeculation(Math.max(0, startedAt - speechEnd));
                     history.agentSaid(ledger.startAnswer("pending"));
                     history.userSaid(turn.transcript());
-                    attempt.release(history);
                 })
                 .then();
-        return speak(answerClauses(agent, trace), trace, release, attempt::hold)
+        return speak(answerClauses(agent, trace), trace, new Hold(confirmed, attempt::hold, () -> attempt.release(history)))
                 .doOnSubscribe(subscription -> attempt.begin())
                 .doFinally(signal -> attempt.abandon());
     }
 
-    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
-        return speak(answerClauses, trace, Mono.empty(), UnaryOperator.identity());
+    /**
+     * How an answer becomes the call's current one: once {@code until} completes (at once for a confirmed
+     * turn), after which {@code released} lets go of what {@code audio} held back from the pacer.
+     */
+    private record Hold(Mono<Void> until, UnaryOperator<Flux<TtsAudio>> audio, Runnable released) {
+
+        static final Hold NONE = new Hold(Mono.empty(), UnaryOperator.identity(), () -> { });
     }
 
-    /**
-     * Speaks an answer. It becomes the call's current answer on {@code release} (at once for a confirmed
-     * turn); until then {@code hold} keeps its synthesised audio from the pacer.
-     */
-    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace, Mono<Void> release,
-                                      UnaryOperator<Flux<TtsAudio>> hold) {
+    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
+        return speak(answerClauses, trace, Hold.NONE);
+    }
+
+    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace, Hold hold) {
         String answerId = "a" + answers.incrementAndGet();
         Map<String, String> clauseText = new ConcurrentHashMap<>();
         Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
@@ -303,7 +306,7 @@ final class ActiveCall {
             }
             clauseText.put(MarkLedger.markName(answerId, clause.index()), clause.text());
         });
-        Flux<OutboundEvent> frames = pacer.pace(hold.apply(speech.speak(clauses)
+        Flux<OutboundEvent> frames = pacer.pace(hold.audio().apply(speech.speak(clauses)
                         .doOnNext(audio -> {
                             if (trace != null) {
                                 trace.ttsFirstByte();
@@ -320,9 +323,10 @@ final class ActiveCall {
                             return Flux.empty();
                         })),
                 answerId, observer::lateFrame);
-        Flux<OutboundEvent> current = release.doOnSuccess(released -> {
+        Flux<OutboundEvent> current = hold.until().doOnSuccess(done -> {
             ledger.startAnswer(answerId);
             answering = true;
+            hold.released().run();
         }).thenMany(Flux.empty());
         return Flux.merge(current, frames).concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
