@@ -42,6 +42,12 @@ import reactor.core.scheduler.Scheduler;
  * honest sentence, then the graph emits {@code EndCall} once it has played. A call that reaches one
  * of its {@link CallLimits} ends too: at once after the inbound frames stopped, after a goodbye
  * when it ran for its maximum length. The graph completes after its {@code EndCall}.
+ *
+ * <p>With speculation on ({@link io.firstbyte.pipeline.call.SpeculationSettings}), an answer may start
+ * when the caller pauses with a transcript in hand, before the turn detector ends the turn
+ * ({@link io.firstbyte.pipeline.turn.Speculation}): it runs held, and is released when the turn ends
+ * saying the same, or switched away from (cancelled, without trace) when the caller speaks on or the
+ * turn says something else. An answer's first words go to the voice as soon as they exist.
  */
 public final class CallPipeline {
 

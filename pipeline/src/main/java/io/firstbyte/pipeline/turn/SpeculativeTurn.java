@@ -28,8 +28,11 @@ import reactor.core.publisher.Sinks;
  */
 public final class SpeculativeTurn {
 
-    /** Elements a held output buffers (100 ms chunks of speech: seconds, more than a held answer needs). */
-    static final int HELD = 32;
+    /**
+     * Elements a held output requests ahead, while held and after: the first chunks of speech are all the
+     * release needs, and once released the pacer's own demand should set the pace of synthesis.
+     */
+    static final int HELD = 4;
 
     private record Exchange(ToolCall call, ToolResult result) {
     }
