@@ -10,6 +10,7 @@ import io.firstbyte.pipeline.transport.WireMessage;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -23,25 +24,30 @@ import reactor.netty.NettyOutbound;
  * One AudioSocket TCP connection as one composed {@code Mono}: the bytes read are copied into the
  * codec (split anywhere), its events drive the call, and the call's frames are written back. The
  * connection ends when the call does (after the hang-up frame), when Asterisk closes it, when no
- * UUID arrives within the start timeout, or at once when the peer's bytes cannot be read as
- * AudioSocket (a length over the limit): only this connection is closed.
+ * UUID arrives within the start timeout, at once when the peer's bytes cannot be read as
+ * AudioSocket (a length over the limit), or at the UUID when the call is not admitted (not
+ * registered while registration is required): only this connection is closed.
  */
 final class AudioSocketConnection {
 
     private static final Logger log = LoggerFactory.getLogger(AudioSocketConnection.class);
+    static final String UNREGISTERED_CALL = "unregistered_call";
 
     private final AudioSocketCodec codec;
     private final CallRunner runner;
     private final Duration startTimeout;
     private final Duration pacerLead;
     private final String name;
+    private final BooleanSupplier admitted;
 
-    AudioSocketConnection(AudioSocketCodec codec, CallRunner runner, Duration startTimeout, Duration pacerLead, String name) {
+    AudioSocketConnection(AudioSocketCodec codec, CallRunner runner, Duration startTimeout, Duration pacerLead, String name,
+                          BooleanSupplier admitted) {
         this.codec = codec;
         this.runner = runner;
         this.startTimeout = startTimeout;
         this.pacerLead = pacerLead;
         this.name = name;
+        this.admitted = admitted;
     }
 
     Mono<Void> serve(NettyInbound in, NettyOutbound out) {
@@ -56,6 +62,9 @@ final class AudioSocketConnection {
                     started.tryEmitValue(true);
                     // The call ending itself (EndCall) cancels the inbound events; that is their end, not an error.
                     Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
+                    if (first.get() instanceof CallStarted start && !admitted.getAsBoolean()) {
+                        return refuse(start, in);
+                    }
                     return first.get() instanceof CallStarted start ? runner.run(start, afterStart, pacerLead) : Flux.empty();
                 });
         Flux<byte[]> bytes = outbound
@@ -74,6 +83,15 @@ final class AudioSocketConnection {
                         log.warn("AudioSocket connection {} closed: its bytes are not AudioSocket frames", name);
                     }
                 });
+    }
+
+    /** A call nobody registered while registration is required: closed before any call work, counted, logged once. */
+    private Flux<OutboundEvent> refuse(CallStarted start, NettyInbound in) {
+        runner.metrics().dropped("audiosocket", UNREGISTERED_CALL);
+        log.warn("AudioSocket connection {} closed: call {} was not registered through POST /audiosocket/calls",
+                name, start.callId());
+        in.withConnection(Connection::dispose);
+        return Flux.empty();
     }
 
     private static byte[] bytes(WireMessage message) {

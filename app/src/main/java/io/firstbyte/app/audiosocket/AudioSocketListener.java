@@ -8,10 +8,13 @@ import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.config.AudioSocketProperties;
 import io.firstbyte.pipeline.transport.DroppedInputLog;
 import io.netty.channel.ChannelOption;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,7 +28,8 @@ import reactor.netty.tcp.TcpServer;
  * plan application connects, sends the call's UUID, and the call runs through the same pipeline
  * as every WebSocket gateway. The call's numbers come from the {@link AudioSocketCallDirectory}
  * ({@code POST /audiosocket/calls} before connecting); an unregistered call gets the configured
- * default dialled number, if any. Started and stopped with the application.
+ * default dialled number, if any, unless only registered calls are accepted (Asterisk credentials
+ * configured): then its connection is closed. Started and stopped with the application.
  */
 public final class AudioSocketListener implements SmartLifecycle {
 
@@ -35,21 +39,33 @@ public final class AudioSocketListener implements SmartLifecycle {
     private final AudioSocketCallDirectory directory;
     private final CallRunner runner;
     private final Duration startTimeout;
+    private final boolean registeredOnly;
     private final AtomicLong connections = new AtomicLong();
     private volatile @Nullable DisposableServer server;
 
+    /**
+     * @param registeredOnly accept only calls registered through {@code POST /audiosocket/calls} (with the
+     *                       Asterisk credentials): a connection with any other UUID is closed at once
+     */
     public AudioSocketListener(AudioSocketProperties settings, AudioSocketCallDirectory directory, CallRunner runner,
-                               Duration startTimeout) {
+                               Duration startTimeout, boolean registeredOnly) {
         this.settings = settings;
         this.directory = directory;
-        this.runner = runner;
+        this.runner = runner.forGateway("audiosocket");
         this.startTimeout = startTimeout;
+        this.registeredOnly = registeredOnly;
     }
 
     /** The port it listens on (the one the system chose when configured as {@code 0}); -1 when not listening. */
     public int port() {
         DisposableServer current = server;
         return current == null ? -1 : current.port();
+    }
+
+    /** The address it listens on; {@code null} when not listening. */
+    public @Nullable InetSocketAddress address() {
+        DisposableServer current = server;
+        return current == null ? null : (InetSocketAddress) current.address();
     }
 
     @Override
@@ -61,15 +77,21 @@ public final class AudioSocketListener implements SmartLifecycle {
                 .handle((in, out) -> {
                     String name = "audiosocket/" + connections.incrementAndGet();
                     DroppedInputLog dropped = new DroppedInputLog(name, kind -> runner.metrics().dropped("audiosocket", kind));
-                    AudioSocketCodec codec = new AudioSocketCodec(dropped, this::parametersOf, new AudioSocketFrameDecoder());
-                    return new AudioSocketConnection(codec, runner, startTimeout, settings.pacerLead(), name).serve(in, out);
+                    AtomicBoolean registered = new AtomicBoolean();
+                    AudioSocketCodec codec = new AudioSocketCodec(dropped, call -> parametersOf(call, registered),
+                            new AudioSocketFrameDecoder());
+                    return new AudioSocketConnection(codec, runner, startTimeout, settings.pacerLead(), name,
+                            () -> registered.get() || !registeredOnly).serve(in, out);
                 })
                 .bindNow();
-        log.info("AudioSocket listening on {}:{}", settings.host(), port());
+        log.info("AudioSocket listening on {}:{}{}", settings.host(), port(),
+                registeredOnly ? ", registered calls only" : "");
     }
 
-    private Map<String, String> parametersOf(UUID call) {
-        Map<String, String> parameters = new LinkedHashMap<>(directory.apply(call));
+    private Map<String, String> parametersOf(UUID call, AtomicBoolean registered) {
+        Optional<Map<String, String>> registration = directory.take(call);
+        registered.set(registration.isPresent());
+        Map<String, String> parameters = new LinkedHashMap<>(registration.orElse(Map.of()));
         if (!parameters.containsKey(CallerNumbers.TO) && !settings.defaultDialled().isBlank()) {
             parameters.put(CallerNumbers.TO, settings.defaultDialled());
         }

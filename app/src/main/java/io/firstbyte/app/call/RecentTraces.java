@@ -14,12 +14,13 @@ import java.util.Optional;
 public final class RecentTraces {
 
     /**
-     * One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen. With
+     * One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen.
+     * {@code agentText} is what the caller heard of the answer, all of it unless {@code interrupted}. With
      * {@code speculated} the answer started before the turn ended (when its model's first token or first
      * audio came before the turn's end, those stages read -1); {@code speculationsDiscarded} answers
      * were started and discarded during the turn, costing {@code wastedModelRequests} requests.
      */
-    public record TurnReport(int turn, String transcript, double ttfbMs, double simulatedDelayMs, double overheadMs,
+    public record TurnReport(int turn, String transcript, String agentText, double ttfbMs, double simulatedDelayMs, double overheadMs,
                              double sttFinalMs, double modelFirstTokenMs, double ttsFirstByteMs, int toolCalls,
                              List<ToolReport> tools, boolean interrupted, boolean speculated, int speculationsDiscarded,
                              int wastedModelRequests) {
@@ -27,7 +28,7 @@ public final class RecentTraces {
         static TurnReport of(TurnTrace trace) {
             double ttfb = millis(trace.ttfbNanos());
             double simulated = trace.simulatedDelayNanos() / 1e6;
-            return new TurnReport(trace.turn(), trace.transcript(), ttfb, simulated, ttfb < 0 ? -1 : ttfb - simulated,
+            return new TurnReport(trace.turn(), trace.transcript(), trace.agentText(), ttfb, simulated, ttfb < 0 ? -1 : ttfb - simulated,
                     millis(trace.between(trace.speechEnd(), trace.sttFinal())),
                     millis(trace.between(trace.turnEnded(), trace.modelFirstToken())),
                     millis(trace.between(trace.turnEnded(), trace.ttsFirstByte())),

@@ -7,12 +7,14 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Asterisk AudioSocket TCP listener.
  *
- * @param enabled whether to listen at all
- * @param host the address to bind ({@code 0.0.0.0}: every interface)
+ * @param enabled {@code true}: listen (in production the Asterisk credentials are then required), {@code false}:
+ *                never, {@code null}: in development only (security.IngressPolicy decides)
+ * @param host the address to bind ({@code 127.0.0.1} by default: Asterisk on this machine; {@code 0.0.0.0}: every interface)
  * @param port the TCP port ({@code 0}: any free port, for tests)
  * @param registrationTtl how long a {@code POST /audiosocket/calls} registration waits for its connection
  * @param defaultDialled the dialled number of a call nobody registered (empty: such a call has no tenant)
@@ -21,7 +23,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  *                  WebSocket gateways' lead, which their clear discards (20 ms to 1 s)
  */
 public record AudioSocketProperties(
-        boolean enabled,
+        @Nullable Boolean enabled,
         @NotBlank String host,
         @Min(0) @Max(65535) int port,
         @NotNull Duration registrationTtl,
@@ -29,5 +31,5 @@ public record AudioSocketProperties(
         @NotNull @DurationMin(millis = 20) @DurationMax(seconds = 1) Duration pacerLead) {
 
     public static final AudioSocketProperties DISABLED =
-            new AudioSocketProperties(false, "0.0.0.0", 9092, Duration.ofMinutes(1), "", Duration.ofMillis(60));
+            new AudioSocketProperties(false, "127.0.0.1", 9092, Duration.ofMinutes(1), "", Duration.ofMillis(60));
 }

@@ -4,7 +4,12 @@ import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.call.SpeculationSettings;
 import io.firstbyte.pipeline.call.TurnSettings;
+import io.firstbyte.pipeline.control.CallControls;
 import io.firstbyte.pipeline.control.CallLimits;
+import io.firstbyte.pipeline.control.KeypadPolicy;
+import io.firstbyte.pipeline.control.SilencePolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -14,10 +19,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How every call behaves: prompt, greeting, history, pacing, voice activity, turn taking, and how
  * long it may run ({@code inboundSilenceTimeout} without any inbound frame, {@code maxDuration} in
- * all; zero switches either off). With {@code speculation} an answer starts when the caller pauses
- * for {@code speculationPause} with a transcript in hand, and is held until the turn is confirmed (at
- * most {@code speculationMaxPerTurn} started per turn); an answer's first {@code firstWords} words go to
- * the voice as soon as they exist (0: its first clause).
+ * all; zero switches either off), what a silent caller is told ({@code silence}) and how keys typed on
+ * the keypad reach the agent ({@code keypad}). With {@code speculation} an answer starts when the caller
+ * pauses for {@code speculationPause} with a transcript in hand, and is held until the turn is confirmed
+ * (at most {@code speculationMaxPerTurn} started per turn); an answer's first {@code firstWords} words go
+ * to the voice as soon as they exist (0: its first clause).
  */
 @Validated
 @ConfigurationProperties("firstbyte.call")
@@ -37,18 +43,52 @@ public record CallProperties(
         boolean warmUpAvailability,
         @NotNull Duration inboundSilenceTimeout,
         @NotNull Duration maxDuration,
+        @NotNull @Valid Silence silence,
+        @NotNull @Valid Keypad keypad,
+        @NotNull @Valid Vad vad,
         boolean speculation,
         @NotNull Duration speculationPause,
         @Min(1) int speculationMaxPerTurn,
         @Min(0) int firstWords) {
 
+    /**
+     * After {@code promptAfter} without caller speech while the agent is silent, the agent says
+     * {@code prompt}; after {@code prompts} unanswered prompts, {@code goodbye}, and the call ends.
+     * A zero {@code promptAfter} switches it off.
+     */
+    public record Silence(@NotNull Duration promptAfter, @Min(0) int prompts, @NotNull String prompt,
+                          @NotNull String goodbye) {
+    }
+
+    /** Keys typed within {@code interDigitTimeout} of each other (or up to {@code #}) are one entry; {@code humanKey} alone asks for a person. */
+    public record Keypad(@NotNull Duration interDigitTimeout, @NotNull String humanKey) {
+    }
+
+    /**
+     * Which voice activity detector listens: {@code adaptive} (frames must stand {@code marginDb} above
+     * the background noise it learns within {@code noiseWindow}; {@code vadThresholdDbfs} is then the
+     * absolute floor) or {@code energy} (the fixed threshold alone, kept for comparison).
+     */
+    public record Vad(@NotNull VadSettings.Mode mode, @DecimalMin("0") double marginDb, @NotNull Duration noiseWindow) {
+    }
+
+    public VadSettings vadSettings() {
+        return new VadSettings(vadThresholdDbfs, vadMinSpeech, vadHangover, vad.mode(), vad.marginDb(), vad.noiseWindow());
+    }
+
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
-                new VadSettings(vadThresholdDbfs, vadMinSpeech, vadHangover), new TurnSettings(turnSilence, bargeIn,
+                vadSettings(), new TurnSettings(turnSilence, bargeIn,
                         new SpeculationSettings(speculation, speculationPause, speculationMaxPerTurn)), firstWords);
     }
 
     public CallLimits limits() {
         return new CallLimits(inboundSilenceTimeout, maxDuration);
+    }
+
+    public CallControls controls() {
+        return new CallControls(
+                new SilencePolicy(silence.promptAfter(), silence.prompts(), silence.prompt(), silence.goodbye()),
+                new KeypadPolicy(keypad.interDigitTimeout(), keypad.humanKey().strip()));
     }
 }

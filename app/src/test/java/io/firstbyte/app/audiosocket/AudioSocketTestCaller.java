@@ -38,6 +38,8 @@ final class AudioSocketTestCaller implements AutoCloseable {
     private final Thread reader;
     private volatile boolean speaking;
     private volatile long lastAudioAt;
+    /** Set before this side closes the socket: try-with-resources closes the socket before a catch runs, so isClosed() cannot tell. */
+    private volatile boolean closedLocally;
 
     AudioSocketTestCaller(int port, UUID uuid) throws IOException {
         this.uuid = uuid;
@@ -130,7 +132,8 @@ final class AudioSocketTestCaller implements AutoCloseable {
             closedByServer = true;
             readerStopped = "end of stream";
         } catch (IOException reset) {
-            closedByServer = !socket.isClosed();
+            // A reset (the server closed with our audio still unread) is the server disconnecting too.
+            closedByServer = !closedLocally;
             readerStopped = reset.toString();
         } catch (RuntimeException | Error unexpected) {
             readerStopped = unexpected.toString();
@@ -149,6 +152,7 @@ final class AudioSocketTestCaller implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closedLocally = true;
         clock.shutdownNow();
         socket.close();
     }

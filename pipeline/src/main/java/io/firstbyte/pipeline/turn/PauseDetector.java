@@ -1,6 +1,6 @@
 package io.firstbyte.pipeline.turn;
 
-import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.audio.vad.VoiceActivityDetector;
 import io.firstbyte.pipeline.event.AudioIn;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public final class PauseDetector {
     }
 
     /** What {@code frame} tells about pauses; {@code vad} has already accepted it. */
-    public Optional<CallerPause> accept(AudioIn frame, EnergyVad vad) {
+    public Optional<CallerPause> accept(AudioIn frame, VoiceActivityDetector vad) {
         long frameEnd = frame.timestampMillis() + frame.durationMillis();
         long lastVoicedEnd = vad.lastVoicedEndMillis();
         // The VAD moves its last voiced end to a frame's end exactly when it found that frame voiced.

@@ -7,6 +7,7 @@ import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
+import io.firstbyte.pipeline.event.Dtmf;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.Interruption;
@@ -44,6 +45,8 @@ public final class CallHarness implements AutoCloseable {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<TurnTrace> traces = new CopyOnWriteArrayList<>();
     private final List<Long> bargeInNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> bargeInHeardNanos = new CopyOnWriteArrayList<>();
+    private final List<String> humanRequests = new CopyOnWriteArrayList<>();
     private final Deque<Object[]> playback = new ArrayDeque<>();
     private final CallPipeline pipeline;
     private long audioClockMillis;
@@ -80,6 +83,16 @@ public final class CallHarness implements AutoCloseable {
             public void bargeIn(long nanos) {
                 bargeInNanos.add(nanos);
             }
+
+            @Override
+            public void bargeInHeard(long nanos) {
+                bargeInHeardNanos.add(nanos);
+            }
+
+            @Override
+            public void humanRequested(String key) {
+                humanRequests.add(key);
+            }
         };
         call = pipeline.run(context, inbound.asFlux(), observer)
                 .subscribe(this::received, error -> completed = true, () -> completed = true);
@@ -98,6 +111,15 @@ public final class CallHarness implements AutoCloseable {
     public CallHarness deadLine(Duration duration) {
         time.advanceTimeBy(duration);
         echoPlayedMarks();
+        return this;
+    }
+
+    /** The caller presses {@code keys} on the keypad, one every {@code between}, silence frames flowing meanwhile. */
+    public CallHarness press(String keys, Duration between) {
+        for (char key : keys.toCharArray()) {
+            inbound.tryEmitNext(new Dtmf(String.valueOf(key)));
+            silence(between);
+        }
         return this;
     }
 
@@ -166,6 +188,21 @@ public final class CallHarness implements AutoCloseable {
 
     public List<Long> bargeInNanos() {
         return List.copyOf(bargeInNanos);
+    }
+
+    /** Each barge-in's time from the caller's speech onset to the last agent audio sent. */
+    public List<Long> bargeInHeardNanos() {
+        return List.copyOf(bargeInHeardNanos);
+    }
+
+    /** The keys the observer was told asked for a person. */
+    public List<String> humanRequests() {
+        return List.copyOf(humanRequests);
+    }
+
+    /** When (virtual ms) the caller's playback of everything sent so far ends. */
+    public synchronized long playbackEndsAtMillis() {
+        return playbackEndsAt;
     }
 
     public long nowMillis() {

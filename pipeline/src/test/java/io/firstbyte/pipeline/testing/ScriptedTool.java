@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -24,6 +25,7 @@ public final class ScriptedTool implements Tool {
     private final AtomicInteger cancelled = new AtomicInteger();
     private final List<Long> startedAt = new CopyOnWriteArrayList<>();
     private volatile boolean readOnly;
+    private volatile @Nullable CallContext lastContext;
 
     public ScriptedTool(String name, String result, Duration latency, Scheduler scheduler) {
         this.name = name;
@@ -45,6 +47,7 @@ public final class ScriptedTool implements Tool {
 
     @Override
     public Mono<String> execute(ToolCall call, CallContext context) {
+        lastContext = context;
         return Mono.delay(latency, scheduler)
                 .map(tick -> result)
                 .doOnSubscribe(s -> {
@@ -53,6 +56,11 @@ public final class ScriptedTool implements Tool {
                 })
                 .doOnSuccess(value -> completed.incrementAndGet())
                 .doOnCancel(cancelled::incrementAndGet);
+    }
+
+    /** The context of the last call, as the tool received it. */
+    public @Nullable CallContext lastContext() {
+        return lastContext;
     }
 
     public int started() {

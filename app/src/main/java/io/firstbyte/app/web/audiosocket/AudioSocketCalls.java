@@ -3,7 +3,7 @@ package io.firstbyte.app.web.audiosocket;
 import io.firstbyte.adapters.telephony.asterisk.audiosocket.AudioSocketCallDirectory;
 import io.firstbyte.app.config.GatewaySecrets;
 import io.firstbyte.app.config.TelephonyProperties;
-import io.firstbyte.app.web.media.GatewayUpgradeAuth;
+import io.firstbyte.app.security.HttpCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +42,7 @@ public class AudioSocketCalls {
         GatewaySecrets secrets = telephony.gateways();
         this.authorized = secrets.asteriskPassword().isEmpty()
                 ? headers -> true
-                : GatewayUpgradeAuth.basic(secrets.asteriskUsername(), secrets.asteriskPassword());
+                : HttpCredentials.basic(secrets.asteriskUsername(), secrets.asteriskPassword());
     }
 
     @PostMapping(path = "/audiosocket/calls", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

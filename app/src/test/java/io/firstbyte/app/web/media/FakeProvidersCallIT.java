@@ -46,7 +46,9 @@ import reactor.core.Disposable;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.telephony.start-timeout=1s", "firstbyte.booking.seed-demo=true",
+        // its own database on this machine's PostgreSQL is a developer's set-up: development mode, Twilio open
+        properties = {"firstbyte.security.mode=development",
+                "firstbyte.telephony.start-timeout=1s", "firstbyte.booking.seed-demo=true",
                 "firstbyte.booking.synthetic-tenants=1",
                 "firstbyte.booking.credentials-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 class FakeProvidersCallIT {

@@ -27,7 +27,11 @@ import reactor.core.Disposable;
                 "firstbyte.telephony.gateways.freeswitch-token=" + GatewaySecretsIT.SECRET,
                 "firstbyte.telephony.gateways.jambonz-password=" + GatewaySecretsIT.SECRET,
                 "firstbyte.telephony.gateways.vonage-token=" + GatewaySecretsIT.SECRET,
-                "firstbyte.telephony.gateways.asterisk-password=" + GatewaySecretsIT.SECRET})
+                "firstbyte.telephony.gateways.asterisk-password=" + GatewaySecretsIT.SECRET,
+                // secrets make this production, where each gateway is served only when enabled
+                "firstbyte.security.gateways.telnyx=true", "firstbyte.security.gateways.plivo=true",
+                "firstbyte.security.gateways.freeswitch=true", "firstbyte.security.gateways.jambonz=true",
+                "firstbyte.security.gateways.vonage=true", "firstbyte.security.gateways.asterisk=true"})
 class GatewaySecretsIT {
 
     static final String SECRET = "s3cretToken42";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -48,9 +49,14 @@ public final class AudioSocketCallDirectory implements Function<UUID, Map<String
 
     /** The parameters registered for {@code call}, taken out of the directory; empty when none or expired. */
     @Override
-    public synchronized Map<String, String> apply(UUID call) {
+    public Map<String, String> apply(UUID call) {
+        return take(call).orElse(Map.of());
+    }
+
+    /** The registration of {@code call}, taken out of the directory; empty when it was never registered or expired. */
+    public synchronized Optional<Map<String, String>> take(UUID call) {
         Entry entry = entries.remove(call);
-        return entry == null || !clock.instant().isBefore(entry.expiresAt()) ? Map.of() : entry.parameters();
+        return entry == null || !clock.instant().isBefore(entry.expiresAt()) ? Optional.empty() : Optional.of(entry.parameters());
     }
 
     public synchronized int size() {
