@@ -65,6 +65,6 @@ class AvailabilityHintsIT {
     }
 
     private static boolean cached(ServiceInfo service, LocalDate day) {
-        return stack.cache.get(BERLIN_SALON, service.id(), List.of(day)).block(Duration.ofSeconds(10)).containsKey(day);
+        return stack.cache.get(BERLIN_SALON, catalog().revision(), service.id(), List.of(day)).block(Duration.ofSeconds(10)).containsKey(day);
     }
 }

@@ -34,9 +34,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * An answer started before the caller finished, with the real booking tools on PostgreSQL: the
- * model asks to book while the turn is still unconfirmed, so the booking waits; if the caller's final
- * words say something else the answer is discarded and nothing was ever booked. The same answer,
- * confirmed, books exactly once.
+ * model asks to book, cancel or move while the turn is still unconfirmed, so the change waits; if the
+ * caller's final words say something else the answer is discarded and nothing was ever booked,
+ * cancelled or moved. The same booking answer, confirmed, books exactly once.
  */
 class SpeculativeBookingIT {
 
@@ -48,7 +48,7 @@ class SpeculativeBookingIT {
     static ItDatabase database;
     static BookingStack stack;
 
-    private final AtomicInteger bookingsStarted = new AtomicInteger();
+    private final AtomicInteger changesStarted = new AtomicInteger();
     private ScriptedSpeechToText stt;
     private ScriptedLanguageModel model;
     private CallHarness call;
@@ -73,6 +73,12 @@ class SpeculativeBookingIT {
     }
 
     private void callerAsksToBook(String customer) {
+        callerAsks(new ToolCall("c1", "create_booking",
+                "{\"service\":\"Haircut\",\"start\":\"2026-12-08T15:00\",\"customer_name\":\"" + customer + "\"}"));
+    }
+
+    /** The caller pauses mid-turn and the answer started on the interim asks for {@code change}. */
+    private void callerAsks(ToolCall change) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
             model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
@@ -81,9 +87,7 @@ class SpeculativeBookingIT {
                     CallSettings.DEFAULTS.withGreeting(""), scheduler);
         });
         call.start(Map.of(TenantInfo.CONTEXT_ATTRIBUTE, BERLIN_SALON));
-        model.callsTools("", new ToolCall("c1", "create_booking",
-                        "{\"service\":\"Haircut\",\"start\":\"2026-12-08T15:00\",\"customer_name\":\"" + customer + "\"}"))
-                .replies("You are booked. ");
+        model.callsTools("", change).replies("Done. ");
         call.silence(Duration.ofSeconds(1));
         call.speak(Duration.ofMillis(600));
         stt.emit(new TranscriptInterim("book me a haircut on tuesday at three"));
@@ -102,8 +106,31 @@ class SpeculativeBookingIT {
         }
 
         assertThat(model.requests()).as("the turn was answered afresh").hasSize(2);
-        assertThat(bookingsStarted).as("create_booking never ran").hasValue(0);
+        assertThat(changesStarted).as("create_booking never ran").hasValue(0);
         assertThat(appointmentsOf("Speculative Sam")).isZero();
+    }
+
+    @Test
+    void aDiscardedSpeculationThatWouldHaveCancelledLeavesTheBookingAsItWas() throws Exception {
+        String id = booked("Cancelling Chris", "2026-12-09T11:00");
+        callerAsks(new ToolCall("c1", "cancel_booking", "{\"booking_id\":\"" + id + "\"}"));
+        stt.hears("Actually, keep it, I only wanted to ask the time.");
+        awaitSecondAnswer();
+
+        assertThat(changesStarted).as("cancel_booking never ran").hasValue(0);
+        assertThat(appointment(id)).isEqualTo("confirmed 2026-12-09T10:00Z");
+    }
+
+    @Test
+    void aDiscardedSpeculationThatWouldHaveMovedLeavesTheBookingWhereItWas() throws Exception {
+        String id = booked("Moving Morgan", "2026-12-10T11:00");
+        callerAsks(new ToolCall("c1", "reschedule_booking",
+                "{\"booking_id\":\"" + id + "\",\"start\":\"2026-12-10T16:00\"}"));
+        stt.hears("Can I move it to Friday instead?");
+        awaitSecondAnswer();
+
+        assertThat(changesStarted).as("reschedule_booking never ran").hasValue(0);
+        assertThat(appointment(id)).isEqualTo("confirmed 2026-12-10T10:00Z");
     }
 
     @Test
@@ -130,16 +157,48 @@ class SpeculativeBookingIT {
             @Override
             public Mono<String> execute(ToolCall toolCall, CallContext context) {
                 return tool.execute(toolCall, context).doOnSubscribe(subscription -> {
-                    if (toolCall.name().equals("create_booking")) {
-                        bookingsStarted.incrementAndGet();
+                    if (!tool.spec().readOnly()) {
+                        changesStarted.incrementAndGet();
                     }
                 });
             }
         };
     }
 
+    /** A booking made outside the call (Berlin local time); its id. */
+    private static String booked(String customer, String localStart) {
+        String answer = stack.tools.run("create_booking", "{\"service\":\"Haircut\",\"start\":\"" + localStart
+                + "\",\"customer_name\":\"" + customer + "\"}", BERLIN_SALON).block(WAIT);
+        return BookingEngineIT.JSON.readTree(answer).path("booking_id").asString();
+    }
+
+    /** The turn answered afresh after the discarded speculation (the script's words, no change). */
+    private void awaitSecondAnswer() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (model.requests().size() < 2 && System.nanoTime() < deadline) {
+            awaitVirtual(Duration.ofMillis(100));
+            Thread.sleep(20);
+        }
+        awaitVirtual(Duration.ofSeconds(2));
+        assertThat(model.requests()).as("discarded, then answered afresh").hasSize(2);
+    }
+
     private void awaitVirtual(Duration duration) {
         call.silence(duration);
+    }
+
+    /** The appointment's status and start (UTC). */
+    private static String appointment(String id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.address().jdbcUrl(), database.address().user(),
+                database.address().password());
+             var statement = connection.prepareStatement(
+                     "select status, starts_at at time zone 'UTC' from appointment where id = ?::uuid")) {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1) + " " + rows.getTimestamp(2).toLocalDateTime() + "Z";
+            }
+        }
     }
 
     private static int appointmentsOf(String customer) throws SQLException {

@@ -8,6 +8,7 @@ import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.tenant.TenantCredentials;
 import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
 import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.firstbyte.fakes.openai.FakeBookingAgent;
 import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.RecordedRequest;
@@ -99,6 +100,8 @@ class FakeProvidersCallIT {
     int port;
     @Autowired
     TenantCredentials credentials;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCallerBooksAHaircutThroughDeepgramAnOpenAiCompatibleModelAndCartesia(CapturedOutput logs) throws Exception {
@@ -134,6 +137,39 @@ class FakeProvidersCallIT {
         assertThat(CARTESIA.connections()).isNotEmpty();
         assertThat(logs.getAll()).contains("Providers: speech-to-text deepgram")
                 .doesNotContain(DEEPGRAM_KEY, OPENAI_KEY, CARTESIA_KEY);
+    }
+
+    @Test
+    void aTurnHeardThroughDeepgramIsAnsweredByTheAnswerStartedWhenTheCallerPaused() throws Exception {
+        String words = "This is " + CALLER + ", could I book a haircut on " + DAY.getDayOfWeek() + "?";
+        DEEPGRAM.interimAtPauses(true).utterances(words);
+        double hits = speculations("hit");
+        int booked = bookingsOf(CALLER);
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550002222", "To", StartupSeed.DEMO_NUMBER)).subscribe();
+        try {
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            int afterGreeting = caller.mediaReceived.get();
+            caller.say(Duration.ofMillis(1500));
+            assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
+        } finally {
+            DEEPGRAM.interimAtPauses(false);
+            caller.hangUp();
+            Thread.sleep(300);
+            connection.dispose();
+        }
+
+        assertThat(speculations("hit")).as("the answer started on the interim at the pause was released").isEqualTo(hits + 1);
+        assertThat(answering(modelRequestsWithKey(OPENAI_KEY), words)).as("check, book, confirm: nothing asked twice")
+                .hasSize(3);
+        assertThat(bookingsOf(CALLER)).as("booked once, after the turn was confirmed").isEqualTo(booked + 1);
+        assertThat(DEEPGRAM.connections()).anySatisfy(socket -> assertThat(socket.query())
+                .containsEntry("interim_results", "true").containsEntry("vad_events", "true")
+                .containsKey("utterance_end_ms"));
+    }
+
+    private double speculations(String outcome) {
+        return meters.get("firstbyte.speculation").tag("outcome", outcome).counter().count();
     }
 
     @Test
