@@ -2,6 +2,7 @@ package io.firstbyte.app.config;
 
 import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.call.CallSettings;
+import io.firstbyte.pipeline.call.EndOfTurnSettings;
 import io.firstbyte.pipeline.call.SpeculationSettings;
 import io.firstbyte.pipeline.call.TurnSettings;
 import io.firstbyte.pipeline.control.CallControls;
@@ -49,7 +50,15 @@ public record CallProperties(
         boolean speculation,
         @NotNull Duration speculationPause,
         @Min(1) int speculationMaxPerTurn,
-        @Min(0) int firstWords) {
+        @Min(0) int firstWords,
+        @NotNull @Valid EndOfTurn endOfTurn) {
+
+    /**
+     * With {@code adaptive}, a complete sentence or question ends the turn after {@code complete} of
+     * silence, one that trails off in a filler or conjunction only after {@code trailing}.
+     */
+    public record EndOfTurn(boolean adaptive, @NotNull Duration complete, @NotNull Duration trailing) {
+    }
 
     /**
      * After {@code promptAfter} without caller speech while the agent is silent, the agent says
@@ -79,7 +88,8 @@ public record CallProperties(
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
                 vadSettings(), new TurnSettings(turnSilence, bargeIn,
-                        new SpeculationSettings(speculation, speculationPause, speculationMaxPerTurn)), firstWords);
+                        new SpeculationSettings(speculation, speculationPause, speculationMaxPerTurn),
+                        new EndOfTurnSettings(endOfTurn.adaptive(), endOfTurn.complete(), endOfTurn.trailing())), firstWords);
     }
 
     public CallLimits limits() {

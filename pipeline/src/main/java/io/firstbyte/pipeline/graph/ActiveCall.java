@@ -43,6 +43,7 @@ import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.EndOfTurnRule;
 import io.firstbyte.pipeline.turn.PauseDetector;
 import io.firstbyte.pipeline.turn.Speculation;
 import io.firstbyte.pipeline.turn.SpeculativeTurn;
@@ -129,7 +130,8 @@ final class ActiveCall {
         this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
         this.pauses = new PauseDetector(settings.turn().speculation().pause(), settings.vad().minSpeech());
-        this.speculation = new Speculation(settings.turn().speculation(), this::agentSpeaking);
+        this.speculation = new Speculation(settings.turn().speculation(), this::agentSpeaking,
+                EndOfTurnRule.of(settings.turn())::endsAtEndOfSpeech);
         TranscriptHints callHints = context.attribute(TranscriptHints.ATTRIBUTE, TranscriptHints.class);
         this.hints = callHints == null ? TranscriptHints.NONE : callHints;
     }

@@ -9,6 +9,7 @@ import io.firstbyte.pipeline.trace.TurnTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -39,6 +40,7 @@ public final class Speculation {
 
     private final SpeculationSettings settings;
     private final BooleanSupplier agentSpeaking;
+    private final Predicate<String> mayEndOn;
     private final StringBuilder finals = new StringBuilder();
     private final List<SpeculativeTurn> discarded = new ArrayList<>();
     private String interim = "";
@@ -50,8 +52,14 @@ public final class Speculation {
     private @Nullable SpeculativeTurn pending;
 
     public Speculation(SpeculationSettings settings, BooleanSupplier agentSpeaking) {
+        this(settings, agentSpeaking, transcript -> true);
+    }
+
+    /** Speculation that starts nothing on a transcript its turn could not end on ({@code mayEndOn}: "I'd like a haircut and"). */
+    public Speculation(SpeculationSettings settings, BooleanSupplier agentSpeaking, Predicate<String> mayEndOn) {
         this.settings = settings;
         this.agentSpeaking = agentSpeaking;
+        this.mayEndOn = mayEndOn;
     }
 
     /**
@@ -117,7 +125,8 @@ public final class Speculation {
     /** Starts an answer on the transcript in hand, unless one for the same words is running or none may start. */
     private List<Object> start() {
         String transcript = inHand();
-        if (stale || transcript.isBlank() || SameWords.normalised(transcript).isEmpty() || agentSpeaking.getAsBoolean()) {
+        if (stale || transcript.isBlank() || SameWords.normalised(transcript).isEmpty() || agentSpeaking.getAsBoolean()
+                || !mayEndOn.test(transcript)) {
             return List.of();
         }
         SpeculativeTurn previous = pending;
