@@ -3,6 +3,8 @@ package io.firstbyte.app.config;
 import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.call.BargeInSettings;
 import io.firstbyte.pipeline.call.CallSettings;
+import io.firstbyte.pipeline.call.EndOfTurnSettings;
+import io.firstbyte.pipeline.call.SpeculationSettings;
 import io.firstbyte.pipeline.call.TurnSettings;
 import io.firstbyte.pipeline.control.CallControls;
 import io.firstbyte.pipeline.control.CallLimits;
@@ -22,7 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * long it may run ({@code inboundSilenceTimeout} without any inbound frame, {@code maxDuration} in
  * all; zero switches either off), what a silent caller is told ({@code silence}) and how keys typed on
  * the keypad reach the agent ({@code keypad}), and which speech over the agent is only a backchannel
- * ({@code backchannel}).
+ * ({@code backchannel}). With {@code speculation} an answer starts when the caller
+ * pauses for {@code speculationPause} with a transcript in hand, and is held until the turn is confirmed
+ * (at most {@code speculationMaxPerTurn} started per turn); an answer's first {@code firstWords} words go
+ * to the voice as soon as they exist (0: its first clause).
  */
 @Validated
 @ConfigurationProperties("firstbyte.call")
@@ -45,7 +50,19 @@ public record CallProperties(
         @NotNull @Valid Silence silence,
         @NotNull @Valid Keypad keypad,
         @NotNull @Valid Vad vad,
-        @NotNull @Valid Backchannel backchannel) {
+        @NotNull @Valid Backchannel backchannel,
+        boolean speculation,
+        @NotNull Duration speculationPause,
+        @Min(1) int speculationMaxPerTurn,
+        @Min(0) int firstWords,
+        @NotNull @Valid EndOfTurn endOfTurn) {
+
+    /**
+     * With {@code adaptive}, a complete sentence or question ends the turn after {@code complete} of
+     * silence, one that trails off in a filler or conjunction only after {@code trailing}.
+     */
+    public record EndOfTurn(boolean adaptive, @NotNull Duration complete, @NotNull Duration trailing) {
+    }
 
     /**
      * After {@code promptAfter} without caller speech while the agent is silent, the agent says
@@ -88,7 +105,9 @@ public record CallProperties(
 
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
-                vadSettings(), new TurnSettings(turnSilence, bargeIn, backchannel.toSettings()));
+                vadSettings(), new TurnSettings(turnSilence, bargeIn, backchannel.toSettings(),
+                        new SpeculationSettings(speculation, speculationPause, speculationMaxPerTurn),
+                        new EndOfTurnSettings(endOfTurn.adaptive(), endOfTurn.complete(), endOfTurn.trailing())), firstWords);
     }
 
     public CallLimits limits() {

@@ -56,6 +56,12 @@ import reactor.core.scheduler.Scheduler;
  * politely when they never answer; keys typed on the keypad reach the model as the caller's input
  * (a key press also interrupts the agent, as speech would), and the key that asks for a person is
  * reported to the observer.
+ *
+ * <p>With speculation on ({@link io.firstbyte.pipeline.call.SpeculationSettings}), an answer may start
+ * when the caller pauses with a transcript in hand, before the turn detector ends the turn
+ * ({@link io.firstbyte.pipeline.turn.Speculation}): it runs held, and is released when the turn ends
+ * saying the same, or switched away from (cancelled, without trace) when the caller speaks on or the
+ * turn says something else. An answer's first words go to the voice as soon as they exist.
  */
 public final class CallPipeline {
 
@@ -142,8 +148,10 @@ public final class CallPipeline {
                 })
                 .publish(heard -> {
                     Flux<SpeechEvent> speech = heard.ofType(SpeechEvent.class);
+                    // A backchannel's turn still reaches speculation (which starts its next turn afresh) but is no turn.
                     return Flux.merge(
-                            turnDetector.detect(speech).filter(turn -> !backchannelOver(call, bargeIns, turn)),
+                            call.speculation().decide(Flux.merge(turnDetector.detect(speech), heard))
+                                    .filter(signal -> !(signal instanceof TurnEnded turn) || !backchannelOver(call, bargeIns, turn)),
                             bargeIns(call, bargeIns, speech, heard.ofType(CallerVoicing.class), keys),
                             silence.watch(Flux.merge(speech, keys), events.ofType(MarkPlayed.class), call::floorTaken));
                 });
