@@ -7,6 +7,8 @@ import io.firstbyte.pipeline.event.TtsAudio;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
@@ -36,6 +38,22 @@ public final class AnswerAudio {
 
     public Flux<TtsAudio> flux() {
         return out.asFlux();
+    }
+
+    /**
+     * The answer while {@code sending} gives the provider its clauses: its audio, then its end.
+     * Audio already received reaches the listener before a failure, whether the socket dropped or a
+     * send failed (which fails the answer behind that audio); a plain merge would let the error
+     * overtake audio the listener had not asked for yet. The answer's end stops the sending.
+     */
+    public Flux<TtsAudio> whileSending(Mono<?> sending) {
+        Mono<Signal<TtsAudio>> sent = sending
+                .onErrorResume(error -> {
+                    fail(error);
+                    return Mono.empty();
+                })
+                .then(Mono.empty());
+        return Flux.merge(sent, out.asFlux().materialize()).dematerialize();
     }
 
     /** Clause {@code index} has been sent to the provider. */

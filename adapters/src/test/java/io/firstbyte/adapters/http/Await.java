@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-/** Waits (up to 10 s) for something a real socket will make true; fails the test otherwise. */
+/** Waits (up to 30 s: the machine may be very busy) for something a real socket will make true; fails the test otherwise. */
 public final class Await {
 
     private Await() {
@@ -16,6 +16,6 @@ public final class Await {
                 .as(what)
                 .expectNextCount(1)
                 .expectComplete()
-                .verify(Duration.ofSeconds(10));
+                .verify(Duration.ofSeconds(30));
     }
 }

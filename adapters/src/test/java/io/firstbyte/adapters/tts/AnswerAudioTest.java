@@ -3,10 +3,13 @@ package io.firstbyte.adapters.tts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.adapters.http.ProviderFailure;
+import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.event.TtsAudio;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.PublisherProbe;
 
 class AnswerAudioTest {
 
@@ -66,5 +69,46 @@ class AnswerAudioTest {
 
         StepVerifier.create(answer.flux()).expectNextCount(AnswerAudio.LIMIT).expectError(ProviderFailure.class)
                 .verify(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void audioReceivedBeforeADroppedSocketReachesAListenerThatAsksOnlyAfterTheDrop() {
+        answer.submitted(0);
+
+        StepVerifier.create(answer.whileSending(Mono.never()), 0)
+                .then(() -> {
+                    answer.audio(new byte[] {1});
+                    answer.audio(new byte[] {2});
+                    answer.fail(ProviderFailure.of("fake", ErrorCategory.CONNECTIVITY, "socket closed"));
+                })
+                .thenRequest(Long.MAX_VALUE)
+                .expectNextCount(2)
+                .expectErrorMatches(error -> error.getMessage().contains("socket closed"))
+                .verify(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aFailedSendFailsTheAnswerBehindTheAudioAlreadyReceived() {
+        answer.submitted(0);
+        answer.audio(new byte[] {1});
+
+        StepVerifier.create(answer.whileSending(Mono.error(ProviderFailure.of("fake", ErrorCategory.CONNECTIVITY, "socket is not open"))), 0)
+                .thenRequest(Long.MAX_VALUE)
+                .expectNextCount(1)
+                .expectErrorMatches(error -> error.getMessage().contains("socket is not open"))
+                .verify(Duration.ofSeconds(20));
+        assertThat(answer.isEnded()).isTrue();
+    }
+
+    @Test
+    void theAnswersEndStopsTheSending() {
+        PublisherProbe<Void> sending = PublisherProbe.of(Mono.never());
+        answer.submitted(0);
+
+        StepVerifier.create(answer.whileSending(sending.mono()))
+                .then(() -> answer.fail(ProviderFailure.of("fake", ErrorCategory.CONNECTIVITY, "socket closed")))
+                .expectError(ProviderFailure.class)
+                .verify(Duration.ofSeconds(20));
+        sending.assertWasCancelled();
     }
 }

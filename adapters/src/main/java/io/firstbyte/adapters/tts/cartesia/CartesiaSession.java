@@ -69,7 +69,7 @@ final class CartesiaSession implements TtsSession, WebSocketLink.Listener {
                         send(socket, requests.end(context.id()));
                         context.audio().noMoreClauses();
                     }));
-            return Flux.merge(sending, context.audio().flux())
+            return context.audio().whileSending(sending)
                     .doFinally(signal -> finish(socket, context, signal));
         });
     }

@@ -65,7 +65,7 @@ final class AuraSession implements TtsSession, WebSocketLink.Listener {
                         send(socket, FLUSH);
                     })
                     .then(Mono.fromRunnable(answer::noMoreClauses));
-            return Flux.merge(sending, answer.flux()).doFinally(signal -> finish(socket, answer, signal));
+            return answer.whileSending(sending).doFinally(signal -> finish(socket, answer, signal));
         });
     }
 

@@ -43,7 +43,7 @@ final class ElevenLabsSession implements TtsSession {
                         stream.end();
                         answer.noMoreClauses();
                     }));
-            return Flux.merge(sending, answer.flux()).doFinally(signal -> {
+            return answer.whileSending(sending).doFinally(signal -> {
                 stream.close();
                 openSpare();
             });

@@ -115,10 +115,11 @@ class CartesiaTextToSpeechIT {
 
         FakeCartesiaConnection socket = socket(0);
         Await.until("cancel received", () -> socket.cancelledContexts().contains("call-9-a1"));
+        int sentByTheCancel = socket.chunksSent();
         Await.until("late chunk dropped", () -> ((CartesiaSession) session).lateMessagesDropped() >= 1);
-        int sent = socket.chunksSent();
         StepVerifier.create(Flux.interval(Duration.ofMillis(200)).take(1)).expectNextCount(1).expectComplete().verify(WAIT);
-        assertThat(socket.chunksSent()).as("the fake stopped after the cancel").isEqualTo(sent);
+        // A chunk already on its way when the cancel arrived may still come (on a busy machine, after the count above).
+        assertThat(socket.chunksSent()).as("the fake stopped after the cancel").isLessThanOrEqualTo(sentByTheCancel + 1);
     }
 
     @Test
@@ -131,9 +132,13 @@ class CartesiaTextToSpeechIT {
     }
 
     @Test
-    void aDroppedSocketFailsTheAnswerAndTheNextAnswerReconnects() {
+    void aDroppedSocketFailsTheAnswerAfterItsAudioAndTheNextAnswerReconnects() {
         server.voice().mode(FakeVoice.Mode.DROP_MID_STREAM);
-        StepVerifier.create(session.speak(clauses("A clause of some length.")))
+        var dropped = socket(0);
+        // The listener asks only once the provider has dropped the socket: the audio that came first still reaches it.
+        StepVerifier.create(session.speak(clauses("A clause of some length.")), 0)
+                .then(() -> Await.until("the provider dropped the socket", dropped::isClosed))
+                .thenRequest(Long.MAX_VALUE)
                 .expectNextCount(1)
                 .expectErrorMatches(error -> category(error, ErrorCategory.CONNECTIVITY))
                 .verify(WAIT);

@@ -111,9 +111,10 @@ class ElevenLabsTextToSpeechIT {
 
         FakeElevenLabsConnection socket = socket(0);
         Await.until("the fake saw the socket close", socket::closedByClient);
-        int sent = socket.audioMessagesSent();
+        int sentByTheClose = socket.audioMessagesSent();
         StepVerifier.create(Flux.interval(Duration.ofMillis(200)).take(1)).expectNextCount(1).expectComplete().verify(WAIT);
-        assertThat(socket.audioMessagesSent()).isEqualTo(sent);
+        // A chunk already being made when the close arrived may still be counted (on a busy machine, after the count above).
+        assertThat(socket.audioMessagesSent()).as("the fake stopped after the close").isLessThanOrEqualTo(sentByTheClose + 1);
     }
 
     @Test
@@ -128,9 +129,13 @@ class ElevenLabsTextToSpeechIT {
     }
 
     @Test
-    void aDroppedSocketFailsTheAnswerAndTheNextAnswerUsesAFreshOne() {
+    void aDroppedSocketFailsTheAnswerAfterItsAudioAndTheNextAnswerUsesAFreshOne() {
         server.voice().mode(FakeVoice.Mode.DROP_MID_STREAM);
-        StepVerifier.create(session.speak(clauses("A clause of some length.")))
+        var dropped = socket(0);
+        // The listener asks only once the provider has dropped the socket: the audio that came first still reaches it.
+        StepVerifier.create(session.speak(clauses("A clause of some length.")), 0)
+                .then(() -> Await.until("the provider dropped the socket", dropped::isClosed))
+                .thenRequest(Long.MAX_VALUE)
                 .expectNextCount(1)
                 .expectErrorMatches(error -> category(error, ErrorCategory.CONNECTIVITY))
                 .verify(WAIT);
