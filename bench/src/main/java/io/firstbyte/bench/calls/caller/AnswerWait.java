@@ -3,7 +3,9 @@ package io.firstbyte.bench.calls.caller;
 /**
  * Decides, while the caller listens to an answer (turn 0: the greeting), when it speaks again:
  * once the answer has been quiet long enough, {@code bargeInDelay} after the answer started
- * playing when this is the turn it interrupts, or when waiting took too long.
+ * playing when this is the turn it interrupts, or when waiting took too long. Its patience counts
+ * only time it was listening: after the caller itself stalled (a starved process or a long pause
+ * of its runtime), audio may be waiting unread, so the waiting starts again when it resumes.
  */
 final class AnswerWait {
 
@@ -15,6 +17,7 @@ final class AnswerWait {
     private final CallerTiming timing;
     private long firstAudio = -1;
     private long lastAudio = -1;
+    private long resumedAt = -1;
 
     AnswerWait(int turn, long since, boolean bargeIn, CallerTiming timing) {
         this.turn = turn;
@@ -39,14 +42,19 @@ final class AnswerWait {
         lastAudio = now;
     }
 
+    /** The caller runs again after a stall: what it did not hear meanwhile was not silence. */
+    void callerResumed(long now) {
+        resumedAt = now;
+    }
+
     Verdict verdict(long now, long playoutEnd) {
         if (firstAudio < 0) {
-            return silentVerdict(now - since);
+            return silentVerdict(now - Math.max(since, resumedAt));
         }
         if (bargeIn && now - firstAudio >= timing.bargeInDelay().toNanos()) {
             return Verdict.BARGE_IN;
         }
-        if (now - Math.max(lastAudio, playoutEnd) >= timing.answerQuiet().toNanos()) {
+        if (now - Math.max(Math.max(lastAudio, playoutEnd), resumedAt) >= timing.answerQuiet().toNanos()) {
             return Verdict.SPEAK;
         }
         return now - since >= timing.longestAnswer().toNanos() ? Verdict.ANSWER_TOO_LONG : Verdict.KEEP_LISTENING;

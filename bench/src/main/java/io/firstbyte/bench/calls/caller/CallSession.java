@@ -35,6 +35,8 @@ public final class CallSession {
     private enum Phase { NEW, LISTENING, SPEAKING, DONE }
 
     static final long FRAME_NANOS = 20_000_000;
+    /** A gap between ticks this long means the caller itself was not running (ticks come every few ms). */
+    static final long STALL_NANOS = 250_000_000;
     private static final byte[] SILENCE = Utterance.silence();
 
     private final SpokenScript script;
@@ -56,6 +58,7 @@ public final class CallSession {
     private boolean completed;
     private long streamStart;
     private long framesSent;
+    private long lastTick = -1;
     private AnswerWait wait;
     private int speakingTurn;
     private int frameIndex;
@@ -108,6 +111,10 @@ public final class CallSession {
         if (phase == Phase.NEW || phase == Phase.DONE) {
             return;
         }
+        if (lastTick >= 0 && now - lastTick >= STALL_NANOS) {
+            wait.callerResumed(now);
+        }
+        lastTick = now;
         echo(playback.reachedMarks(now));
         while (phase != Phase.DONE && framesSent * FRAME_NANOS <= now - streamStart) {
             sendFrame(now);

@@ -85,6 +85,23 @@ class CallSessionTest {
     }
 
     @Test
+    void aCallerThatWasNotRunningDoesNotTakeItsOwnStallForTheAnswersEnd() {
+        CallSession call = call(List.of("One.", "Two."), 0);
+        runUntil(call, 2_000);
+        call.onMessage(audio(50), at(2_000));
+        runUntil(call, 2_500);
+
+        // The caller stalls for 2.5 s; the rest of the answer waited unread and arrives once it runs again.
+        now = 5_000;
+        call.tick(at(now));
+        call.onMessage(audio(10), at(5_010));
+        runUntil(call, 6_100);
+
+        assertThat(speechFrameTimes()).hasSizeGreaterThan(40).element(40).isGreaterThanOrEqualTo(5_900L);
+        assertThat(call.result().errorCounts()).isEmpty();
+    }
+
+    @Test
     void marksAreEchoedWhenTheirAudioHasPlayed() {
         CallSession call = call(List.of("One.", "Two."), 0);
         runUntil(call, 2_000);
