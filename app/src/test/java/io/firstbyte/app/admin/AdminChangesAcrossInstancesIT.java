@@ -40,8 +40,8 @@ class AdminChangesAcrossInstancesIT {
     static final String TOKEN = "admin-it-token-77aa";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
     static final String PREFIX = "fbit" + ThreadLocalRandom.current().nextInt(1_000_000);
-    /** Far below the catalog's 10 minutes: only an announcement can meet it. */
-    static final Duration BOUND = Duration.ofSeconds(5);
+    /** Far below the catalog's 10 minutes (only an announcement can meet it), yet generous on a busy machine. */
+    static final Duration BOUND = Duration.ofSeconds(60);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ItDatabase DATABASE = ItDatabase.create(CLOCK);
     static BookingStack other;
@@ -56,7 +56,7 @@ class AdminChangesAcrossInstancesIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
+        DATABASE.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> PREFIX);
     }
@@ -86,11 +86,11 @@ class AdminChangesAcrossInstancesIT {
         admin.post("/admin/businesses/" + id + "/staff", """
                 {"name": "Anna", "services": ["Haircut"], "hours": {"tuesday": [{"start": "09:00", "end": "17:00"}]}}""");
         String key = admin.post("/admin/businesses/" + id + "/api-keys", "{}").path("key").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> other.versions.epoch() >= 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> other.versions.epoch() >= 0);
 
         assertThat(startsOnOther(id)).as("B has the business in memory and its slots in the cache").contains("2026-12-08T09:00");
-        assertThat(other.tenants.byApiKey(key).blockOptional(Duration.ofSeconds(10))).isPresent();
-        assertThat(other.tenants.byDialledNumber(number).blockOptional(Duration.ofSeconds(10))).isPresent();
+        assertThat(other.tenants.byApiKey(key).blockOptional(Duration.ofSeconds(30))).isPresent();
+        assertThat(other.tenants.byDialledNumber(number).blockOptional(Duration.ofSeconds(30))).isPresent();
 
         long changed = System.nanoTime();
         admin.patch("/admin/businesses/" + id, "{\"hours\": {\"tuesday\": [{\"start\": \"14:00\", \"end\": \"15:00\"}]}}");
@@ -101,16 +101,16 @@ class AdminChangesAcrossInstancesIT {
 
         String prefix = key.substring(0, "fbk_".length() + 8);
         admin.send(HttpMethod.DELETE, "/admin/businesses/" + id + "/api-keys/" + prefix, null, 204);
-        await().atMost(BOUND).until(() -> other.tenants.byApiKey(key).blockOptional(Duration.ofSeconds(10)).isEmpty());
+        await().atMost(BOUND).until(() -> other.tenants.byApiKey(key).blockOptional(Duration.ofSeconds(30)).isEmpty());
 
         admin.send(HttpMethod.DELETE, "/admin/businesses/" + id, null, 204);
-        await().atMost(BOUND).until(() -> other.tenants.byDialledNumber(number).blockOptional(Duration.ofSeconds(10)).isEmpty());
-        await().atMost(BOUND).until(() -> other.catalogs.catalog(id).blockOptional(Duration.ofSeconds(10)).isEmpty());
+        await().atMost(BOUND).until(() -> other.tenants.byDialledNumber(number).blockOptional(Duration.ofSeconds(30)).isEmpty());
+        await().atMost(BOUND).until(() -> other.catalogs.catalog(id).blockOptional(Duration.ofSeconds(30)).isEmpty());
     }
 
     private static List<String> startsOnOther(String tenant) {
         JsonNode answer = JSON.readTree(other.tools.run("check_availability",
-                "{\"service\":\"Haircut\",\"date\":\"2026-12-08\"}", tenant).block(Duration.ofSeconds(10)));
+                "{\"service\":\"Haircut\",\"date\":\"2026-12-08\"}", tenant).block(Duration.ofSeconds(30)));
         return answer.path("slots").findValuesAsString("start");
     }
 }

@@ -21,7 +21,7 @@ public final class AdminClient {
     private final String token;
 
     public AdminClient(int port, String token) {
-        this.http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+        this.http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(90))
                 .build();
         this.token = token;
     }

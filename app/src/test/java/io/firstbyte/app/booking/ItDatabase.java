@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A private database on the machine's PostgreSQL (127.0.0.1:5432, user postgres) for one test
@@ -17,6 +19,20 @@ public final class ItDatabase implements AutoCloseable {
 
     private static final DatabaseAddress SERVER = DatabaseAddress.parse(
             System.getenv().getOrDefault("FIRSTBYTE_IT_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"));
+
+    /**
+     * How long a server under test waits for this database. The product's limits (3 s read, 5 s write,
+     * 5 s statement, 2 s pool acquire and connect) are for tests about faults; a server in a test about
+     * correctness waits longer, so a machine at load 40 slows it down instead of failing it ("not
+     * reachable" after a cold first query). The Spring Boot counterpart of {@link BookingStack.Limits#PATIENT}.
+     */
+    public static final Map<String, String> PATIENT_LIMITS = Map.of(
+            "firstbyte.booking.availability-timeout", "30s",
+            "firstbyte.booking.booking-timeout", "30s",
+            "firstbyte.database.statement-timeout", "30s",
+            "firstbyte.database.acquire-timeout", "30s",
+            "firstbyte.database.connect-timeout", "30s",
+            "firstbyte.call-records.write-timeout", "30s");
 
     private final DatabaseAddress address;
 
@@ -46,6 +62,15 @@ public final class ItDatabase implements AutoCloseable {
 
     public String url() {
         return "postgres://" + address.user() + "@" + address.host() + ":" + address.port() + "/" + address.database();
+    }
+
+    /**
+     * Points a Spring Boot test's server at this database with {@link #PATIENT_LIMITS}. A test about
+     * what a slow or missing database does registers {@code firstbyte.database.url} alone instead.
+     */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("firstbyte.database.url", this::url);
+        PATIENT_LIMITS.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     public void execute(String sql) {

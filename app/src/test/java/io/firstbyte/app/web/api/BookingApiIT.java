@@ -58,7 +58,7 @@ class BookingApiIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
+        DATABASE.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
         registry.add("firstbyte.booking.synthetic-tenants", () -> "1");
@@ -81,7 +81,7 @@ class BookingApiIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(90)).build();
     }
 
     @Test

@@ -38,7 +38,7 @@ class KeepAliveIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
+        DATABASE.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
     }

@@ -78,9 +78,9 @@ final class ProviderFakes implements AfterAllCallback {
         return redisKeyPrefix;
     }
 
-    /** Points the server at the fakes, the database and Redis. */
+    /** Points the server at the fakes, the database (with its patient limits) and Redis. */
     void register(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", database::url);
+        database.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> redisKeyPrefix);
         registry.add("firstbyte.providers.stt", () -> "deepgram");

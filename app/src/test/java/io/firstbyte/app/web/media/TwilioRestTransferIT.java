@@ -102,7 +102,7 @@ class TwilioRestTransferIT {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
+        DATABASE.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> KEY_PREFIX);
         registry.add("firstbyte.handover.twilio-api-url", () -> "http://127.0.0.1:" + TWILIO_REST.port());

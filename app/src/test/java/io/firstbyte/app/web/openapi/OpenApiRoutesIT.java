@@ -45,7 +45,7 @@ class OpenApiRoutesIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
+        DATABASE.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
     }
@@ -87,7 +87,7 @@ class OpenApiRoutesIT {
     @Test
     void theDocumentIsServedToAnyoneAlsoInProduction() {
         WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+                .responseTimeout(Duration.ofSeconds(90)).build();
         String json = http.get().uri("/openapi.json").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(json).startsWith("{\"openapi\":\"3.1.0\"").contains("/admin/businesses/{id}/api-keys");
