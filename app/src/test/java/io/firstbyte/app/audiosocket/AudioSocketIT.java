@@ -47,10 +47,10 @@ class AudioSocketIT {
         register("uuid=" + uuid + "&from=%2B15550001111&to=%2B15550100100&jitter=0");
 
         try (AudioSocketTestCaller caller = new AudioSocketTestCaller(listener.port(), uuid).streaming()) {
-            assertThat(caller.awaitAnswer(0, Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting").isTrue();
+            assertThat(caller.awaitAnswer(0, Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting").isTrue();
             int before = caller.audioFrames.get();
             caller.say(Duration.ofMillis(1200));
-            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).as("answer").isTrue();
+            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(30))).as("answer").isTrue();
             assertThat(caller.loudestSample.get()).as("the agent's voice is not silence").isGreaterThan(1000);
             String demoTenant = tenants.byDialledNumber(StartupSeed.DEMO_NUMBER).map(TenantInfo::id).block(Duration.ofSeconds(30));
             assertThat(TenantRecorder.TENANT_BY_CALL).containsEntry(uuid.toString(), demoTenant);
@@ -66,7 +66,7 @@ class AudioSocketIT {
         register("uuid=" + good + "&from=%2B15550001111&to=%2B15550100100&jitter=0");
         try (AudioSocketTestCaller call = new AudioSocketTestCaller(listener.port(), good).streaming();
              AudioSocketTestCaller peer = new AudioSocketTestCaller(listener.port(), UUID.randomUUID()).streaming()) {
-            assertThat(call.awaitAnswer(0, Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting").isTrue();
+            assertThat(call.awaitAnswer(0, Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting").isTrue();
             assertThat(liveCalls.count()).isEqualTo(2);
 
             peer.sendRaw(new byte[] {AudioSocketTestCaller.KIND_SLIN, (byte) 0xFF, (byte) 0xFF, 1, 2, 3});
@@ -75,7 +75,7 @@ class AudioSocketIT {
                     .isTrue();
             int before = call.audioFrames.get();
             call.say(Duration.ofMillis(1200));
-            assertThat(call.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).as("the other call answers").isTrue();
+            assertThat(call.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(30))).as("the other call answers").isTrue();
             assertThat(call.closedByServer).isFalse();
             await().atMost(Duration.ofSeconds(30)).until(() -> liveCalls.count() == 1);
             call.hangUp();

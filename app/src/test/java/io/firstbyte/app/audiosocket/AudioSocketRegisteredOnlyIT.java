@@ -57,7 +57,7 @@ class AudioSocketRegisteredOnlyIT {
         register(uuid, "").expectStatus().isUnauthorized();
         register(uuid, ProductionServer.GATEWAY).expectStatus().isNoContent();
         try (AudioSocketTestCaller caller = new AudioSocketTestCaller(listener.port(), uuid).streaming()) {
-            assertThat(caller.awaitAnswer(0, Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting").isTrue();
+            assertThat(caller.awaitAnswer(0, Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting").isTrue();
             caller.hangUp();
         }
     }

@@ -102,7 +102,8 @@ class CallControlIT {
             connection.dispose();
         }
         await().atMost(GENEROUS).until(() -> ended("agent-ended") - endedBefore == 1);
-        assertThat(logs.getAll()).contains("ended (agent-ended)");
+        // Logged in the same clean-up as the count, just after it.
+        await().atMost(GENEROUS).untilAsserted(() -> assertThat(logs.getAll()).contains("ended (agent-ended)"));
     }
 
     @ParameterizedTest
@@ -150,7 +151,8 @@ class CallControlIT {
             connection.dispose();
         }
         await().atMost(GENEROUS).until(() -> ended("caller-silent") - endedBefore == 1);
-        assertThat(logs.getAll()).contains("ended (caller-silent)");
+        // Logged in the same clean-up as the count, just after it.
+        await().atMost(GENEROUS).untilAsserted(() -> assertThat(logs.getAll()).contains("ended (caller-silent)"));
     }
 
     @Test
@@ -171,8 +173,7 @@ class CallControlIT {
             await().atMost(GENEROUS).until(() -> lastUserMessages().contains("The caller pressed 0 to speak to a person."));
             assertThat(meters.counter("firstbyte.calls.human.requested").count() - humanBefore).isEqualTo(1);
         } finally {
-            caller.hangUp();
-            Thread.sleep(300);
+            caller.hangUpAndAwaitClose();
             connection.dispose();
         }
     }

@@ -88,7 +88,7 @@ class FakeProvidersCallIT {
         TwilioTestCaller caller = new TwilioTestCaller();
         Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", StartupSeed.DEMO_NUMBER)).subscribe();
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
             int afterGreeting = caller.mediaReceived.get();
             assertThat(afterGreeting).as("the greeting came from Cartesia (5 ms of fake audio per character)").isGreaterThan(5);
 
@@ -96,8 +96,7 @@ class FakeProvidersCallIT {
             assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
             assertThat(bookingsOf(CALLER)).as("appointments booked for the caller").isEqualTo(1);
         } finally {
-            caller.hangUp();
-            Thread.sleep(300);
+            caller.hangUpAndAwaitClose();
             connection.dispose();
         }
 
@@ -127,14 +126,13 @@ class FakeProvidersCallIT {
         TwilioTestCaller caller = new TwilioTestCaller();
         Disposable connection = caller.dial(port, Map.of("From", "+15550002222", "To", StartupSeed.DEMO_NUMBER)).subscribe();
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
             int afterGreeting = caller.mediaReceived.get();
             caller.say(Duration.ofMillis(1500));
             assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
         } finally {
             DEEPGRAM.interimAtPauses(false);
-            caller.hangUp();
-            Thread.sleep(300);
+            caller.hangUpAndAwaitClose();
             connection.dispose();
         }
 
@@ -162,13 +160,12 @@ class FakeProvidersCallIT {
         TwilioTestCaller caller = new TwilioTestCaller();
         Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", salon.phoneNumber())).subscribe();
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
             int afterGreeting = caller.mediaReceived.get();
             caller.say(Duration.ofMillis(1500));
             assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
         } finally {
-            caller.hangUp();
-            Thread.sleep(300);
+            caller.hangUpAndAwaitClose();
             connection.dispose();
         }
 

@@ -28,7 +28,10 @@ import reactor.core.Disposable;
  * Twilio has its own ITs; AudioSocket, which is TCP, has {@code AudioSocketIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.telephony.start-timeout=2s", "firstbyte.providers.simulated.profile=fast"})
+        // Patient where the product's limits would fail a cold first call on a busy machine: the start
+        // watchdog (every caller here sends its start at once), the tenant's resolution and its catalog.
+        properties = {"firstbyte.telephony.start-timeout=20s", "firstbyte.providers.simulated.profile=fast",
+                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s"})
 @Import(TenantRecorder.class)
 class GatewayCallIT {
 
@@ -50,12 +53,12 @@ class GatewayCallIT {
                 Map.of("lines", LINES, "jitter", "0"), ""));
         Disposable connection = caller.connect(port);
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
             assertThat(caller.audioReceived.get()).as("greeting audio messages").isPositive();
             for (int turn = 1; turn <= 1; turn++) {
                 int before = caller.audioReceived.get();
                 caller.say(Duration.ofMillis(1200));
-                assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).as("answer %d", turn).isTrue();
+                assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(30))).as("answer %d", turn).isTrue();
             }
             assertThat(caller.loudestSample.get()).as("the agent's voice is not silence").isGreaterThan(1000);
             assertThat(caller.problems).isEmpty();
@@ -69,13 +72,17 @@ class GatewayCallIT {
             assertThat(TenantRecorder.TENANT_BY_CALL).containsEntry(caller.wire.callId(), demoTenant);
         } finally {
             caller.hangUp();
-            Thread.sleep(300);
+            // The hang-up travels before the socket closes: the server ends the call as the caller's.
+            await().atMost(Duration.ofSeconds(30)).until(() -> liveCalls.list().stream()
+                    .noneMatch(call -> call.callId().equals(caller.wire.callId())));
             connection.dispose();
         }
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        // The turn's trace is published once the turn is over, here by the call's end on the server's side.
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http
                 .get().uri("/calls/{id}/trace", caller.wire.callId()).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.turns.length()").isEqualTo(1);
+                .expectBody().jsonPath("$.turns.length()").isEqualTo(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> liveCalls.count() == 0);
     }
 }

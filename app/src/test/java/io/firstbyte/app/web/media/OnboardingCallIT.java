@@ -237,7 +237,7 @@ class OnboardingCallIT {
                 + "); the model's last request: " + (call.modelRequests().isEmpty() ? "none" : call.modelRequests().getLast().body()))
                 .isTrue();
         int heard = call.caller.mediaReceived.get();
-        assertThat(call.caller.awaitAnswer(heard, Duration.ofMillis(700), Duration.ofSeconds(15))).as("the answer played").isTrue();
+        assertThat(call.caller.awaitAnswer(heard, Duration.ofMillis(700), Duration.ofSeconds(30))).as("the answer played").isTrue();
     }
 
     /** The bookings the admin API lists at {@code path}, one "start status name phone" each. */

@@ -115,7 +115,7 @@ final class ProviderFakes implements AfterAllCallback {
         Disposable connection = caller.dial(port, Map.of("From", from, "To", to)).subscribe();
         PlacedCall call = new PlacedCall(caller, connection, firstRequest);
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
         } catch (AssertionError | InterruptedException e) {
             call.close();
             throw e;

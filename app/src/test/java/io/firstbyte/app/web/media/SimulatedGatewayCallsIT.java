@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * underruns, no errors.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.telephony.start-timeout=2s", "firstbyte.providers.simulated.profile=fast"})
+        properties = {"firstbyte.telephony.start-timeout=20s", "firstbyte.providers.simulated.profile=fast"})
 class SimulatedGatewayCallsIT {
 
     @LocalServerPort
@@ -48,6 +48,8 @@ class SimulatedGatewayCallsIT {
                 "--dialect", dialect, "--url", "ws://localhost:" + port, "--audiosocket-port", String.valueOf(audioSocket.port()),
                 "--calls", "2", "--ramp", "200ms",
                 "--profile", "fast", "--jitter", "0", "--turns-file", turns.toString(), "--barge-in-turn", "2",
+                // On a busy machine: a late greeting is waited for, not talked over, and a stalled answer is not its end.
+                "--greeting-wait", "20s", "--answer-quiet", "2s",
                 "--json", json.toString());
 
         String output = console.toString(StandardCharsets.UTF_8);

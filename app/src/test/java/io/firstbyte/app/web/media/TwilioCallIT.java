@@ -36,14 +36,14 @@ class TwilioCallIT {
         Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", "+15550100100", "lines", LINES,
                 "jitter", "0")).subscribe();
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
             int afterGreeting = caller.mediaReceived.get();
             assertThat(afterGreeting).isGreaterThan(25);
 
             for (int turn = 1; turn <= 3; turn++) {
                 int before = caller.mediaReceived.get();
                 caller.say(Duration.ofMillis(1200));
-                assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).isTrue();
+                assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(30))).isTrue();
                 assertThat(caller.mediaReceived.get() - before).as("audio frames of answer %d", turn).isGreaterThan(25);
             }
             assertThat(caller.events()).contains("mark").doesNotContain("clear");
@@ -95,10 +95,10 @@ class TwilioCallIT {
             caller.sendRaw("{\"event\":\"media\",\"streamSid\":\"" + caller.streamSid + "\",\"media\":{\"payload\":\"!!!\",\"timestamp\":\"1\"}}");
             caller.sendRaw("{\"event\":\"start\",\"streamSid\":\"MZ2\",\"start\":{}}");
             caller.sendRaw("{\"event\":\"warp\"}");
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).isTrue();
             int before = caller.mediaReceived.get();
             caller.say(Duration.ofMillis(1200));
-            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15))).isTrue();
+            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(30))).isTrue();
             assertThat(caller.mediaReceived.get()).isGreaterThan(before + 25);
         } finally {
             caller.hangUp();
@@ -117,12 +117,12 @@ class TwilioCallIT {
         Disposable connection = caller.dial(port, Map.of("From", "+15550001111", "To", "+15550100100", "lines", LINES,
                 "jitter", "0")).subscribe();
         try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(30))).as("greeting played").isTrue();
             caller.sendRaw("{\"event\":\"stop\",\"sequenceNumber\":\"99\",\"streamSid\":\"MZ" + "f".repeat(32)
                     + "\",\"stop\":{\"accountSid\":\"AC1\",\"callSid\":\"" + caller.callSid + "\"}}");
             int before = caller.mediaReceived.get();
             caller.say(Duration.ofMillis(1200));
-            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(15)))
+            assertThat(caller.awaitAnswer(before, Duration.ofMillis(900), Duration.ofSeconds(30)))
                     .as("the agent still answers after the foreign stop").isTrue();
         } finally {
             caller.hangUp();

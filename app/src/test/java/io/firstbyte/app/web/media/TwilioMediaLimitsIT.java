@@ -133,7 +133,7 @@ class TwilioMediaLimitsIT {
         TwilioTestCaller next = new TwilioTestCaller();
         Disposable call = next.dial(port, Map.of("From", "+15550001111", "To", "+15550100100", "jitter", "0")).subscribe();
         try {
-            assertThat(next.awaitAgentQuiet(Duration.ofMillis(500), Duration.ofSeconds(15))).as("the next caller is greeted").isTrue();
+            assertThat(next.awaitAgentQuiet(Duration.ofMillis(500), Duration.ofSeconds(30))).as("the next caller is greeted").isTrue();
         } finally {
             next.hangUp();
             call.dispose();

@@ -118,6 +118,18 @@ final class TwilioTestCaller {
         outgoing.tryEmitComplete();
     }
 
+    /**
+     * Hangs up, then waits (at most 30 s, on a busy machine) until the server has closed the stream, so
+     * the call ends as the caller's hang-up rather than as a dropped connection.
+     */
+    void hangUpAndAwaitClose() throws InterruptedException {
+        hangUp();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (closeStatus() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     /** The caller presses {@code digit} on the keypad (Twilio's {@code dtmf} message). */
     void press(String digit) {
         send(Map.of("event", "dtmf", "sequenceNumber", seq(), "streamSid", streamSid,

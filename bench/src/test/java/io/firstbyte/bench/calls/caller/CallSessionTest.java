@@ -97,7 +97,8 @@ class CallSessionTest {
         call.onMessage(audio(10), at(5_010));
         runUntil(call, 6_100);
 
-        assertThat(speechFrameTimes()).hasSizeGreaterThan(40).element(40).isGreaterThanOrEqualTo(5_900L);
+        assertThat(speechFrameTimes()).hasSizeGreaterThan(40);
+        assertThat(speechFrameTimes().get(40)).as("the next line starts after the answer played and was quiet").isGreaterThanOrEqualTo(5_900L);
         assertThat(call.result().errorCounts()).isEmpty();
     }
 
