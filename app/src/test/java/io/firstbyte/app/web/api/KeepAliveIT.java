@@ -56,7 +56,8 @@ class KeepAliveIT {
         String availability = request("/api/availability?service=Haircut&date=" + DAY);
         String health = request("/actuator/health");
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(3_000);
+            // Long enough for a cold first query on a busy machine; a connection that stopped reading never answers.
+            socket.setSoTimeout(30_000);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
