@@ -42,12 +42,19 @@ public final class IdempotentWrites {
     private final IdempotencyStore store;
     private final BookingGuards guards;
     private final Clock clock;
+    private final WritesInFlight inFlight;
     private final AtomicLong nextSweep = new AtomicLong();
 
     public IdempotentWrites(IdempotencyStore store, BookingGuards guards, Clock clock) {
+        this(store, guards, clock, new WritesInFlight(reactor.core.scheduler.Schedulers.parallel()));
+    }
+
+    /** The same; every change it executes is counted in {@code inFlight} until it has its stored answer. */
+    public IdempotentWrites(IdempotencyStore store, BookingGuards guards, Clock clock, WritesInFlight inFlight) {
         this.store = store;
         this.guards = guards;
         this.clock = clock;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -58,7 +65,7 @@ public final class IdempotentWrites {
     public Mono<JsonNode> once(UUID tenant, IdempotencyKey key, String fingerprint, Function<IdempotencyClaim, Mono<JsonNode>> work) {
         return sweepIfDue().then(turn(tenant, key, fingerprint)).flatMap(turn -> switch (turn) {
             case Turn.Answered answered -> Mono.just(answered.answer());
-            case Turn.Won won -> detached(execute(won.claim(), work))
+            case Turn.Won won -> detached(inFlight.track(execute(won.claim(), work)))
                     .onErrorResume(IdempotencyClaim.Lost.class, lost -> once(tenant, key, fingerprint, work));
         });
     }

@@ -3,6 +3,7 @@ package io.firstbyte.app.call;
 import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallSettings;
+import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
@@ -32,14 +33,22 @@ public final class CallRunner {
     private final LiveCalls live;
     private final RecentTraces traces;
     private final CallMetrics metrics;
+    private final StartGate gate;
 
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics) {
+        this(pipeline, resolver, live, traces, metrics, StartGate.open());
+    }
+
+    /** The same, and a call starts only when {@code gate} has a place for it (the instance's cap). */
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics, StartGate gate) {
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
         this.traces = traces;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     public CallMetrics metrics() {
@@ -56,16 +65,28 @@ public final class CallRunner {
      * gateway that cannot drop audio it was sent and so plays the whole lead after a barge-in.
      */
     public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead) {
+        return Flux.defer(() -> gate.tryStart()
+                .map(place -> admitted(started, events, pacerLead).doFinally(signal -> place.dispose()))
+                .orElseGet(() -> {
+                    // Rare: the entry point saw a free place, but other calls took the last ones first.
+                    log.warn("call {} refused: this instance is at its call cap", started.callId());
+                    return Flux.just(new EndCall("over capacity"));
+                }));
+    }
+
+    private Flux<OutboundEvent> admitted(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead) {
         Map<String, String> parameters = started.parameters();
         CallContext context = new CallContext(started.callId(), started.streamId(),
                 parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters,
                 pacerLead == null ? Map.of() : Map.of(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead));
         Sinks.One<Boolean> hangUp = Sinks.one();
+        Sinks.One<CallLimit> endRequested = Sinks.one();
         CallEnd end = new CallEnd();
         return resolver.resolve(context)
                 .timeout(RESOLVE_TIMEOUT, Mono.just(context))
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace))),
+                        pipeline.run(resolved, events, metrics.observer((trace, meters) -> traces.record(resolved.callId(), trace)),
+                                endRequested.asMono()),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
@@ -73,7 +94,7 @@ public final class CallRunner {
                 .takeUntil(EndCall.class::isInstance)
                 .doOnNext(end::sent)
                 .doOnSubscribe(subscription -> {
-                    live.started(context, () -> hangUp.tryEmitValue(true));
+                    live.started(context, () -> hangUp.tryEmitValue(true), endRequested::tryEmitValue);
                     log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
                             CallContext.mask(context.from()));
                 })

@@ -9,7 +9,8 @@ import redis.embedded.RedisServer;
 /**
  * A real redis-server (the binary shipped inside codemonstur's embedded-redis) on a free loopback
  * port. It is only a cache, so it keeps nothing on disk. Shared by every Spring context of the JVM
- * and stopped when the last one releases it.
+ * and stopped when the last one releases it: by the application's shutdown, after the calls have
+ * drained, not by a JVM shutdown hook of its own (see {@link EmbeddedPostgresServer}).
  */
 public final class EmbeddedRedisServer {
 
@@ -43,7 +44,15 @@ public final class EmbeddedRedisServer {
         running = null;
     }
 
+    private static synchronized void stopLeftover() {
+        if (running != null) {
+            users = 1;
+            release();
+        }
+    }
+
     private static void start() {
+        AfterContextsClosed.run(EmbeddedRedisServer.class, EmbeddedRedisServer::stopLeftover);
         int candidate = FreePort.find();
         try {
             RedisServer server = RedisServer.newRedisServer()
@@ -53,7 +62,7 @@ public final class EmbeddedRedisServer {
                     .setting("appendonly no")
                     .setting("maxmemory 128mb")
                     .setting("maxmemory-policy allkeys-lru")
-                    .onShutdownForceStop(true)
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             running = server;

@@ -7,6 +7,7 @@ import io.firstbyte.app.booking.BookingService;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.IdempotentWrites;
+import io.firstbyte.app.booking.WritesInFlight;
 import io.firstbyte.app.booking.SlotSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.booking.cache.SlotCache;
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.scheduler.Schedulers;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -115,13 +117,19 @@ public class BookingWiring {
         return new AvailabilityWarmup(bookingCatalogs, bookingSlots, properties.warmupDays(), clock(clocks));
     }
 
+    /** Booking changes still running; shutdown waits for them before the stores close. */
+    @Bean
+    WritesInFlight bookingWritesInFlight() {
+        return new WritesInFlight(Schedulers.parallel());
+    }
+
     @Bean
     BookingTools bookingTools(CatalogSource bookingCatalogs, AvailabilityService availabilityService,
                               BookingService bookingService, BookingGuards bookingGuards, DatabaseClient bookingDatabaseClient,
-                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks) {
+                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks, WritesInFlight bookingWritesInFlight) {
         return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards,
                 new IdempotentWrites(new IdempotencyStore(bookingDatabaseClient, bookingQueryCounter), bookingGuards,
-                        clock(clocks)));
+                        clock(clocks), bookingWritesInFlight));
     }
 
     @Bean

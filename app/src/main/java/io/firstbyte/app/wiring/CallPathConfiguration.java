@@ -8,6 +8,8 @@ import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
+import io.firstbyte.app.capacity.CallAdmission;
+import io.firstbyte.app.cluster.ClusterCalls;
 import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
@@ -60,9 +62,10 @@ public class CallPathConfiguration {
     /** How long a call's start waits for its tenant's catalog (for the prompt) before going on without it. */
     private static final Duration PROMPT_CATALOG_WAIT = Duration.ofMillis(800);
 
+    /** Each call is also published for the other instances sharing Redis. */
     @Bean
-    LiveCalls liveCalls() {
-        return new LiveCalls();
+    LiveCalls liveCalls(ClusterCalls clusterCalls) {
+        return new LiveCalls(clusterCalls);
     }
 
     @Bean
@@ -110,8 +113,8 @@ public class CallPathConfiguration {
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics);
+                          CallMetrics metrics, CallAdmission callAdmission) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, callAdmission);
     }
 
     @Bean

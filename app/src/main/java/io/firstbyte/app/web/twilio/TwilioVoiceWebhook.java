@@ -2,9 +2,11 @@ package io.firstbyte.app.web.twilio;
 
 import io.firstbyte.adapters.telephony.twilio.TwiML;
 import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
+import io.firstbyte.app.capacity.CallAdmission;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.pipeline.call.CallContext;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,28 +24,44 @@ import reactor.core.publisher.Mono;
  * {@code POST /twilio/voice}: Twilio asks what to do with an incoming call; the answer is TwiML
  * that connects the call's audio to {@code /twilio/media} on this server, passing the caller's
  * and dialled numbers and a single-use call token as stream parameters.
+ *
+ * <p>While this instance takes no new call (draining, or at its cap) the answer sends the webhook
+ * once more to {@code PUBLIC_URL} ({@code <Redirect>}, marked so it is not sent a third time):
+ * behind a load balancer that is another instance, which is ready. A refused redirect, or a
+ * single instance, tells the caller politely and hangs up.
  */
 @RestController
 public class TwilioVoiceWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceWebhook.class);
 
+    /** The query parameter that marks a webhook this server already redirected once. */
+    static final String REDIRECTED = "firstbyte_redirected";
+    static final String BUSY = "Sorry, all our lines are busy right now. Please call again in a few minutes.";
+    static final String RESTARTING = "Sorry, we can't take your call at this moment. Please call again in a minute.";
+
     private final TelephonyProperties telephony;
     private final CallTokens tokens;
+    private final CallAdmission admission;
 
-    public TwilioVoiceWebhook(TelephonyProperties telephony, CallTokens tokens) {
+    public TwilioVoiceWebhook(TelephonyProperties telephony, CallTokens tokens, CallAdmission admission) {
         this.telephony = telephony;
         this.tokens = tokens;
+        this.admission = admission;
     }
 
     @PostMapping(path = "/twilio/voice", produces = MediaType.TEXT_XML_VALUE)
     public Mono<ResponseEntity<String>> voice(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        String signedUrl = telephony.publicUrlOf(request.getPath().pathWithinApplication().value(), request.getURI().getRawQuery());
-        return exchange.getFormData().map(form -> answer(form, signedUrl, request.getHeaders().getFirst("X-Twilio-Signature")));
+        String path = request.getPath().pathWithinApplication().value();
+        String query = request.getURI().getRawQuery();
+        String signedUrl = telephony.publicUrlOf(path, query);
+        return exchange.getFormData().map(form -> answer(form, signedUrl, request.getHeaders().getFirst("X-Twilio-Signature"),
+                path, query));
     }
 
-    private ResponseEntity<String> answer(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature) {
+    private ResponseEntity<String> answer(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature,
+                                          String path, @Nullable String query) {
         if (telephony.signaturesRequired() && !validSignature(form, signedUrl, signature)) {
             log.warn("voice webhook refused: its X-Twilio-Signature is not over {} (the webhook URL set in Twilio must be "
                     + "PUBLIC_URL followed by this path and query)", signedUrl);
@@ -52,12 +70,28 @@ public class TwilioVoiceWebhook {
         String from = form.getFirst("From");
         String to = form.getFirst("To");
         String callSid = form.getFirst("CallSid");
+        Optional<CallAdmission.Refusal> refusal = admission.refusal();
+        if (refusal.isPresent()) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(refuse(refusal.get(), callSid, path, query));
+        }
         log.info("incoming call {} from {} to {}", callSid, CallContext.mask(from), to);
         TwiML twiml = TwiML.connectStream(telephony.twilioMediaUrl())
                 .parameter("From", from == null ? "" : from)
                 .parameter("To", to == null ? "" : to)
                 .parameter("token", tokens.issue(new SignedCall(callSid, from, to)));
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml.toXml());
+    }
+
+    private String refuse(CallAdmission.Refusal refusal, @Nullable String callSid, String path, @Nullable String query) {
+        admission.refused(refusal);
+        if (query == null || !query.contains(REDIRECTED + "=")) {
+            log.info("incoming call {} redirected to {}: this instance {}", callSid, telephony.publicUrlOf(path, null),
+                    refusal == CallAdmission.Refusal.DRAIN ? "is draining" : "is at its call cap");
+            return TwiML.redirect(telephony.publicUrlOf(path, (query == null ? "" : query + "&") + REDIRECTED + "=1"));
+        }
+        log.info("incoming call {} refused: this instance {}", callSid,
+                refusal == CallAdmission.Refusal.DRAIN ? "is draining" : "is at its call cap");
+        return TwiML.sayThenHangUp(refusal == CallAdmission.Refusal.DRAIN ? RESTARTING : BUSY);
     }
 
     private boolean validSignature(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature) {
