@@ -96,7 +96,7 @@ backend firstbyte
     balance leastconn
     option httpchk GET /actuator/health/readiness
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    default-server inter 1s fall 2 rise 2
     server a 127.0.0.1:$port_a check
     server b 127.0.0.1:$port_b check
 listen stats
@@ -142,9 +142,15 @@ restart() {
     log "second SIGTERM to $name"
     kill -TERM "${pid[$name]}" 2>/dev/null || true
   fi
-  local deadline=$(( $(date +%s) + EXIT_BOUND ))
+  local deadline=$(( $(date +%s) + EXIT_BOUND )) polls=0
   while kill -0 "${pid[$name]}" 2>/dev/null; do
     [ "$(date +%s)" -lt "$deadline" ] || { echo "instance $name still running ${EXIT_BOUND}s after SIGTERM" >&2; exit 1; }
+    # what the draining instance refused, as long as it answers
+    if [ $((polls % 10)) = 0 ]; then
+      curl -s -m 1 "http://127.0.0.1:${port[$name]}/actuator/prometheus" | grep '^firstbyte_calls_refused_total' \
+        > "$out/$name-refused.tmp" && [ -s "$out/$name-refused.tmp" ] && mv "$out/$name-refused.tmp" "$out/$name-refused.txt"
+    fi
+    polls=$((polls + 1))
     sleep 0.1
   done
   exited_at[$name]=$(now)
@@ -170,10 +176,18 @@ log "both ready ($initial_ready)"
   done ) > "$out/servers-up.txt" &
 sampler_pid=$!
 
+# The bench's booking scenario, on a day the demo salon is open: "tomorrow" falls on its Sunday or
+# Monday off on two days of the week, and then no call books.
+booking_day=tomorrow
+while [[ "$(date -d "$booking_day" +%u)" =~ ^[17]$ ]]; do booking_day="$booking_day + 1 day"; done
+booking_day=$(date -d "$booking_day" +%A)
+printf '%s\n' "Hi, I'd like to book a haircut on $booking_day please." "Do you have anything at 10:30?" \
+  "Yes please. My name is Sam Taylor." "No, that's all. Thank you!" > "$out/turns.txt"
+
 run_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-log "placing $CALLS calls through HAProxy over $RAMP"
+log "placing $CALLS calls through HAProxy over $RAMP (booking a haircut on $booking_day)"
 "$JAVA_HOME/bin/java" -jar bench/target/firstbyte-bench.jar calls --url "ws://127.0.0.1:$port_lb" --calls "$CALLS" \
-  --ramp "$RAMP" --json "$out/calls.json" > "$out/bench.txt" 2>&1 &
+  --ramp "$RAMP" --turns-file "$out/turns.txt" --json "$out/calls.json" > "$out/bench.txt" 2>&1 &
 bench_pid=$!
 
 sleep "$FIRST_SIGTERM_AFTER"
@@ -212,6 +226,7 @@ acknowledged_missing=$(q "select count(*) from idempotency_record r left join ap
   where r.key like 'call:%' and r.response is not null and r.booking_id is not null and a.id is null")
 unanswered_claims=$(q "select count(*) from idempotency_record where key like 'call:%' and response is null")
 ended_by_drain=$(cat "$out"/a-*.log "$out"/b-*.log | grep -c 'ended (drain)' || true)
+refused_while_draining=$(cat "$out"/a-refused.txt "$out"/b-refused.txt 2>/dev/null | awk '/reason="drain"/ { n += $2 } END { print n + 0 }')
 
 verdict=passed
 for must_be_zero in "$refused" "$lost" "$no_server_up" "$booked_twice_by_a_call" "$overlapping" "$acknowledged_missing" "$without_record"; do
@@ -225,9 +240,9 @@ rolling restart, $run_started: $CALLS calls over $RAMP through HAProxy $(haproxy
   calls refused (no instance took them)    $refused   (must be 0)
   time with no instance up in HAProxy      $no_server_up s   (must be 0)
   other call errors                        timeouts $timeouts, others $other_errors; playback underruns $underruns
-  upgrades retried on the other instance   $retried   (HAProxy retries + redispatches)
+  new calls refused by a draining instance $refused_while_draining, retried by HAProxy on the other: $retried
   calls ended by the drain timeout         $ended_by_drain
-  bookings made                            $bookings, by $calls_with_booking calls
+  bookings made                            $bookings, by $calls_with_booking calls (a haircut on $booking_day)
     a call booked twice                    $booked_twice_by_a_call   (must be 0)
     booked with no call's answer recorded  $without_record   (must be 0)
     overlapping confirmed bookings         $overlapping   (must be 0)
