@@ -224,6 +224,7 @@ overlapping=$(q "select count(*) from appointment x join appointment y on x.tena
 acknowledged=$(q "select count(*) from idempotency_record where key like 'call:%' and response is not null and booking_id is not null")
 acknowledged_missing=$(q "select count(*) from idempotency_record r left join appointment a on a.id = r.booking_id and a.status = 'confirmed'
   where r.key like 'call:%' and r.response is not null and r.booking_id is not null and a.id is null")
+answered=$(q "select count(*) from idempotency_record where key like 'call:%' and response is not null")
 unanswered_claims=$(q "select count(*) from idempotency_record where key like 'call:%' and response is null")
 ended_by_drain=$(cat "$out"/a-*.log "$out"/b-*.log | grep -c 'ended (drain)' || true)
 refused_while_draining=$(cat "$out"/a-refused.txt "$out"/b-refused.txt 2>/dev/null | awk '/reason="drain"/ { n += $2 } END { print n + 0 }')
@@ -246,7 +247,8 @@ rolling restart, $run_started: $CALLS calls over $RAMP through HAProxy $(haproxy
     a call booked twice                    $booked_twice_by_a_call   (must be 0)
     booked with no call's answer recorded  $without_record   (must be 0)
     overlapping confirmed bookings         $overlapping   (must be 0)
-    acknowledged bookings (stored answer)  $acknowledged, missing from the database: $acknowledged_missing   (must be 0)
+    booking changes answered               $answered, of which bookings confirmed to the caller: $acknowledged
+    confirmed bookings missing             $acknowledged_missing   (must be 0)
     claims left without an answer          $unanswered_claims
   instance a: SIGTERM (twice, 2 s apart) to exit $(seconds "${sigterm_at[a]}" "${exited_at[a]}") s, start to ready $(seconds "${started_at[a]}" "${ready_at[a]}") s
   instance b: SIGTERM to exit $(seconds "${sigterm_at[b]}" "${exited_at[b]}") s, start to ready $(seconds "${started_at[b]}" "${ready_at[b]}") s

@@ -8,7 +8,7 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Why one call ended, for its last log line and the {@code firstbyte.calls.ended} meter: a closed
- * set of kinds ({@code caller}, {@code operator}, {@code inbound-silence}, {@code max-duration},
+ * set of kinds ({@code caller}, {@code operator}, {@code inbound-silence}, {@code max-duration}, {@code drain},
  * {@code failure}, {@code error}, {@code cancelled}), while the log keeps the pipeline's own words.
  */
 final class CallEnd {

@@ -28,7 +28,9 @@ class DrainIT {
         // Arguments, not builder properties: those are defaults, which application.yaml overrides.
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FirstbyteApplication.class)
                 .run("--server.port=0", "--firstbyte.providers.simulated.profile=fast",
-                        "--firstbyte.drain.timeout=" + DRAIN_TIMEOUT.toMillis() + "ms");
+                        "--firstbyte.drain.timeout=" + DRAIN_TIMEOUT.toMillis() + "ms",
+                        // Spring gives up on a shutdown phase after this; the drain's phase must get its own time.
+                        "--spring.lifecycle.timeout-per-shutdown-phase=1s");
         int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         MeterRegistry meters = app.getBean(MeterRegistry.class);
         Http http = new Http(port);
