@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +47,7 @@ public final class IdempotentWrites {
     private final AtomicLong nextSweep = new AtomicLong();
 
     public IdempotentWrites(IdempotencyStore store, BookingGuards guards, Clock clock) {
-        this(store, guards, clock, new WritesInFlight(reactor.core.scheduler.Schedulers.parallel()));
+        this(store, guards, clock, new WritesInFlight(Schedulers.parallel()));
     }
 
     /** The same; every change it executes is counted in {@code inFlight} until it has its stored answer. */

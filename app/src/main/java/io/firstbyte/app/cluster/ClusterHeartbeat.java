@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -56,7 +57,7 @@ public final class ClusterHeartbeat implements SmartLifecycle {
         log.info("instance {} at {}: its calls are listed for every instance sharing Redis", self.id(), self.url());
         beating = Flux.interval(Duration.ZERO, every, scheduler)
                 .onBackpressureDrop()
-                .concatMap(tick -> registry.beat(state.get(), live::list).onErrorResume(error -> reactor.core.publisher.Mono.empty()), 1)
+                .concatMap(tick -> registry.beat(state.get(), live::list).onErrorResume(error -> Mono.empty()), 1)
                 .subscribe();
     }
 
@@ -66,7 +67,7 @@ public final class ClusterHeartbeat implements SmartLifecycle {
         if (current != null) {
             current.dispose();
             beating = null;
-            registry.leave().onErrorResume(error -> reactor.core.publisher.Mono.empty()).block(LEAVE_TIMEOUT);
+            registry.leave().onErrorResume(error -> Mono.empty()).block(LEAVE_TIMEOUT);
         }
     }
 
