@@ -4,12 +4,12 @@
 import ws from 'k6/ws';
 import http from 'k6/http';
 import encoding from 'k6/encoding';
-import { Counter, Trend } from 'k6/metrics';
+import { Counter, Rate, Trend } from 'k6/metrics';
+import { callOptions } from './lib/call-options.js';
 
 const BASE_URL = (__ENV.BASE_URL || 'ws://localhost:8080').replace(/\/$/, '');
 const MEDIA_URL = BASE_URL + '/twilio/media';
 const HTTP_URL = BASE_URL.replace(/^ws/, 'http'); // ws -> http, wss -> https
-const VUS = parseInt(__ENV.VUS || '1', 10);
 const PROFILE = __ENV.PROFILE || 'typical-cloud';
 const FROM = __ENV.FROM || '+15550100199';
 const TO = __ENV.TO || '+15550100100'; // the demo tenant
@@ -30,19 +30,8 @@ const ANSWER_TIMEOUT_MS = 10000;
 const BARGE_IN_DELAY_MS = 400;
 const CALL_TIMEOUT_MS = 300000;
 
-const thresholds = {
-  ttfb_ms: [`p(95)<${__ENV.TTFB_P95_MS || '1500'}`],
-  barge_in_to_clear_ms: [`p(95)<${__ENV.CLEAR_P95_MS || '300'}`],
-  audio_after_clear: ['count==0'],
-  call_errors: ['count==0'],
-};
-if (__ENV.OVERHEAD_P99_MS) thresholds.server_overhead_ms = [`p(99)<${__ENV.OVERHEAD_P99_MS}`];
-if (__ENV.MAX_UNDERRUNS) thresholds.underruns = [`count<=${__ENV.MAX_UNDERRUNS}`];
-
-export const options = {
-  scenarios: { calls: { executor: 'per-vu-iterations', vus: VUS, iterations: 1, maxDuration: '10m' } },
-  thresholds,
-};
+// VUS concurrent calls, once each, or call after call for DURATION; thresholds default to seed 000's.
+export const options = callOptions(__ENV);
 
 const ttfb = new Trend('ttfb_ms', true);
 const toClear = new Trend('barge_in_to_clear_ms', true);
@@ -50,6 +39,7 @@ const overhead = new Trend('server_overhead_ms', true);
 const underruns = new Counter('underruns');
 const audioAfterClear = new Counter('audio_after_clear');
 const callErrors = new Counter('call_errors');
+const callFailed = new Rate('call_failed'); // one sample per call: true when anything went wrong in it
 
 // ---- the caller's voice: speech-like mu-law frames, built once per VU ----
 
@@ -107,8 +97,13 @@ export default function () {
   const accountSid = sid('AC');
   const ttfbByTurn = {};
   let stopped = false;
+  let errors = 0;
+  const error = (reason) => {
+    errors++;
+    callErrors.add(1, { reason });
+  };
 
-  const response = ws.connect(MEDIA_URL, { tags: { name: 'twilio-media' } }, (socket) => {
+  const response = connect((socket) => {
     let sequence = 0;
     let chunk = 0;
     let start = 0;
@@ -140,13 +135,13 @@ export default function () {
       if (firstAudio < 0) {
         const waited = now - listenStart;
         if (turn === 0 ? waited < GREETING_WAIT_MS : waited < ANSWER_TIMEOUT_MS) return;
-        if (turn > 0) callErrors.add(1, { reason: 'no answer' });
+        if (turn > 0) error('no answer');
       } else if (turn === BARGE_IN_TURN && turn < LINES.length && now - firstAudio >= BARGE_IN_DELAY_MS) {
         barge = true;
       } else if (now - Math.max(lastAudio, playoutEnd) < ANSWER_QUIET_MS) {
         return;
       }
-      if (!barge && bargeInAt >= 0 && bargeInOverAudio && !cleared) callErrors.add(1, { reason: 'missed clear' });
+      if (!barge && bargeInAt >= 0 && bargeInOverAudio && !cleared) error('missed clear');
       if (turn === LINES.length) {
         send(Object.assign(header('stop'), { stop: { accountSid, callSid } }));
         stopped = true;
@@ -226,7 +221,7 @@ export default function () {
       }));
       socket.setInterval(tick, TICK_MS);
       socket.setTimeout(() => {
-        callErrors.add(1, { reason: 'call timeout' });
+        error('call timeout');
         socket.close();
       }, CALL_TIMEOUT_MS);
     });
@@ -240,7 +235,7 @@ export default function () {
         message = {};
       }
       if (message.streamSid !== streamSid) {
-        callErrors.add(1, { reason: 'protocol' });
+        error('protocol');
       } else if (message.event === 'media') {
         onAudio(encoding.b64decode(message.media.payload).byteLength, now);
       } else if (message.event === 'mark') {
@@ -248,21 +243,32 @@ export default function () {
       } else if (message.event === 'clear') {
         onClear(now);
       } else {
-        callErrors.add(1, { reason: 'protocol' });
+        error('protocol');
       }
     });
 
-    socket.on('error', () => callErrors.add(1, { reason: 'socket error' }));
+    socket.on('error', () => error('socket error'));
     socket.on('close', () => {
-      if (!stopped) callErrors.add(1, { reason: 'unexpected close' });
+      if (!stopped) error('unexpected close');
     });
   });
 
   if (!response || response.status !== 101) {
-    callErrors.add(1, { reason: 'connection failure' });
+    error('connection failure');
+    callFailed.add(true);
     return;
   }
+  callFailed.add(errors > 0);
   recordOverhead(callSid, ttfbByTurn);
+}
+
+// k6 throws when the connection cannot be made at all: that call failed too.
+function connect(call) {
+  try {
+    return ws.connect(MEDIA_URL, { tags: { name: 'twilio-media' } }, call);
+  } catch (e) {
+    return null;
+  }
 }
 
 // Server overhead = the caller's TTFB minus the server's simulated delay for the same turn,

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +35,14 @@ public final class ProviderGuard {
     /** A guard with its own breaker, whose open-state wait runs on {@code scheduler}'s clock. */
     public ProviderGuard(String provider, GuardSettings settings, Scheduler scheduler) {
         this(provider, settings, CircuitBreaker.of(provider, settings.breaker().toConfig(clockOf(scheduler))), scheduler);
+    }
+
+    /**
+     * The breaker a guard of {@code provider} makes for itself (open-state wait on {@code scheduler}'s
+     * clock), carrying {@code tags} for whoever exports its metrics.
+     */
+    public static CircuitBreaker breaker(String provider, GuardSettings settings, Scheduler scheduler, Map<String, String> tags) {
+        return CircuitBreaker.of(provider, settings.breaker().toConfig(clockOf(scheduler)), tags);
     }
 
     /** A guard around a breaker made elsewhere (for example from a registry that exports metrics). */

@@ -36,6 +36,7 @@ final class UtteranceTracker {
     private String line = "";
     private long voicedMillis;
     private long nextInterimAt;
+    private long lastVoicedArrival = Long.MIN_VALUE; // on the scheduler's clock, MIN_VALUE before any
     private Sinks.Empty<Void> pendingFinal = Sinks.empty();
 
     UtteranceTracker(VadSettings vad, CallerScript script, LatencyProfile profile, RandomGenerator random,
@@ -58,6 +59,9 @@ final class UtteranceTracker {
     Flux<SpeechEvent> accept(AudioIn frame) {
         boolean voiced = Pcm16.levelDbfs(Pcm16.decode(frame.audio(), frame.format().encoding())) >= thresholdDbfs;
         SpeechEvent detected = vad.accept(frame).orElse(null);
+        if (vad.lastVoicedEndMillis() == frame.timestampMillis() + frame.durationMillis()) {
+            lastVoicedArrival = scheduler.now(TimeUnit.NANOSECONDS);
+        }
         voicedMillis = voiced ? voicedMillis + frame.durationMillis() : vad.speaking() ? voicedMillis : 0;
         return switch (detected) {
             case SpeechStarted started -> startUtterance();
@@ -94,17 +98,26 @@ final class UtteranceTracker {
         Sinks.Empty<Void> flush = Sinks.empty();
         pendingFinal = flush;
         long scheduledAt = scheduler.now(TimeUnit.NANOSECONDS);
+        long voicedArrival = lastVoicedArrival;
         Mono<Void> wait = waitNanos == 0 ? Mono.empty()
                 : Mono.firstWithSignal(Mono.delay(Duration.ofNanos(waitNanos), scheduler).then(), flush.asMono());
         return wait.thenMany(Flux.defer(() -> {
-            reportDelay(alreadySilentNanos + scheduler.now(TimeUnit.NANOSECONDS) - scheduledAt);
+            reportDelay(alreadySilentNanos, scheduledAt, voicedArrival);
             return Flux.just(new TranscriptFinal(text), new EndOfSpeech());
         }));
     }
 
-    private void reportDelay(long nanos) {
+    /**
+     * The silence is measured on the caller-audio clock, but the caller waits on the wall clock: a
+     * last voiced frame that arrived late (a caller's timer sending frames in a burst) makes the audio
+     * say more silence passed than did. So the delay counts from the last voiced frame's arrival at
+     * the latest, and a caller can never have waited less than what is reported.
+     */
+    private void reportDelay(long alreadySilentNanos, long scheduledAt, long voicedArrival) {
         if (delays != null) {
-            delays.speechEndDelay(nanos);
+            long now = scheduler.now(TimeUnit.NANOSECONDS);
+            long delay = alreadySilentNanos + now - scheduledAt;
+            delays.speechEndDelay(voicedArrival == Long.MIN_VALUE ? delay : Math.min(delay, now - voicedArrival), now);
         }
     }
 }

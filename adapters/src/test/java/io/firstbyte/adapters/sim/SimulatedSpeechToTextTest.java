@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 class SimulatedSpeechToTextTest {
@@ -56,6 +57,23 @@ class SimulatedSpeechToTextTest {
 
         delays.openTurn();
         assertThat(delays.closeTurn()).isEqualTo(Duration.ofMillis(250).toNanos());
+    }
+
+    @Test
+    void aLastVoicedFrameThatArrivesLateCountsOnlyFromItsArrival() {
+        // The caller's timer sent its last voiced frame (580-600 ms of audio) 15 ms late, then the
+        // silence on time: the audio clock counts 250 ms of end-of-speech delay, but a caller that
+        // sent that frame at 615 ms had waited 235 ms for the final at 850 ms (overhead -15 ms).
+        Flux<AudioIn> frames = Flux.interval(Duration.ofMillis(20), time)
+                .concatMap(i -> i == 29 ? Mono.just(i).delayElement(Duration.ofMillis(15), time) : Mono.just(i))
+                .map(i -> CallerAudio.frame(i < 30, i * 20));
+        Timeline<SpeechEvent> events = Timeline.record(stt.transcribe(call(Map.of("jitter", "0")), frames), time);
+
+        events.advance(Duration.ofSeconds(2));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::millis).containsExactly(850L);
+        delays.openTurn();
+        assertThat(delays.closeTurn()).isEqualTo(Duration.ofMillis(235).toNanos());
     }
 
     @Test

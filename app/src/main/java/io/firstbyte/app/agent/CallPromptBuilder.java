@@ -1,6 +1,7 @@
 package io.firstbyte.app.agent;
 
 import io.firstbyte.app.booking.rules.BookingWindow;
+import io.firstbyte.app.booking.rules.Closure;
 import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.StaffInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Assembles one call's system prompt and greeting from the business the caller dialled: its name,
  * today's date, weekday and the current time in its time zone, the tools' date formats, its opening
- * hours, services with durations and prices, staff, the booking rules a caller meets (notice,
- * horizon), the caller's number, its language and its own instructions; the greeting is the
+ * hours (its own when it set them, else when its staff work) and coming closures, services with durations and prices, staff, the booking rules a caller meets (notice,
+ * horizon), the caller's number, how to reach a person or leave a message (transfer_call, take_message),
+ * its language and its own instructions; the greeting is the
  * business's own, or the configured one. The configured prompt comes first, the facts after it.
  *
  * <p>"Now" is the injected clock's instant seen in the tenant's zone, never the server's zone (nor
@@ -39,6 +41,10 @@ public final class CallPromptBuilder {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final String DEFAULT_LANGUAGE = "en";
+    private static final int MAX_CLOSURES = 10;
+    /** What to do when the caller wants a person: the tools decide whether one can take the call now. */
+    static final String HAND_OVER = "If the caller asks for a person, use transfer_call; if it says nobody "
+            + "can take the call, offer to take a message and record it with take_message.";
 
     private final String basePrompt;
     private final String defaultGreeting;
@@ -63,12 +69,14 @@ public final class CallPromptBuilder {
             prompt.append("The business's hours, services and staff could not be loaded just now: use the tools to find "
                     + "free times, and do not guess a service, a price or an opening time.\n");
         } else {
-            hours(prompt, OpeningHours.ofStaff(catalog.staff()), now.getDayOfWeek());
+            hours(prompt, OpeningHours.of(catalog), now.getDayOfWeek());
+            closures(prompt, catalog.calendar().upcoming(now.toLocalDate(), MAX_CLOSURES));
             services(prompt, catalog, tenant.currency());
             staff(prompt, catalog.staff());
         }
         rules(prompt, tenant, BookingWindow.of(tenant, Clock.fixed(now.toInstant(), ZoneOffset.UTC)));
         caller(prompt, callerNumber);
+        prompt.append(HAND_OVER).append('\n');
         prompt.append("Speak ").append(languageName(tenant.language())).append(".\n");
         String instructions = tenant.agentInstructions();
         if (instructions != null && !instructions.isBlank()) {
@@ -77,6 +85,20 @@ public final class CallPromptBuilder {
         String greeting = tenant.greeting();
         return new CallPrompt(prompt.toString().strip(), greeting == null || greeting.isBlank() ? defaultGreeting : greeting);
     }
+
+    /**
+     * The prompt of a call to a number no active business answers (never set up, or deactivated): the
+     * caller is told so at once, and the model is told not to take bookings.
+     */
+    public CallPrompt unknownNumber() {
+        return new CallPrompt(basePrompt + "\n\nNo business answers on the number the caller dialled: it is not set up, "
+                + "or the business no longer takes calls here. Tell the caller so honestly, do not offer or book any time, "
+                + "and suggest they check the number.", UNKNOWN_NUMBER_GREETING);
+    }
+
+    /** What a caller hears first on a number no active business answers. */
+    public static final String UNKNOWN_NUMBER_GREETING =
+            "Hello. I'm sorry, this number is not taking bookings at the moment. Please check the number you called.";
 
     private static void today(StringBuilder prompt, ZonedDateTime now) {
         LocalDate today = now.toLocalDate();
@@ -99,6 +121,16 @@ public final class CallPromptBuilder {
                             .collect(Collectors.joining(" and ")))
                     .append('\n');
         }
+    }
+
+    private static void closures(StringBuilder prompt, List<Closure> closures) {
+        if (closures.isEmpty()) {
+            return;
+        }
+        prompt.append("Closed on: ").append(closures.stream().map(closure -> (closure.from().equals(closure.to())
+                        ? closure.from().toString() : closure.from() + " to " + closure.to())
+                        + (closure.reason().isBlank() ? "" : " (" + closure.reason().strip() + ")"))
+                .collect(Collectors.joining(", "))).append(".\n");
     }
 
     private static void services(StringBuilder prompt, TenantCatalog catalog, @Nullable String currency) {

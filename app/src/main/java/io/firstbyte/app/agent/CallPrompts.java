@@ -31,6 +31,11 @@ public final class CallPrompts {
         this.catalogWait = catalogWait;
     }
 
+    /** The prompt of a call to a number no active business answers. */
+    public CallPrompt forUnknownNumber() {
+        return builder.unknownNumber();
+    }
+
     public Mono<CallPrompt> forCall(TenantInfo tenant, CallContext call) {
         return catalogs.catalog(tenant.id())
                 .map(Optional::of)

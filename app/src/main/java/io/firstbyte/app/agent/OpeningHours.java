@@ -1,6 +1,7 @@
 package io.firstbyte.app.agent;
 
 import io.firstbyte.app.booking.rules.StaffInfo;
+import io.firstbyte.app.booking.rules.TenantCatalog;
 import io.firstbyte.app.booking.rules.TimeRange;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -11,14 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A business's opening hours per weekday, in local wall-clock time. Until businesses have hours of
- * their own, they are derived from the staff: the business is open whenever anyone works, and a
- * weekday on which nobody works is closed.
+ * A business's opening hours per weekday, in local wall-clock time: its own when it set them, else
+ * derived from the staff: the business is open whenever anyone works, and a weekday on which nobody
+ * works is closed.
  */
 public record OpeningHours(Map<DayOfWeek, List<TimeRange>> week) {
 
     public OpeningHours {
         week = Map.copyOf(week);
+    }
+
+    public static OpeningHours of(TenantCatalog catalog) {
+        return catalog.calendar().hasHours() ? new OpeningHours(catalog.calendar().hours()) : ofStaff(catalog.staff());
     }
 
     public static OpeningHours ofStaff(List<StaffInfo> staff) {

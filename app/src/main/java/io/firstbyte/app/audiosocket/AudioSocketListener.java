@@ -51,7 +51,7 @@ public final class AudioSocketListener implements SmartLifecycle {
                                Duration startTimeout, boolean registeredOnly) {
         this.settings = settings;
         this.directory = directory;
-        this.runner = runner;
+        this.runner = runner.forGateway("audiosocket");
         this.startTimeout = startTimeout;
         this.registeredOnly = registeredOnly;
     }

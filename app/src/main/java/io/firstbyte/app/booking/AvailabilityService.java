@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -34,27 +35,54 @@ public final class AvailabilityService {
     private static final Logger log = LoggerFactory.getLogger(AvailabilityService.class);
 
     private final SlotSource source;
+    private final PrefetchedDays prefetched;
     private final Clock clock;
 
     public AvailabilityService(SlotSource source, Clock clock) {
+        this(source, new PrefetchedDays(source, PrefetchedDays.Settings.OFF), clock);
+    }
+
+    public AvailabilityService(SlotSource source, PrefetchedDays prefetched, Clock clock) {
         this.source = source;
+        this.prefetched = prefetched;
         this.clock = clock;
     }
 
     public Mono<SlotAnswer> check(TenantCatalog catalog, ServiceInfo service, LocalDate date, @Nullable LocalDate dateTo,
                                   @Nullable StaffInfo staff) {
+        return check(catalog, service, date, dateTo, null, staff);
+    }
+
+    /**
+     * Free slots of the day (or range); with {@code time}, the answer also says whether that time of
+     * {@code date} is free, and from a call the days around it are read in the background for the
+     * likely {@link #alternatives} that follow ({@link PrefetchedDays}).
+     */
+    public Mono<SlotAnswer> check(TenantCatalog catalog, ServiceInfo service, LocalDate date, @Nullable LocalDate dateTo,
+                                  @Nullable LocalTime time, @Nullable StaffInfo staff) {
         BookingWindow window = BookingWindow.of(catalog.tenant(), clock);
         LocalDate last = dateTo == null ? date : dateTo;
         requireDays(window, date, last);
-        return Flux.fromStream(date.datesUntil(last.plusDays(1)))
+        Mono<SlotAnswer> answer = Flux.fromStream(date.datesUntil(last.plusDays(1)))
                 .flatMapSequential(day -> source.day(catalog, service, day), DAYS_IN_FLIGHT)
                 .flatMapIterable(slots -> slots)
                 .filter(slot -> window.allows(slot.start()) && servedBy(slot, staff))
                 .collectList()
-                .map(slots -> new SlotAnswer(catalog, service, date, dateTo, SlotPicker.spread(slots, MAX_SPOKEN_SLOTS)));
+                .map(slots -> new SlotAnswer(catalog, service, date, dateTo, SlotPicker.spread(slots, MAX_SPOKEN_SLOTS),
+                        time == null ? null : asked(catalog, date.atTime(time), slots)));
+        return time == null ? answer
+                : answer.flatMap(found -> prefetched.around(catalog, service, date.atTime(time), window).thenReturn(found));
     }
 
-    /** The {@code count} free slots nearest {@code around} (the day before, of and after), same staff first. */
+    private static SlotAnswer.Asked asked(TenantCatalog catalog, LocalDateTime time, List<Slot> free) {
+        Instant start = time.atZone(catalog.tenant().zone()).toInstant();
+        return new SlotAnswer.Asked(time, free.stream().anyMatch(slot -> slot.start().equals(start)));
+    }
+
+    /**
+     * The {@code count} free slots nearest {@code around} (the day before, of and after), same staff first.
+     * Days read in the background after a {@link #check} of a time are taken from memory while current.
+     */
     public Mono<SlotAnswer> alternatives(TenantCatalog catalog, ServiceInfo service, LocalDateTime around, int count,
                                          @Nullable UUID preferredStaff) {
         BookingWindow window = BookingWindow.of(catalog.tenant(), clock);
@@ -67,7 +95,7 @@ public final class AvailabilityService {
             AtomicInteger failed = new AtomicInteger();
             return Flux.fromStream(around.toLocalDate().minusDays(1).datesUntil(around.toLocalDate().plusDays(2)))
                     .filter(window::covers)
-                    .flatMapSequential(day -> source.day(catalog, service, day)
+                    .flatMapSequential(day -> prefetched.day(catalog, service, day)
                             .onErrorResume(error -> skipDay(day, error, failed)), DAYS_IN_FLIGHT)
                     .flatMapIterable(slots -> slots)
                     .filter(slot -> window.allows(slot.start()))

@@ -63,7 +63,7 @@ public final class BookingGuards {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(BookingGuards::isFailure)
                 .clock(clock)
-                .build());
+                .build(), java.util.Map.of("component", "store"));
         this.readRetry = Retry.of("postgresql-read", RetryConfig.custom()
                 .maxAttempts(2)
                 .waitDuration(Duration.ofMillis(100))

@@ -95,6 +95,15 @@ public final class BookingService {
                 .flatMap(found -> move(catalog, tenant, found, start, claim));
     }
 
+    /**
+     * The confirmed bookings made with {@code customerPhone} that have not started yet, earliest first
+     * (at most {@code limit}); with {@code name}, only those whose customer name contains it, ignoring case.
+     */
+    public Mono<List<Appointment>> upcoming(TenantCatalog catalog, String customerPhone, @Nullable String name, int limit) {
+        return guards.read(Mono.defer(() -> appointments.upcomingOfCustomer(tenantId(catalog), customerPhone,
+                clock.instant(), name, limit).collectList()));
+    }
+
     public Mono<Appointment> find(TenantCatalog catalog, UUID bookingId) {
         return guards.read(appointments.find(tenantId(catalog), bookingId));
     }

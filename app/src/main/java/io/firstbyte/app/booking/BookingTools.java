@@ -9,6 +9,7 @@ import io.firstbyte.app.booking.tools.ToolAnswers;
 import io.firstbyte.app.booking.tools.ToolArgs;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
+import io.firstbyte.pipeline.call.CallScope;
 import io.firstbyte.pipeline.tool.Tool;
 import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolSpec;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,13 +34,15 @@ import tools.jackson.databind.JsonNode;
  */
 public final class BookingTools {
 
-    private static final Set<String> CHECK = Set.of("service", "date", "date_to", "staff");
+    private static final Set<String> CHECK = Set.of("service", "date", "time", "date_to", "staff");
     private static final Set<String> ALTERNATIVES = Set.of("service", "around", "count", "staff");
     private static final Set<String> NEXT = Set.of("service", "after", "staff");
     private static final Set<String> CREATE = Set.of("service", "start", "customer_name", "customer_phone", "staff",
             "idempotency_key");
     private static final Set<String> CANCEL = Set.of("booking_id");
     private static final Set<String> RESCHEDULE = Set.of("booking_id", "start");
+    /** {@code customer_phone} is for the API; from a call the number is the caller's own. */
+    private static final Set<String> MINE = Set.of("customer_name", "customer_phone");
 
     private interface Handler {
         Mono<JsonNode> apply(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim);
@@ -52,23 +56,33 @@ public final class BookingTools {
     private final BookingService bookings;
     private final BookingGuards guards;
     private final IdempotentWrites idempotency;
+    private final CallerBookings callerBookings;
+    private final OperationMeter meter;
     private final Map<String, Operation> operations;
     private final List<Tool> tools;
 
     public BookingTools(CatalogSource catalogs, AvailabilityService availability, BookingService bookings,
                         BookingGuards guards, IdempotentWrites idempotency) {
+        this(catalogs, availability, bookings, guards, idempotency, OperationMeter.NONE);
+    }
+
+    public BookingTools(CatalogSource catalogs, AvailabilityService availability, BookingService bookings,
+                        BookingGuards guards, IdempotentWrites idempotency, OperationMeter meter) {
+        this.meter = meter;
         this.catalogs = catalogs;
         this.availability = availability;
         this.bookings = bookings;
         this.guards = guards;
         this.idempotency = idempotency;
+        this.callerBookings = new CallerBookings(bookings::upcoming);
         this.operations = Map.of(
                 BookingToolSpecs.CHECK_AVAILABILITY, new Operation(CHECK, false, this::check),
                 BookingToolSpecs.FIND_ALTERNATIVES, new Operation(ALTERNATIVES, false, this::alternatives),
                 BookingToolSpecs.FIND_NEXT_AVAILABLE, new Operation(NEXT, false, this::next),
                 BookingToolSpecs.CREATE_BOOKING, new Operation(CREATE, true, this::create),
                 BookingToolSpecs.CANCEL_BOOKING, new Operation(CANCEL, true, this::cancel),
-                BookingToolSpecs.RESCHEDULE_BOOKING, new Operation(RESCHEDULE, true, this::reschedule));
+                BookingToolSpecs.RESCHEDULE_BOOKING, new Operation(RESCHEDULE, true, this::reschedule),
+                BookingToolSpecs.FIND_MY_BOOKINGS, new Operation(MINE, false, this::mine));
         this.tools = BookingToolSpecs.all().stream().map(spec -> (Tool) new ContextTool(spec)).toList();
     }
 
@@ -120,8 +134,8 @@ public final class BookingTools {
                             IdempotencyKey.sha256(name + "\n" + args.canonical()),
                             claim -> operation.handler().apply(catalog, args, requester, claim));
                 });
-        return guards.perTenant(requester.tenantId(), work)
-                .onErrorMap(error -> BookingFailures.translate(name, operation.writes(), error));
+        return meter.measure(name, guards.perTenant(requester.tenantId(), work)
+                .onErrorMap(error -> BookingFailures.translate(name, operation.writes(), error)));
     }
 
     /** A call's model cannot name keys: they would reach across calls. */
@@ -143,7 +157,8 @@ public final class BookingTools {
                     .flatMap(catalog -> bookings.find(catalog, id)
                             .switchIfEmpty(Mono.error(() -> BookingFailures.notFound("there is no booking with that id")))
                             .map(found -> (JsonNode) ToolAnswers.appointment("confirmed", catalog, found)));
-            return guards.perTenant(tenantId, work).onErrorMap(error -> BookingFailures.translate("get_booking", false, error));
+            return meter.measure("get_booking", guards.perTenant(tenantId, work)
+                    .onErrorMap(error -> BookingFailures.translate("get_booking", false, error)));
         });
     }
 
@@ -157,7 +172,7 @@ public final class BookingTools {
 
     private Mono<JsonNode> check(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim) {
         return availability.check(catalog, service(catalog, args), args.date("date"), args.optionalDate("date_to"),
-                staff(catalog, args)).map(ToolAnswers::slots);
+                args.optionalTime("time"), staff(catalog, args)).map(ToolAnswers::slots);
     }
 
     private Mono<JsonNode> alternatives(TenantCatalog catalog, ToolArgs args, Requester requester,
@@ -190,6 +205,10 @@ public final class BookingTools {
                                       @Nullable IdempotencyClaim claim) {
         UUID id = args.bookingId();
         return bookings.reschedule(catalog, id, args.localDateTime("start"), requester, claim).map(ToolAnswers::outcome);
+    }
+
+    private Mono<JsonNode> mine(TenantCatalog catalog, ToolArgs args, Requester requester, @Nullable IdempotencyClaim claim) {
+        return callerBookings.find(catalog, requester, args.customerPhone(), args.optionalCustomerName());
     }
 
     private static ServiceInfo service(TenantCatalog catalog, ToolArgs args) {
@@ -226,7 +245,10 @@ public final class BookingTools {
                 return Mono.error(BookingFailures.invalid("no business is associated with this call"));
             }
             IdempotencyKey key = call.id().isBlank() ? null : IdempotencyKey.call(context.callId(), call.id());
-            return run(spec.name(), call.arguments(), Requester.call(tenant.toString(), context.from(), key));
+            CallScope scope = context.attribute(CallScope.ATTRIBUTE, CallScope.class);
+            Mono<String> answer = run(spec.name(), call.arguments(), Requester.call(tenant.toString(), context.from(), key));
+            // work the answer starts for later (alternatives read ahead) belongs to the call
+            return scope == null ? answer : answer.contextWrite(Context.of(CallScope.class, scope));
         }
     }
 }

@@ -36,7 +36,7 @@ public final class SlotSource {
     /** Lookups again when an answer fell below the floor before being served; each one starts above it. */
     private static final int STALE_RETRIES = 3;
 
-    private record Key(UUID tenant, UUID service, LocalDate day) {
+    private record Key(UUID tenant, long revision, UUID service, LocalDate day) {
     }
 
     private record DayKey(UUID tenant, LocalDate day) {
@@ -63,9 +63,24 @@ public final class SlotSource {
 
     /** All free slots of {@code day} (past ones included: callers filter by their booking window). */
     public Mono<List<Slot>> day(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
+        return versionedDay(catalog, service, day).map(CachedDay::slots);
+    }
+
+    /** As {@link #day}, with the availability version the slots were computed at. */
+    public Mono<CachedDay> versionedDay(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
         UUID tenant = UUID.fromString(catalog.tenant().id());
-        Key key = new Key(tenant, service.id(), day);
-        return notBelowFloor(key, () -> lookup(catalog, tenant, service, day), STALE_RETRIES).map(CachedDay::slots);
+        Key key = new Key(tenant, catalog.revision(), service.id(), day);
+        return notBelowFloor(key, () -> lookup(catalog, tenant, service, day), STALE_RETRIES);
+    }
+
+    /**
+     * Whether slots computed at {@code version} may be served again without a lookup: this instance knows
+     * the day's current version for certain (it is hearing PostgreSQL's announcements), and the slots are
+     * at or above it and at or above the day's floor. The same rule a lookup applies to a cache entry.
+     */
+    public boolean stillCurrent(UUID tenant, LocalDate day, long version) {
+        Long known = versions.known(tenant, day);
+        return known != null && version >= known && version >= versions.floor(tenant, day);
     }
 
     private Mono<CachedDay> notBelowFloor(Key key, Supplier<Mono<CachedDay>> lookup, int retries) {
@@ -75,7 +90,7 @@ public final class SlotSource {
     }
 
     private Mono<CachedDay> lookup(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day) {
-        return Mono.zip(version(tenant, day), cache.get(tenant, service.id(), List.of(day)))
+        return Mono.zip(version(tenant, day), cache.get(tenant, catalog.revision(), service.id(), List.of(day)))
                 .flatMap(found -> {
                     long wanted = Math.max(found.getT1(), versions.floor(tenant, day));
                     CachedDay cached = found.getT2().get(day);
@@ -108,23 +123,24 @@ public final class SlotSource {
 
     private Mono<CachedDay> fill(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day, long version) {
         Mono<CachedDay> load = Mono.defer(() -> load(catalog, tenant, service, day));
-        return cache.claimFill(tenant, service.id(), day, day, version, fillLockTtl)
-                .flatMap(claimed -> claimed ? load : awaitOtherFill(tenant, service, day, version).switchIfEmpty(load));
+        return cache.claimFill(tenant, catalog.revision(), service.id(), day, day, version, fillLockTtl)
+                .flatMap(claimed -> claimed ? load
+                        : awaitOtherFill(tenant, catalog.revision(), service, day, version).switchIfEmpty(load));
     }
 
     private Mono<CachedDay> load(TenantCatalog catalog, UUID tenant, ServiceInfo service, LocalDate day) {
         return guards.read(store.dayAt(tenant, catalog.tenant().zone(), day))
                 .map(state -> new CachedDay(state.version(), DayPlanner.freeSlots(catalog, service, day, state.busy())))
-                .flatMap(filled -> cache.put(tenant, service.id(), Map.of(day, filled)).thenReturn(filled));
+                .flatMap(filled -> cache.put(tenant, catalog.revision(), service.id(), Map.of(day, filled)).thenReturn(filled));
     }
 
     /**
      * Polls the cache for the other instance's entry, each poll {@link #POLL} after the previous one
      * answered: a fixed-rate tick would overflow as soon as one Redis round trip took longer than a tick.
      */
-    private Mono<CachedDay> awaitOtherFill(UUID tenant, ServiceInfo service, LocalDate day, long version) {
+    private Mono<CachedDay> awaitOtherFill(UUID tenant, long revision, ServiceInfo service, LocalDate day, long version) {
         long polls = Math.max(1, fillWait.toMillis() / POLL.toMillis());
-        return Mono.delay(POLL).then(cache.get(tenant, service.id(), List.of(day)))
+        return Mono.delay(POLL).then(cache.get(tenant, revision, service.id(), List.of(day)))
                 .repeat(polls - 1)
                 .mapNotNull(found -> found.get(day))
                 .filter(cached -> cached.version() >= version)

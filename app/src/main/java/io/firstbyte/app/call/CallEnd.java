@@ -1,6 +1,7 @@
 package io.firstbyte.app.call;
 
 import io.firstbyte.pipeline.control.CallLimit;
+import io.firstbyte.pipeline.control.ControlledEnd;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import org.jspecify.annotations.Nullable;
@@ -8,8 +9,10 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Why one call ended, for its last log line and the {@code firstbyte.calls.ended} meter: a closed
- * set of kinds ({@code caller}, {@code operator}, {@code inbound-silence}, {@code max-duration}, {@code drain},
- * {@code failure}, {@code error}, {@code cancelled}), while the log keeps the pipeline's own words.
+ * set of kinds ({@code caller}, {@code operator}, {@code agent-ended}, {@code caller-silent},
+ * {@code transfer}, {@code message-taken}, {@code inbound-silence}, {@code max-duration}, {@code drain},
+ * {@code failure}, {@code error}, {@code cancelled}),
+ * while the log keeps the pipeline's own words.
  */
 final class CallEnd {
 
@@ -30,7 +33,8 @@ final class CallEnd {
         String reason = endCallReason;
         if (reason != null) {
             CallLimit limit = CallLimit.ofReason(reason);
-            return limit == null ? "failure" : limit.reason();
+            ControlledEnd controlled = ControlledEnd.ofReason(reason);
+            return limit != null ? limit.reason() : controlled != null ? controlled.reason() : "failure";
         }
         if (operator) {
             return "operator";

@@ -13,15 +13,18 @@ import java.util.Optional;
  */
 public final class RecentTraces {
 
-    /** One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen. */
-    public record TurnReport(int turn, String transcript, double ttfbMs, double simulatedDelayMs, double overheadMs,
+    /**
+     * One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen.
+     * {@code agentText} is what the caller heard of the answer, all of it unless {@code interrupted}.
+     */
+    public record TurnReport(int turn, String transcript, String agentText, double ttfbMs, double simulatedDelayMs, double overheadMs,
                              double sttFinalMs, double modelFirstTokenMs, double ttsFirstByteMs, int toolCalls,
                              List<ToolReport> tools, boolean interrupted) {
 
         static TurnReport of(TurnTrace trace) {
             double ttfb = millis(trace.ttfbNanos());
             double simulated = trace.simulatedDelayNanos() / 1e6;
-            return new TurnReport(trace.turn(), trace.transcript(), ttfb, simulated, ttfb < 0 ? -1 : ttfb - simulated,
+            return new TurnReport(trace.turn(), trace.transcript(), trace.agentText(), ttfb, simulated, ttfb < 0 ? -1 : ttfb - simulated,
                     millis(trace.between(trace.speechEnd(), trace.sttFinal())),
                     millis(trace.between(trace.turnEnded(), trace.modelFirstToken())),
                     millis(trace.between(trace.turnEnded(), trace.ttsFirstByte())),

@@ -47,8 +47,8 @@ public final class TenantCallStart implements CallStartResolver {
                                 .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())), prompts.forCall(tenant, call))
                         .map(both -> both.getT1().withAttribute(CallPrompt.ATTRIBUTE, both.getT2())))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
-                    log.warn("call {}: no tenant answers on the dialled number; booking tools will decline", call.callId());
-                    return call;
+                    log.warn("call {}: no active tenant answers on the dialled number; the caller is told so", call.callId());
+                    return call.withAttribute(CallPrompt.ATTRIBUTE, prompts.forUnknownNumber());
                 }))
                 .onErrorResume(error -> {
                     log.warn("call {}: tenant lookup failed ({}); continuing without a tenant", call.callId(), error.toString());

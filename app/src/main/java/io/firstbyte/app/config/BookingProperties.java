@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            failed probe, up to 4 times this
  * @param tenantRequestsPerSecond rate limit per tenant across all booking operations
  * @param credentialsKey      base64 AES key (16, 24 or 32 bytes) for provider credentials at rest; blank disables them
- * @param demoApiKey          API key seeded for the demo tenant (blank: none)
- * @param seedDemo            seed the demo salon at start-up
+ * @param demoApiKey          API key seeded for the demo tenant in development mode (blank: none; never in production)
+ * @param seedDemo            seed the demo salon at start-up: true, false, or blank (null): only in development
+ *                            mode on the embedded database
  * @param syntheticTenants    number of synthetic tenants seeded at start-up, for load tests
  * @param vapiSecret          secret expected in {@code X-Vapi-Secret} (blank: not checked)
  * @param retellApiKey        key for {@code X-Retell-Signature} (blank: not checked)
@@ -49,10 +50,14 @@ public record BookingProperties(@Nullable Duration cacheTtl, @Nullable Duration 
         tenantRequestsPerSecond = tenantRequestsPerSecond <= 0 ? 2000 : tenantRequestsPerSecond;
         credentialsKey = credentialsKey == null ? "" : credentialsKey.strip();
         demoApiKey = demoApiKey == null ? "" : demoApiKey.strip();
-        seedDemo = seedDemo == null || seedDemo;
         syntheticTenants = Math.max(0, syntheticTenants);
         vapiSecret = vapiSecret == null ? "" : vapiSecret.strip();
         retellApiKey = retellApiKey == null ? "" : retellApiKey.strip();
+    }
+
+    /** Whether the demo salon is seeded: as set, or when unset only if {@code localDevelopment}. */
+    public boolean seedsDemo(boolean localDevelopment) {
+        return seedDemo == null ? localDevelopment : seedDemo;
     }
 
     public static BookingProperties defaults() {

@@ -3,7 +3,11 @@ package io.firstbyte.app.config;
 import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.call.TurnSettings;
+import io.firstbyte.pipeline.control.CallControls;
 import io.firstbyte.pipeline.control.CallLimits;
+import io.firstbyte.pipeline.control.KeypadPolicy;
+import io.firstbyte.pipeline.control.SilencePolicy;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -13,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How every call behaves: prompt, greeting, history, pacing, voice activity, turn taking, and how
  * long it may run ({@code inboundSilenceTimeout} without any inbound frame, {@code maxDuration} in
- * all; zero switches either off).
+ * all; zero switches either off), what a silent caller is told ({@code silence}) and how keys typed on
+ * the keypad reach the agent ({@code keypad}).
  */
 @Validated
 @ConfigurationProperties("firstbyte.call")
@@ -32,7 +37,22 @@ public record CallProperties(
         boolean bargeIn,
         boolean warmUpAvailability,
         @NotNull Duration inboundSilenceTimeout,
-        @NotNull Duration maxDuration) {
+        @NotNull Duration maxDuration,
+        @NotNull @Valid Silence silence,
+        @NotNull @Valid Keypad keypad) {
+
+    /**
+     * After {@code promptAfter} without caller speech while the agent is silent, the agent says
+     * {@code prompt}; after {@code prompts} unanswered prompts, {@code goodbye}, and the call ends.
+     * A zero {@code promptAfter} switches it off.
+     */
+    public record Silence(@NotNull Duration promptAfter, @Min(0) int prompts, @NotNull String prompt,
+                          @NotNull String goodbye) {
+    }
+
+    /** Keys typed within {@code interDigitTimeout} of each other (or up to {@code #}) are one entry; {@code humanKey} alone asks for a person. */
+    public record Keypad(@NotNull Duration interDigitTimeout, @NotNull String humanKey) {
+    }
 
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
@@ -41,5 +61,11 @@ public record CallProperties(
 
     public CallLimits limits() {
         return new CallLimits(inboundSilenceTimeout, maxDuration);
+    }
+
+    public CallControls controls() {
+        return new CallControls(
+                new SilencePolicy(silence.promptAfter(), silence.prompts(), silence.prompt(), silence.goodbye()),
+                new KeypadPolicy(keypad.interDigitTimeout(), keypad.humanKey().strip()));
     }
 }

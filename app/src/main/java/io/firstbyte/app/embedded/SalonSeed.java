@@ -77,6 +77,11 @@ public final class SalonSeed {
         return UUID.nameUUIDFromBytes((salon.tenantId() + ":" + kind + ":" + name).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** How a seeded key is named in lists and revocations (it has no prefix of its own). */
+    public static String seedPrefix(byte[] digest) {
+        return "seed-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    }
+
     public static byte[] apiKeyDigest(String apiKey) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
@@ -91,8 +96,9 @@ public final class SalonSeed {
         execute(connection, "insert into tenant_phone_number (e164, tenant_id) values (?, ?) on conflict do nothing",
                 salon.phoneNumber(), salon.tenantId());
         if (!salon.apiKey().isEmpty()) {
-            execute(connection, "insert into tenant_api_key (key_sha256, tenant_id, label) values (?, ?, 'seed') "
-                    + "on conflict do nothing", apiKeyDigest(salon.apiKey()), salon.tenantId());
+            byte[] digest = apiKeyDigest(salon.apiKey());
+            execute(connection, "insert into tenant_api_key (key_sha256, tenant_id, label, prefix) values (?, ?, 'seed', ?) "
+                    + "on conflict do nothing", digest, salon.tenantId(), seedPrefix(digest));
         }
     }
 

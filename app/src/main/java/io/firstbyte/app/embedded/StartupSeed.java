@@ -52,6 +52,29 @@ public final class StartupSeed {
         }
     }
 
+    /**
+     * In production: warns when the demo API key (published in the README) still opens {@code /api}, in
+     * a database that was once used in development, and says how to revoke it.
+     */
+    public static void warnIfDemoKeyWorks(DatabaseAddress database, String demoApiKey) {
+        if (demoApiKey.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             var query = connection.prepareStatement("select tenant_id, prefix from tenant_api_key where key_sha256 = ? "
+                     + "and revoked_at is null")) {
+            query.setBytes(1, SalonSeed.apiKeyDigest(demoApiKey));
+            try (var rows = query.executeQuery()) {
+                if (rows.next()) {
+                    log.warn("the demo API key (DEMO_API_KEY, published in the README) opens /api for business {}: revoke it "
+                            + "with DELETE /admin/businesses/{}/api-keys/{}", rows.getString(1), rows.getString(1), rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("could not check for the demo API key: {}", e.getMessage());
+        }
+    }
+
     private static LocalDate today(Clock clock, String zone) {
         return LocalDate.now(clock.withZone(ZoneId.of(zone)));
     }

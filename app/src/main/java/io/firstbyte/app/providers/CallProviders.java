@@ -21,10 +21,18 @@ public final class CallProviders {
 
     private final ProviderStacks stacks;
     private final ProviderStack defaults;
+    private final ProviderSelection defaultSelection;
 
     public CallProviders(ProviderStacks stacks, ProviderSelection defaults) {
         this.stacks = stacks;
         this.defaults = stacks.forSelection(defaults);
+        this.defaultSelection = defaults;
+    }
+
+    /** The providers {@code call} asked for: its tenant's own selection, else the server's. */
+    public ProviderSelection selectionFor(CallContext call) {
+        ProviderSelection chosen = call.attribute(ATTRIBUTE, ProviderSelection.class);
+        return chosen == null ? defaultSelection : chosen;
     }
 
     /** The providers serving {@code call}. */

@@ -54,6 +54,7 @@ public final class ProviderStacks implements AutoCloseable {
     private final Clock clock;
     private final AllVoicesDownListener voicesDown;
     private final Map<ProviderSelection, ProviderStack> stacks = new ConcurrentHashMap<>();
+    private final Map<ProviderSelection, List<ProviderGuard>> guards = new ConcurrentHashMap<>();
     private final List<Disposable> owned = new CopyOnWriteArrayList<>();
     private volatile PreRenderedApology apology = PreRenderedApology.informationTones();
 
@@ -77,6 +78,11 @@ public final class ProviderStacks implements AutoCloseable {
             throw new IllegalStateException("too many distinct provider selections (" + MAX_STACKS + ")");
         }
         return stacks.computeIfAbsent(selection, this::build);
+    }
+
+    /** The guards (and so the circuit breakers) of {@code selection}'s models and voices, once its stack is built. */
+    public List<ProviderGuard> guards(ProviderSelection selection) {
+        return List.copyOf(guards.getOrDefault(selection, List.of()));
     }
 
     /** The apology stacks built from now on play when none of their voices can answer. */
@@ -129,7 +135,7 @@ public final class ProviderStacks implements AutoCloseable {
         }
         List<LanguageModel> models = selection.llm().stream().map(name -> {
             if (name.equals(ProviderSelection.SIMULATED)) {
-                return new GuardedLanguageModel(simulatedModel(), new ProviderGuard(name, llmGuard, scheduler));
+                return new GuardedLanguageModel(simulatedModel(), guard(selection, name, "llm", llmGuard));
             }
             var server = selection.llmServers().get(name);
             if (server == null) {
@@ -138,7 +144,7 @@ public final class ProviderStacks implements AutoCloseable {
             OpenAiChatModel model = new OpenAiChatModel(server);
             owned.add(model);
             model.warmUp().onErrorComplete().subscribe();
-            return (LanguageModel) new GuardedLanguageModel(model, new ProviderGuard(name, llmGuard, scheduler));
+            return (LanguageModel) new GuardedLanguageModel(model, guard(selection, name, "llm", llmGuard));
         }).toList();
         return new FailoverLanguageModel(models);
     }
@@ -152,9 +158,17 @@ public final class ProviderStacks implements AutoCloseable {
             return new SimulatedTextToSpeech(profiles, scheduler);
         }
         List<FailoverTextToSpeech.Voice> voices = selection.tts().stream()
-                .map(name -> new FailoverTextToSpeech.Voice(voice(name, selection), new ProviderGuard(name, ttsGuard, scheduler)))
+                .map(name -> new FailoverTextToSpeech.Voice(voice(name, selection), guard(selection, name, "tts", ttsGuard)))
                 .toList();
         return new FailoverTextToSpeech(voices, apology, voicesDown);
+    }
+
+    /** A guard whose breaker's meters say its stage ({@code component} llm or tts; resilience4j uses {@code kind} itself). */
+    private ProviderGuard guard(ProviderSelection selection, String name, String component, GuardSettings settings) {
+        ProviderGuard guard = new ProviderGuard(name, settings,
+                ProviderGuard.breaker(name, settings, scheduler, Map.of("component", component)), scheduler);
+        guards.computeIfAbsent(selection, key -> new CopyOnWriteArrayList<>()).add(guard);
+        return guard;
     }
 
     private TextToSpeech voice(String name, ProviderSelection selection) {

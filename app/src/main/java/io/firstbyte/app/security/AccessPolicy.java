@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -76,6 +77,7 @@ public final class AccessPolicy {
         tokenRoutes.forEach(route -> routes.pathMatchers(route.patterns().toArray(String[]::new)).access(rule(route).manager()));
         INGRESS_ROUTES.forEach(route -> routes.pathMatchers(route.pattern()).access(rule(route).manager()));
         routes.pathMatchers("/api/**").permitAll(); // tenant API keys, checked by the API
+        routes.pathMatchers(HttpMethod.GET, "/openapi.json", "/openapi.yaml").permitAll(); // the routes' shapes, no data
         routes.anyExchange().access((ingress.mode() == ServingMode.DEVELOPMENT ? AccessRule.open()
                 : AccessRule.closed(Refusal.NOT_FOUND)).manager());
     }

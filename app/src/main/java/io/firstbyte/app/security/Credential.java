@@ -11,6 +11,7 @@ record Credential(String authority, Predicate<HttpHeaders> presentedIn) {
 
     static final String OPERATOR = "operator";
     static final String METRICS = "metrics";
+    static final String ADMIN = "admin";
 
     static String gateway(Ingress ingress) {
         return "gateway:" + ingress.name().toLowerCase(java.util.Locale.ROOT);

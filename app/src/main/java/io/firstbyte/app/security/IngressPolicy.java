@@ -25,6 +25,7 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
     static final Setting MODE = new Setting("firstbyte.security.mode", "FIRSTBYTE_MODE");
     static final Setting OPERATOR_TOKEN = new Setting("firstbyte.operator.token", "OPERATOR_TOKEN");
     static final Setting METRICS_TOKEN = new Setting("firstbyte.security.metrics-token", "METRICS_TOKEN");
+    static final Setting ADMIN_TOKEN = new Setting("firstbyte.admin.token", "ADMIN_TOKEN");
     private static final List<Setting> STORES = List.of(
             new Setting("firstbyte.database.url", "DATABASE_URL"), new Setting("firstbyte.redis.url", "REDIS_URL"));
 
@@ -90,7 +91,7 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
     public String describe() {
         if (mode == ServingMode.DEVELOPMENT) {
             return "DEVELOPMENT mode (" + reason + "): everything is open to this machine (gateways and webhooks"
-                    + " need no credentials; call control and metrics answer loopback clients only). Set a secret"
+                    + " need no credentials; call control, metrics and the admin API answer loopback clients only). Set a secret"
                     + " (docs/security.md) or FIRSTBYTE_MODE=production to run closed.";
         }
         String servedNames = served.isEmpty() ? "no call ingress"
@@ -101,7 +102,9 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
                 + "; call control: " + (variablesSet.contains(OPERATOR_TOKEN.variable()) ? "bearer OPERATOR_TOKEN"
                         : "closed (set OPERATOR_TOKEN)")
                 + "; metrics: " + (variablesSet.contains(METRICS_TOKEN.variable()) || variablesSet.contains(OPERATOR_TOKEN.variable())
-                        ? "bearer token" : "closed (set METRICS_TOKEN)") + ".";
+                        ? "bearer token" : "closed (set METRICS_TOKEN)")
+                + "; admin API: " + (variablesSet.contains(ADMIN_TOKEN.variable()) ? "bearer ADMIN_TOKEN" : "closed (set ADMIN_TOKEN)")
+                + ".";
     }
 
     private static ServingMode mode(String requested, List<String> secrets, List<String> stores, List<String> problems) {
@@ -141,7 +144,7 @@ public record IngressPolicy(ServingMode mode, String reason, Set<Ingress> served
     /** The variables of every ingress, operator and scrape secret that is set. */
     private static List<String> secretsSet(PropertyResolver environment) {
         Set<String> set = new LinkedHashSet<>();
-        Stream.concat(Stream.of(OPERATOR_TOKEN, METRICS_TOKEN), Stream.of(Ingress.values()).map(Ingress::secret))
+        Stream.concat(Stream.of(OPERATOR_TOKEN, METRICS_TOKEN, ADMIN_TOKEN), Stream.of(Ingress.values()).map(Ingress::secret))
                 .filter(secret -> secret.isSet(environment))
                 .forEach(secret -> set.add(secret.variable()));
         return List.copyOf(set);

@@ -1,5 +1,6 @@
 package io.firstbyte.app.security;
 
+import io.firstbyte.app.config.AdminProperties;
 import io.firstbyte.app.config.OperatorProperties;
 import io.firstbyte.app.config.SecurityProperties;
 import io.firstbyte.app.config.TelephonyProperties;
@@ -27,7 +28,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({OperatorProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({OperatorProperties.class, SecurityProperties.class, AdminProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -41,17 +42,21 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The routes for people and their tools. Another family (say {@code /admin/**} with {@code ADMIN_TOKEN})
-     * is one more {@link TokenRoute} here, its variable one more production signal in {@link IngressPolicy}.
+     * The routes for people and their tools: call control, metrics and the admin API. Another family is
+     * one more {@link TokenRoute} here, its variable one more production signal in {@link IngressPolicy}.
      */
     @Bean
-    AccessPolicy accessPolicy(IngressPolicy ingressPolicy, OperatorProperties operator, SecurityProperties security) {
+    AccessPolicy accessPolicy(IngressPolicy ingressPolicy, OperatorProperties operator, SecurityProperties security,
+                              AdminProperties admin) {
         TokenRoute.BearerToken operatorToken = new TokenRoute.BearerToken(IngressPolicy.OPERATOR_TOKEN.variable(),
                 Credential.OPERATOR, operator.tokenConfigured() ? operator.token() : "");
         TokenRoute.BearerToken metricsToken = new TokenRoute.BearerToken(IngressPolicy.METRICS_TOKEN.variable(),
                 Credential.METRICS, security.metricsToken());
+        TokenRoute.BearerToken adminToken = new TokenRoute.BearerToken(IngressPolicy.ADMIN_TOKEN.variable(),
+                Credential.ADMIN, admin.tokenOrEmpty());
         return new AccessPolicy(ingressPolicy, List.of(
                 new TokenRoute("call control", List.of("/calls/**"), List.of(operatorToken)),
+                new TokenRoute("the admin API", List.of("/admin/**"), List.of(adminToken)),
                 new TokenRoute("metrics", List.of("/actuator/**"), List.of(metricsToken, operatorToken))));
     }
 

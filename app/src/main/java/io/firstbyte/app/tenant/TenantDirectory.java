@@ -1,6 +1,6 @@
 package io.firstbyte.app.tenant;
 
-import io.firstbyte.app.booking.cache.LocalMemo;
+import io.firstbyte.app.booking.cache.ListenedMemo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,24 +8,40 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
 
 /**
  * Finds the tenant a call or request belongs to: by the number the caller dialled, by id, or by API
- * key. Answers are cached in memory ({@code ttl}); an unknown number or key completes empty.
+ * key. Answers are cached in memory ({@code ttl}) while changes to tenants are heard ({@code epoch}, see
+ * {@link ListenedMemo}); whoever hears a tenant change calls {@link #forget}. An unknown number or key,
+ * a revoked key and a deactivated business complete empty.
  */
 public final class TenantDirectory {
 
     private final TenantStore store;
-    private final LocalMemo<String, TenantInfo> byNumber;
-    private final LocalMemo<UUID, TenantInfo> byId;
-    private final LocalMemo<String, TenantInfo> byApiKey;
+    private final ListenedMemo<String, TenantInfo> byNumber;
+    private final ListenedMemo<UUID, TenantInfo> byId;
+    private final ListenedMemo<String, TenantInfo> byApiKey;
 
-    public TenantDirectory(TenantStore store, Duration ttl) {
+    public TenantDirectory(TenantStore store, Duration ttl, LongSupplier epoch) {
         this.store = store;
-        this.byNumber = new LocalMemo<>(ttl, 10_000);
-        this.byId = new LocalMemo<>(ttl, 10_000);
-        this.byApiKey = new LocalMemo<>(ttl, 10_000);
+        this.byNumber = new ListenedMemo<>(ttl, UNHEARD_TTL, 10_000, epoch);
+        this.byId = new ListenedMemo<>(ttl, UNHEARD_TTL, 10_000, epoch);
+        this.byApiKey = new ListenedMemo<>(ttl, UNHEARD_TTL, 10_000, epoch);
+    }
+
+    /** How long an answer is kept while tenant changes are not being heard. */
+    public static final Duration UNHEARD_TTL = Duration.ofSeconds(1);
+
+    /**
+     * Forgets what is held about a tenant: its id's entry, and every number and key (they are not
+     * indexed by tenant, and changes are rare).
+     */
+    public void forget(String tenantId) {
+        parseUuid(tenantId).ifPresent(byId::evict);
+        byNumber.clear();
+        byApiKey.clear();
     }
 
     /** The tenant answering on {@code e164} (any common formatting accepted); empty when none does. */

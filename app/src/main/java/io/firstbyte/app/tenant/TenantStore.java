@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Tenant rows over R2DBC: by id, by dialled number, by API key digest. */
+/**
+ * Active tenants' rows over R2DBC: by id, by dialled number, by API key digest (a revoked key, like a
+ * deactivated business, finds nothing).
+ */
 public final class TenantStore {
 
     private static final String COLUMNS = "t.id, t.name, t.time_zone, t.slot_minutes, t.horizon_days, t.min_notice_minutes, "
@@ -21,17 +24,30 @@ public final class TenantStore {
     }
 
     public Mono<TenantInfo> byId(UUID id) {
-        return one("select " + COLUMNS + " from tenant t where t.id = :key", id);
+        return one("select " + COLUMNS + " from tenant t where t.id = :key and t.active", id);
+    }
+
+    /** The tenant and its revision, read in one statement (the catalog is read after it, so never older). */
+    public Mono<Revised> byIdWithRevision(UUID id) {
+        return Mono.defer(() -> {
+            queries.count(QueryCounter.Kind.TENANT);
+            return db.sql("select " + COLUMNS + ", t.revision from tenant t where t.id = :key and t.active")
+                    .bind("key", id).map(row -> new Revised(tenant(row), row.get("revision", Long.class))).one();
+        });
+    }
+
+    /** A tenant as of its {@code revision} (bumped by every administrative change). */
+    public record Revised(TenantInfo tenant, long revision) {
     }
 
     public Mono<TenantInfo> byNumber(String e164) {
         return one("select " + COLUMNS + " from tenant t join tenant_phone_number p on p.tenant_id = t.id "
-                + "where p.e164 = :key", e164);
+                + "where p.e164 = :key and t.active", e164);
     }
 
     public Mono<TenantInfo> byApiKeyDigest(byte[] digest) {
         return one("select " + COLUMNS + " from tenant t join tenant_api_key k on k.tenant_id = t.id "
-                + "where k.key_sha256 = :key", digest);
+                + "where k.key_sha256 = :key and k.revoked_at is null and t.active", digest);
     }
 
     /** The tenant's {@code settings.providers} object as JSON text; empty when it has none. */

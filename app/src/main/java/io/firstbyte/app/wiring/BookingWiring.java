@@ -7,16 +7,20 @@ import io.firstbyte.app.booking.BookingService;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.IdempotentWrites;
+import io.firstbyte.app.booking.OperationMeter;
+import io.firstbyte.app.booking.PrefetchedDays;
 import io.firstbyte.app.booking.WritesInFlight;
 import io.firstbyte.app.booking.SlotSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.booking.cache.SlotCache;
+import io.firstbyte.app.booking.store.AppointmentChanges;
 import io.firstbyte.app.booking.store.AppointmentStore;
 import io.firstbyte.app.booking.store.AvailabilityStore;
 import io.firstbyte.app.booking.store.CatalogStore;
 import io.firstbyte.app.booking.store.IdempotencyStore;
 import io.firstbyte.app.booking.store.QueryCounter;
 import io.firstbyte.app.booking.store.VersionListener;
+import io.firstbyte.app.config.AlternativesPrefetchProperties;
 import io.firstbyte.app.config.BookingProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.tenant.CredentialCipher;
@@ -35,6 +39,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,6 +55,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * ({@code tools()} for the agent). Plus the /api routes and the Vapi and Retell webhooks.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlternativesPrefetchProperties.class)
 public class BookingWiring {
 
     @Bean
@@ -65,8 +71,11 @@ public class BookingWiring {
 
     @Bean
     TenantDirectory tenantDirectory(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter,
-                                    BookingProperties properties) {
-        return new TenantDirectory(new TenantStore(bookingDatabaseClient, bookingQueryCounter), properties.catalogTtl());
+                                    BookingProperties properties, VersionListener bookingVersionListener) {
+        TenantDirectory directory = new TenantDirectory(new TenantStore(bookingDatabaseClient, bookingQueryCounter),
+                properties.catalogTtl(), bookingVersionListener::epoch);
+        bookingVersionListener.onTenantChange(tenant -> directory.forget(tenant.toString()));
+        return directory;
     }
 
     @Bean
@@ -81,10 +90,13 @@ public class BookingWiring {
     }
 
     @Bean
-    CatalogSource bookingCatalogs(TenantDirectory tenantDirectory, DatabaseClient bookingDatabaseClient,
-                                  QueryCounter bookingQueryCounter, BookingGuards bookingGuards, BookingProperties properties) {
-        return new CatalogSource(tenantDirectory, new CatalogStore(bookingDatabaseClient, bookingQueryCounter),
-                bookingGuards, properties.catalogTtl());
+    CatalogSource bookingCatalogs(DatabaseClient bookingDatabaseClient, QueryCounter bookingQueryCounter,
+                                  BookingGuards bookingGuards, BookingProperties properties,
+                                  VersionListener bookingVersionListener) {
+        CatalogSource catalogs = new CatalogSource(new CatalogStore(bookingDatabaseClient, bookingQueryCounter),
+                bookingGuards, properties.catalogTtl(), bookingVersionListener::epoch);
+        bookingVersionListener.onTenantChange(tenant -> catalogs.evict(tenant.toString()));
+        return catalogs;
     }
 
     @Bean
@@ -96,17 +108,22 @@ public class BookingWiring {
     }
 
     @Bean
-    AvailabilityService availabilityService(SlotSource bookingSlots, ObjectProvider<Clock> clocks) {
-        return new AvailabilityService(bookingSlots, clock(clocks));
+    PrefetchedDays prefetchedDays(SlotSource bookingSlots, AlternativesPrefetchProperties prefetch) {
+        return new PrefetchedDays(bookingSlots, prefetch.settings());
+    }
+
+    @Bean
+    AvailabilityService availabilityService(SlotSource bookingSlots, PrefetchedDays prefetchedDays, ObjectProvider<Clock> clocks) {
+        return new AvailabilityService(bookingSlots, prefetchedDays, clock(clocks));
     }
 
     @Bean
     BookingService bookingService(DatabaseClient bookingDatabaseClient, TransactionalOperator bookingTransactions,
                                   QueryCounter bookingQueryCounter, AvailabilityService availabilityService,
                                   BookingGuards bookingGuards, ObjectProvider<Clock> clocks,
-                                  VersionListener bookingVersionListener) {
+                                  VersionListener bookingVersionListener, AppointmentChanges bookingEvents) {
         return new BookingService(new AppointmentStore(bookingDatabaseClient, bookingTransactions, bookingQueryCounter,
-                bookingVersionListener),
+                bookingVersionListener, bookingEvents),
                 new AvailabilityStore(bookingDatabaseClient, bookingQueryCounter), availabilityService, bookingGuards,
                 clock(clocks));
     }
@@ -126,10 +143,11 @@ public class BookingWiring {
     @Bean
     BookingTools bookingTools(CatalogSource bookingCatalogs, AvailabilityService availabilityService,
                               BookingService bookingService, BookingGuards bookingGuards, DatabaseClient bookingDatabaseClient,
-                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks, WritesInFlight bookingWritesInFlight) {
+                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks, OperationMeter bookingOperationMeter,
+                              WritesInFlight bookingWritesInFlight) {
         return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards,
                 new IdempotentWrites(new IdempotencyStore(bookingDatabaseClient, bookingQueryCounter), bookingGuards,
-                        clock(clocks), bookingWritesInFlight));
+                        clock(clocks), bookingWritesInFlight), bookingOperationMeter);
     }
 
     @Bean
@@ -153,7 +171,7 @@ public class BookingWiring {
 
     @Bean
     MeterBinder bookingMeters(QueryCounter bookingQueryCounter, SlotCache bookingSlotCache, RedisConnector bookingRedis,
-                              BookingGuards bookingGuards) {
+                              BookingGuards bookingGuards, PrefetchedDays prefetchedDays) {
         return registry -> {
             for (QueryCounter.Kind kind : QueryCounter.Kind.values()) {
                 FunctionCounter.builder("firstbyte.booking.db.queries", bookingQueryCounter, counter -> counter.get(kind))
@@ -162,6 +180,9 @@ public class BookingWiring {
             FunctionCounter.builder("firstbyte.booking.cache.hits", bookingSlotCache, SlotCache::hits).register(registry);
             FunctionCounter.builder("firstbyte.booking.cache.misses", bookingSlotCache, SlotCache::misses).register(registry);
             FunctionCounter.builder("firstbyte.booking.redis.failures", bookingRedis, RedisConnector::failures).register(registry);
+            FunctionCounter.builder("firstbyte.booking.prefetch.hits", prefetchedDays, PrefetchedDays::hits).register(registry);
+            FunctionCounter.builder("firstbyte.booking.prefetch.misses", prefetchedDays, PrefetchedDays::misses).register(registry);
+            FunctionCounter.builder("firstbyte.booking.prefetch.skipped", prefetchedDays, PrefetchedDays::skipped).register(registry);
             for (CircuitBreaker breaker : List.of(bookingGuards.databaseBreaker(), bookingRedis.breaker())) {
                 Gauge.builder("firstbyte.booking.breaker.open", breaker,
                                 b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)

@@ -14,11 +14,13 @@ import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.app.call.RecentTraces;
+import io.firstbyte.app.records.CallRecords;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.observability.CallMetrics;
+import io.firstbyte.app.observability.CallTracing;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
 import io.firstbyte.app.web.media.MediaDialects;
@@ -27,6 +29,7 @@ import io.firstbyte.app.web.twilio.CallTokens;
 import io.firstbyte.app.web.twilio.LocalUsedTokens;
 import io.firstbyte.app.web.twilio.RedisUsedTokens;
 import io.firstbyte.app.web.twilio.SignedCall;
+import io.firstbyte.pipeline.control.EndCallTool;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,9 +63,6 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @EnableConfigurationProperties({CallProperties.class, TelephonyProperties.class})
 public class CallPathConfiguration {
 
-    /** How long a call's start waits for its tenant's catalog (for the prompt) before going on without it. */
-    private static final Duration PROMPT_CATALOG_WAIT = Duration.ofMillis(800);
-
     /** Each call is also published for the other instances sharing Redis. */
     @Bean
     LiveCalls liveCalls(ClusterCalls clusterCalls) {
@@ -71,11 +72,6 @@ public class CallPathConfiguration {
     @Bean
     RecentTraces recentTraces() {
         return new RecentTraces(2_000);
-    }
-
-    @Bean
-    CallMetrics callMetrics(MeterRegistry registry, LiveCalls calls) {
-        return new CallMetrics(registry, calls);
     }
 
     /** Single use of a call token holds across instances through the shared Redis (see RedisUsedTokens). */
@@ -92,10 +88,18 @@ public class CallPathConfiguration {
     @Bean
     CallStartResolver callStartResolver(TenantDirectory tenants, AvailabilityWarmup warmup, CallProperties call,
                                         TenantProviderOverrides providers, CatalogSource bookingCatalogs,
-                                        ObjectProvider<Clock> clocks) {
+                                        ObjectProvider<Clock> clocks,
+                                        // how long a call's start waits for its tenant's catalog (for the prompt) before going on without it
+                                        @Value("${firstbyte.call.prompt-catalog-wait:800ms}") Duration promptCatalogWait) {
         CallPromptBuilder prompt = new CallPromptBuilder(call.systemPrompt(), call.greeting(), clocks.getIfUnique(Clock::systemUTC));
         return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers,
-                new CallPrompts(bookingCatalogs, prompt, PROMPT_CATALOG_WAIT));
+                new CallPrompts(bookingCatalogs, prompt, promptCatalogWait));
+    }
+
+    /** The agent's hang-up; like every {@link Tool} bean, it joins the booking tools in the registry. */
+    @Bean
+    Tool endCallTool() {
+        return new EndCallTool();
     }
 
     @Bean
@@ -108,13 +112,14 @@ public class CallPathConfiguration {
     @Bean
     CallPipeline callPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                               CallProperties call) {
-        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), Schedulers.parallel());
+        return new CallPipeline(stt, model, tts, tools, call.toSettings(), call.limits(), call.controls(), Schedulers.parallel());
     }
 
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                          CallMetrics metrics, CallAdmission callAdmission) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, callAdmission);
+                          CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout,
+                          CallRecords records, CallTracing tracing, CallAdmission callAdmission) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, callAdmission);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import io.firstbyte.app.embedded.BackgroundMigrations;
 import io.firstbyte.app.embedded.Migrations;
 import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.embedded.StoreEndpoints;
+import io.firstbyte.app.security.IngressPolicy;
+import io.firstbyte.app.security.ServingMode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.r2dbc.pool.ConnectionPool;
@@ -36,13 +38,23 @@ public class StoreWiring {
         return StoreEndpoints.resolve(store);
     }
 
-    /** Started with the stores, awaited before serving (see {@link BackgroundMigrations}). */
+    /**
+     * Started with the stores, awaited before serving (see {@link BackgroundMigrations}). The demo salon is
+     * seeded in development mode on the embedded database, elsewhere only when SEED_DEMO=true; its API key
+     * only in development mode.
+     */
     @Bean
-    BackgroundMigrations bookingSchema(StoreEndpoints endpoints, BookingProperties booking, ObjectProvider<Clock> clock) {
+    BackgroundMigrations bookingSchema(StoreEndpoints endpoints, StoreProperties store, BookingProperties booking,
+                                       IngressPolicy ingress, ObjectProvider<Clock> clock) {
+        boolean development = ingress.mode() == ServingMode.DEVELOPMENT;
+        boolean demo = booking.seedsDemo(development && store.database().url().isEmpty());
         return new BackgroundMigrations(() -> {
             Migrations.apply(endpoints.database());
-            StartupSeed.run(endpoints.database(), booking.seedDemo(), booking.demoApiKey(), booking.syntheticTenants(),
+            StartupSeed.run(endpoints.database(), demo, development ? booking.demoApiKey() : "", booking.syntheticTenants(),
                     clock.getIfUnique(Clock::systemUTC));
+            if (!development) {
+                StartupSeed.warnIfDemoKeyWorks(endpoints.database(), booking.demoApiKey());
+            }
         });
     }
 
@@ -84,7 +96,7 @@ public class StoreWiring {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(redis.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .build());
+                .build(), java.util.Map.of("component", "store"));
         RedisConnector connector = new RedisConnector(endpoints.redisUrl(), redis.commandTimeout(), redis.connectTimeout(), breaker);
         connector.connect().subscribe();
         return connector;

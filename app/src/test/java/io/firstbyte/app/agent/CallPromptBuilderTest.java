@@ -2,6 +2,8 @@ package io.firstbyte.app.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstbyte.app.booking.rules.BusinessCalendar;
+import io.firstbyte.app.booking.rules.Closure;
 import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.StaffInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
@@ -11,6 +13,7 @@ import io.firstbyte.pipeline.call.CallPrompt;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -89,6 +92,8 @@ class CallPromptBuilderTest {
                 Staff: Anna, Ben.
                 Appointments can be booked at least 2 hours ahead and at most 60 days ahead (the last day is 2027-02-03).
                 The caller is calling from +4930123456; read it back to confirm it before booking with it as their phone number.
+                If the caller asks for a person, use transfer_call; if it says nobody can take the call, \
+                offer to take a message and record it with take_message.
                 Speak German.
                 Instructions from the business:
                 Never promise a discount.""");
@@ -117,6 +122,31 @@ class CallPromptBuilderTest {
         assertThat(before).contains("Today is Sunday, 29 March 2026 (2026-03-29) and the local time is 01:30 (Europe/Berlin, UTC+01:00).");
         assertThat(after).contains("Today is Sunday, 29 March 2026 (2026-03-29) and the local time is 03:30 (Europe/Berlin, UTC+02:00).",
                 "- Sunday (today): closed");
+    }
+
+    @Test
+    void theBusinessesOwnHoursReplaceTheStaffsAndItsComingClosuresAreListed() {
+        TenantInfo tenant = berlin(null, null, null);
+        TenantCatalog staffOnly = salon(tenant);
+        TenantCatalog business = new TenantCatalog(tenant, staffOnly.services(), staffOnly.staff(), new BusinessCalendar(
+                Map.of(DayOfWeek.SATURDAY, List.of(range(10, 13))), List.of(
+                        new Closure(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-01"), "past"),
+                        new Closure(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-26"), "Christmas"),
+                        new Closure(LocalDate.parse("2026-12-31"), LocalDate.parse("2026-12-31"), ""))), 3);
+
+        String prompt = at("2026-12-05T18:30:00Z").build(tenant, business, "").systemPrompt();
+
+        assertThat(prompt).contains("- Tuesday: closed\n", "- Saturday (today): 10:00-13:00\n",
+                "Closed on: 2026-12-24 to 2026-12-26 (Christmas), 2026-12-31.\n").doesNotContain("past", "09:00");
+    }
+
+    @Test
+    void aNumberNoBusinessAnswersIsToldSoAtOnce() {
+        CallPrompt prompt = at("2026-12-05T18:30:00Z").unknownNumber();
+
+        assertThat(prompt.greeting()).contains("this number is not taking bookings");
+        assertThat(prompt.systemPrompt()).startsWith(BASE).contains("No business answers on the number the caller dialled",
+                "do not offer or book any time");
     }
 
     @Test

@@ -39,6 +39,26 @@ class PromptOnlyAgentTest {
     }
 
     @Test
+    void aCallerWhoAsksToMoveOrCancelGetsTheBookingIdFromTheEarlierAnswerNeverOneTheySaid() {
+        TenantInfo tenant = CallPromptBuilderTest.berlin(null, null, null);
+        String prompt = CallPromptBuilderTest.at("2026-12-05T18:30:00Z").build(tenant, CallPromptBuilderTest.salon(tenant), "")
+                .systemPrompt();
+        ObjectNode body = JSON.createObjectNode().put("model", "fake-model");
+        body.putArray("messages").add(JSON.createObjectNode().put("role", "system").put("content", prompt))
+                .add(JSON.createObjectNode().put("role", "tool").put("tool_call_id", "call_1")
+                        .put("content", "{\"status\":\"confirmed\",\"booking_id\":\"b-42\"}"))
+                .add(JSON.createObjectNode().put("role", "user").put("content", "Please move it to Wednesday at four."));
+        PromptOnlyAgent agent = new PromptOnlyAgent(Duration.ZERO, Duration.ZERO);
+
+        String moved = agent.apply(new RecordedRequest("POST", "/v1/chat/completions", Map.of(), body.toString(), 0)).body();
+        ((ObjectNode) body.path("messages").get(2)).put("content", "Actually, cancel it please.");
+        String cancelled = agent.apply(new RecordedRequest("POST", "/v1/chat/completions", Map.of(), body.toString(), 0)).body();
+
+        assertThat(moved).contains("reschedule_booking", "b-42", "2026-12-09T16:00");
+        assertThat(cancelled).contains("cancel_booking", "b-42");
+    }
+
+    @Test
     void aPromptWithoutTodaysDateOrServicesFailsTheTurn() {
         PromptOnlyAgent agent = new PromptOnlyAgent(Duration.ZERO, Duration.ZERO);
 
@@ -46,6 +66,6 @@ class PromptOnlyAgentTest {
                 "Could I get a haircut tomorrow at three?"));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(agent.problems()).containsExactly("the system prompt does not say today's date, the services");
+        assertThat(agent.problems()).containsExactly("the system prompt does not say today's date, the opening hours, the services");
     }
 }

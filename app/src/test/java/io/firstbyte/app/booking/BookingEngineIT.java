@@ -109,7 +109,7 @@ class BookingEngineIT {
         assertThat(booked.path("status").asString()).isEqualTo("confirmed");
         TenantCatalog catalog = stack.catalogs.catalog(DEMO).block();
         UUID beard = catalog.service("Beard trim").orElseThrow().id();
-        Map<LocalDate, CachedDay> cached = stack.cache.get(UUID.fromString(DEMO), beard, List.of(LocalDate.parse("2026-11-26"))).block();
+        Map<LocalDate, CachedDay> cached = stack.cache.get(UUID.fromString(DEMO), catalog.revision(), beard, List.of(LocalDate.parse("2026-11-26"))).block();
         assertThat(cached).containsKey(LocalDate.parse("2026-11-26"));
         assertThat(after.path("slots").findValuesAsString("start")).doesNotContain(first);
     }

@@ -33,6 +33,7 @@ public final class BookingStack implements AutoCloseable {
     public final TenantDirectory tenants;
     public final CatalogSource catalogs;
     public final SlotSource slots;
+    public final PrefetchedDays prefetched;
     public final AvailabilityService availability;
     public final BookingService bookings;
     public final BookingTools tools;
@@ -73,16 +74,21 @@ public final class BookingStack implements AutoCloseable {
         redis.connect().block();
         cache = new SlotCache(redis, keyPrefix, Duration.ofSeconds(300), Duration.ofSeconds(5));
         BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500), 100_000);
-        tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60));
-        catalogs = new CatalogSource(tenants, new CatalogStore(db, queries), guards, Duration.ofSeconds(60));
         AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
         versions = new VersionListener(database.equals(listenerDatabase) ? pool.unwrap()
                 : new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host(listenerDatabase.host())
                         .port(listenerDatabase.port()).database(listenerDatabase.database())
                         .username(listenerDatabase.user()).password(listenerDatabase.password()).build()));
         versions.start();
+        tenants = new TenantDirectory(new TenantStore(db, queries), Duration.ofSeconds(60), versions::epoch);
+        catalogs = new CatalogSource(new CatalogStore(db, queries), guards, Duration.ofSeconds(60), versions::epoch);
+        versions.onTenantChange(tenant -> {
+            tenants.forget(tenant.toString());
+            catalogs.evict(tenant.toString());
+        });
         slots = new SlotSource(availabilityStore, versions, cache, guards, Duration.ofSeconds(2), Duration.ofMillis(150));
-        availability = new AvailabilityService(slots, clock);
+        prefetched = new PrefetchedDays(slots, new PrefetchedDays.Settings(true, Duration.ofSeconds(120), 10_000, 64));
+        availability = new AvailabilityService(slots, prefetched, clock);
         bookings = new BookingService(new AppointmentStore(db, transactions, queries, versions), availabilityStore, availability,
                 guards, clock);
         tools = new BookingTools(catalogs, availability, bookings, guards,

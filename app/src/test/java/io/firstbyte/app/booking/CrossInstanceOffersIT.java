@@ -83,10 +83,10 @@ class CrossInstanceOffersIT {
             a.tools.run("create_booking", """
                     {"service":"Beard trim","start":"%s","staff":"%s","customer_name":"Ada"}""".formatted(
                     local(catalog, taken), catalog.staffById(taken.staffId()).orElseThrow().name()), DEMO).block();
-            a.cache.put(tenant, beard.id(), Map.of(day, new CachedDay(-1, List.of()))).block();
+            a.cache.put(tenant, catalog.revision(), beard.id(), Map.of(day, new CachedDay(-1, List.of()))).block();
             List<Slot> shownTaken = b.slots.day(catalog, beard, day).block();
             // an instance that read the day before the booking writes its (older) entry late
-            a.cache.put(tenant, beard.id(), Map.of(day, new CachedDay(version, before))).block();
+            a.cache.put(tenant, catalog.revision(), beard.id(), Map.of(day, new CachedDay(version, before))).block();
             List<Slot> later = b.slots.day(catalog, beard, day).block();
 
             assertThat(shownTaken).doesNotContain(taken);

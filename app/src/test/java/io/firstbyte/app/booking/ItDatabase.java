@@ -33,6 +33,13 @@ public final class ItDatabase implements AutoCloseable {
         return new ItDatabase(address);
     }
 
+    /** An empty database, not even migrated: the server under test starts from nothing. */
+    public static ItDatabase bare() {
+        String name = "firstbyte_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        admin("create database " + name);
+        return new ItDatabase(SERVER.withDatabase(name));
+    }
+
     public DatabaseAddress address() {
         return address;
     }

@@ -10,7 +10,7 @@ class RecentTracesTest {
 
     private static TurnTrace turn(int number) {
         long ms = 1_000_000L;
-        return new TurnTrace(number, "hi", 0, 250 * ms, 260 * ms, 600 * ms, List.of(), 700 * ms, 720 * ms, 700 * ms, false);
+        return new TurnTrace(number, "hi", 0, 250 * ms, 260 * ms, 600 * ms, List.of(), 700 * ms, 720 * ms, 700 * ms, false, "Hello.");
     }
 
     @Test
@@ -28,7 +28,7 @@ class RecentTracesTest {
     void reportsEachToolCallsStartAfterTheTurnEndAndItsDuration() {
         long ms = 1_000_000L;
         TurnTrace withTool = new TurnTrace(1, "hi", 0, 250 * ms, 260 * ms, 600 * ms,
-                List.of(new TurnTrace.ToolSpan("check_availability", 700 * ms, 703 * ms)), 800 * ms, 820 * ms, 0, false);
+                List.of(new TurnTrace.ToolSpan("check_availability", 700 * ms, 703 * ms, "{}", "{}")), 800 * ms, 820 * ms, 0, false, "Hello.");
         RecentTraces traces = new RecentTraces(10);
         traces.record("CA1", withTool);
         RecentTraces.TurnReport report = traces.turns("CA1").orElseThrow().getFirst();

@@ -20,8 +20,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * One caller on a Twilio media stream, kept open in the background: {@code connected}, {@code start},
  * then a {@code media} frame every 20 ms (silence, or speech while {@link #speaking}), until
- * {@link #hangUp()} or the server closes. Counts the agent's audio frames and remembers when and how
- * the connection ended, or why it never opened.
+ * {@link #hangUp()} or the server closes. Echoes each mark at once (as if played), so turns end and are
+ * traced. Counts the agent's audio frames and remembers when and how the connection ended, or why it never opened.
  */
 public final class TwilioLine implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class TwilioLine implements AutoCloseable {
     private final AtomicLong closedAt = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Sinks.Empty<Void> hangUp = Sinks.empty();
+    private final Sinks.Many<String> marks = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean speaking;
     private final Disposable connection;
@@ -59,16 +60,24 @@ public final class TwilioLine implements AutoCloseable {
                 .uri(URI.create("ws://127.0.0.1:" + port + "/twilio/media"))
                 .handle((in, out) -> {
                     Mono<Void> heard = in.receive().asString()
-                            .filter(text -> text.contains("\"media\""))
-                            .doOnNext(text -> {
-                                audio.incrementAndGet();
-                                lastAudioAt.set(System.nanoTime());
-                            })
+                            .doOnNext(this::received)
                             .then();
-                    return Mono.firstWithSignal(out.sendString(caller).then().then(Mono.<Void>never()), heard);
+                    Flux<String> sent = Flux.merge(caller, marks.asFlux().takeUntilOther(hangUp.asMono()));
+                    return Mono.firstWithSignal(out.sendString(sent).then().then(Mono.<Void>never()), heard);
                 })
                 .doFinally(signal -> closedAt.compareAndSet(0, System.nanoTime()))
                 .subscribe(ignored -> { }, failure::set);
+    }
+
+    private void received(String text) {
+        if (text.contains("\"media\"")) {
+            audio.incrementAndGet();
+            lastAudioAt.set(System.nanoTime());
+        } else if (text.contains("\"mark\"")) {
+            String name = JSON.readTree(text).path("mark").path("name").asString();
+            marks.tryEmitNext(message(Map.of("event", "mark", "sequenceNumber", seq(), "streamSid", streamSid,
+                    "mark", Map.of("name", name))));
+        }
     }
 
     /** Dials the demo salon on {@code port} with these stream parameters (a caller script, for example). */

@@ -60,7 +60,9 @@ class CallsAcrossInstancesIT {
                 // its own database on this machine's PostgreSQL is a developer's set-up: development mode, Twilio open
                 "--firstbyte.security.mode=development", "--firstbyte.database.url=" + database.url(),
                 "--firstbyte.redis.url=redis://127.0.0.1:6379", "--firstbyte.redis.key-prefix=" + PREFIX,
-                "--firstbyte.providers.simulated.profile=fast", "--firstbyte.instance.heartbeat=" + HEARTBEAT.toMillis() + "ms");
+                "--firstbyte.providers.simulated.profile=fast", "--firstbyte.instance.heartbeat=" + HEARTBEAT.toMillis() + "ms",
+                // the demo salon answers the calls (an external database is not seeded by default)
+                "--firstbyte.booking.seed-demo=true");
     }
 
     private static int port(ConfigurableApplicationContext instance) {

@@ -54,4 +54,16 @@ class CallProvidersTest {
         assertThat(providers.stackFor(call("CA3"))).isNotSameAs(first);
         stacks.close();
     }
+
+    @Test
+    void theGuardsOfASelectionAreKnownWithTheirStageForTheirBreakersMeters() {
+        ProviderSelection failover = selection("simulated", "simulated,ollama", "simulated", "", "", "");
+        providers.stackFor(call("CA1").withAttribute(CallProviders.ATTRIBUTE, failover));
+
+        assertThat(stacks.guards(failover)).extracting(guard -> guard.provider() + ":" + guard.breaker().getTags().get("component"))
+                .containsExactly("simulated:llm", "ollama:llm");
+        assertThat(stacks.guards(server)).as("simulated alone is not guarded").isEmpty();
+        assertThat(providers.selectionFor(call("CA2"))).isSameAs(server);
+        stacks.close();
+    }
 }

@@ -27,6 +27,15 @@ class IngressPolicyTest {
     }
 
     @Test
+    void theAdminTokenAloneIsProductionWithTheAdminApiBehindIt() {
+        IngressPolicy policy = decide("firstbyte.admin.token", "adm-1");
+        assertThat(policy.mode()).isEqualTo(ServingMode.PRODUCTION);
+        assertThat(policy.describe()).startsWith("PRODUCTION mode (ADMIN_TOKEN set)").contains("admin API: bearer ADMIN_TOKEN")
+                .doesNotContain("adm-1");
+        assertThat(decide("firstbyte.operator.token", "op").describe()).contains("admin API: closed (set ADMIN_TOKEN)");
+    }
+
+    @Test
     void providerKeysDoNotMakeItProduction() {
         assertThat(decide("firstbyte.providers.deepgram.api-key", "dg-key").mode()).isEqualTo(ServingMode.DEVELOPMENT);
     }

@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * prompt's today; its result gets {@code create_booking} at that local time ({@code YYYY-MM-DDTHH:MM};
  * an hour from 1 to 7 without "am" is taken as afternoon), with the caller's name from the
  * conversation and the number the prompt says they call from; the booking's result gets a spoken
- * confirmation naming the business.
+ * confirmation naming the business. A caller who then asks to move it ("move it to Wednesday at four")
+ * gets {@code reschedule_booking}, and one who asks to cancel gets {@code cancel_booking}, both with the
+ * booking id from the earlier answer in the conversation (never one the caller said).
  */
 public final class PromptOnlyAgent implements Function<RecordedRequest, FakeReply> {
 
@@ -39,6 +41,7 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
     private static final Pattern TODAY = Pattern.compile("(?i)\\btoday is\\b[^\\n]*?\\b(\\d{4}-\\d{2}-\\d{2})\\b");
     private static final Pattern BUSINESS = Pattern.compile("(?im)answer the phone for ([^\\n]+?)\\.\\s*$");
     private static final Pattern SERVICE = Pattern.compile("(?m)^- ([^:\\n]+): \\d+ minutes");
+    private static final Pattern HOURS = Pattern.compile("(?m)^Opening hours:$");
     private static final Pattern CALLER = Pattern.compile("calling from (\\+[0-9]{7,15})");
     private static final Pattern CLOCK_TIME = Pattern.compile("(?i)\\bat (\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
             + "ten|eleven|twelve)(?::(\\d{2}))?(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?");
@@ -85,6 +88,20 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
             return afterTool(facts, toolName(messages, last.path("tool_call_id").asString("")),
                     JSON.readTree(last.path("content").asString("{}")), wish, service, day);
         }
+        if (said(wish, "cancel")) {
+            return bookingId(messages).map(id -> FakeReply.toolCalls("", call("cancel_booking",
+                            JSON.createObjectNode().put("booking_id", id))))
+                    .orElseGet(() -> FakeReply.text("Which appointment would you like to cancel? "));
+        }
+        if (said(wish, "move") || said(wish, "reschedule")) {
+            Optional<LocalTime> time = time(wish);
+            Optional<String> id = bookingId(messages);
+            if (id.isEmpty() || day.isEmpty() || time.isEmpty()) {
+                return FakeReply.text("Which appointment, and to which day and time? ");
+            }
+            return FakeReply.toolCalls("", call("reschedule_booking", JSON.createObjectNode().put("booking_id", id.get())
+                    .put("start", day.get() + "T" + time.get())));
+        }
         if (service.isEmpty()) {
             return FakeReply.text("Which service would you like? We offer " + String.join(", ", facts.services()) + ". ");
         }
@@ -107,6 +124,14 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
                     .put("start", day.get() + "T" + time.get()).put("customer_name", name.group(1).strip());
             facts.caller().ifPresent(number -> args.put("customer_phone", number));
             return FakeReply.toolCalls("", call("create_booking", args));
+        }
+        if (tool.equals("reschedule_booking") && result.path("status").asString("").equals("rescheduled")) {
+            return FakeReply.text("Done: your appointment at " + facts.business() + " is now on "
+                    + result.path("start").asString().replace('T', ' ') + ". ");
+        }
+        if (tool.equals("cancel_booking") && result.path("status").asString("").equals("cancelled")) {
+            return FakeReply.text("Your appointment on " + result.path("start").asString().replace('T', ' ')
+                    + " is cancelled. Goodbye! ");
         }
         if (tool.equals("create_booking") && result.path("status").asString("").equals("confirmed")) {
             return FakeReply.text("You're booked at " + facts.business() + " on " + result.path("start").asString().replace('T', ' ')
@@ -141,6 +166,25 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
             hour += 12;
         }
         return hour > 23 ? Optional.empty() : Optional.of(LocalTime.of(hour, at.group(2) == null ? 0 : Integer.parseInt(at.group(2))));
+    }
+
+    private static boolean said(String wish, String word) {
+        return wish.toLowerCase(Locale.ROOT).contains(word);
+    }
+
+    /** The id of the last booking a tool answered with in this conversation. */
+    private static Optional<String> bookingId(JsonNode messages) {
+        String id = null;
+        for (JsonNode message : messages) {
+            if (message.path("role").asString("").equals("tool")) {
+                String content = message.path("content").asString("");
+                String found = content.startsWith("{") ? JSON.readTree(content).path("booking_id").asString("") : "";
+                if (!found.isEmpty()) {
+                    id = found;
+                }
+            }
+        }
+        return Optional.ofNullable(id);
     }
 
     private ToolCall call(String name, ObjectNode args) {
@@ -181,6 +225,9 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
             boolean hasBusiness = business.find();
             if (!hasToday) {
                 missing.add("today's date");
+            }
+            if (!HOURS.matcher(system).find()) {
+                missing.add("the opening hours");
             }
             if (!hasBusiness) {
                 missing.add("the business's name");

@@ -9,8 +9,14 @@ import reactor.core.publisher.Sinks;
  * The lifetime of one call. Work started through {@link #detach} belongs to the call, not to the
  * turn that asked for it: cancelling the turn (barge-in) does not cancel it, hanging up does.
  * A booking commit or a tool call that must be paired with its result runs here.
+ *
+ * <p>The call's context carries its scope as {@link #ATTRIBUTE}, so a tool can start work that
+ * outlives its answer but not the call (a lookup the caller is likely to ask for next).
  */
 public final class CallScope implements Disposable {
+
+    /** The call-context attribute holding the call's scope. */
+    public static final String ATTRIBUTE = "firstbyte.callScope";
 
     private final Disposable.Composite running = Disposables.composite();
 

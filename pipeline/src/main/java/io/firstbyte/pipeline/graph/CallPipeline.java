@@ -5,10 +5,14 @@ import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.call.CallScope;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.agent.ConversationHistory;
+import io.firstbyte.pipeline.control.CallControls;
 import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.control.CallLimits;
 import io.firstbyte.pipeline.control.CallWatchdog;
+import io.firstbyte.pipeline.control.CallerSilence;
+import io.firstbyte.pipeline.control.Keypad;
 import io.firstbyte.pipeline.event.AudioIn;
+import io.firstbyte.pipeline.event.Dtmf;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
@@ -42,6 +46,12 @@ import reactor.core.scheduler.Scheduler;
  * honest sentence, then the graph emits {@code EndCall} once it has played. A call that reaches one
  * of its {@link CallLimits} ends too: at once after the inbound frames stopped, after a goodbye
  * when it ran for its maximum length. The graph completes after its {@code EndCall}.
+ *
+ * <p>Call control ({@link CallControls}) joins the turns: the agent may hang up after its goodbye
+ * ({@code end_call}); a silent caller is asked whether they are still there, and the call ends
+ * politely when they never answer; keys typed on the keypad reach the model as the caller's input
+ * (a key press also interrupts the agent, as speech would), and the key that asks for a person is
+ * reported to the observer.
  */
 public final class CallPipeline {
 
@@ -54,22 +64,30 @@ public final class CallPipeline {
     private final ToolRegistry tools;
     private final CallSettings settings;
     private final CallLimits limits;
+    private final CallControls controls;
     private final Scheduler scheduler;
 
-    /** A pipeline whose calls have the default {@link CallLimits}. */
+    /** A pipeline whose calls have the default {@link CallLimits} and no silence prompts. */
     public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                         CallSettings settings, Scheduler scheduler) {
         this(stt, model, tts, tools, settings, CallLimits.DEFAULTS, scheduler);
     }
 
+    /** A pipeline whose calls have no silence prompts ({@link CallControls#OFF}). */
     public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
                         CallSettings settings, CallLimits limits, Scheduler scheduler) {
+        this(stt, model, tts, tools, settings, limits, CallControls.OFF, scheduler);
+    }
+
+    public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
+                        CallSettings settings, CallLimits limits, CallControls controls, Scheduler scheduler) {
         this.stt = stt;
         this.model = model;
         this.tts = tts;
         this.tools = tools;
         this.settings = settings;
         this.limits = limits;
+        this.controls = controls;
         this.scheduler = scheduler;
     }
 
@@ -96,10 +114,11 @@ public final class CallPipeline {
 
     private ActiveCall open(CallContext context, CallObserver observer) {
         SimulatedDelays delays = new SimulatedDelays();
-        CallContext withDelays = context.withAttribute(SimulatedDelays.ATTRIBUTE, delays);
+        CallScope scope = new CallScope();
+        CallContext withDelays = context.withAttribute(SimulatedDelays.ATTRIBUTE, delays).withAttribute(CallScope.ATTRIBUTE, scope);
         TtsSession session = tts.open(withDelays);
         CallSettings call = settings.forCall(context);
-        return new ActiveCall(withDelays, call, model, tools, session, new CallScope(), new MarkLedger(),
+        return new ActiveCall(withDelays, call, model, tools, session, scope, new MarkLedger(),
                 new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler);
     }
 
@@ -119,13 +138,17 @@ public final class CallPipeline {
                     return Flux.empty();
                 });
         TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
+        Flux<Dtmf> keys = events.ofType(Dtmf.class);
+        CallerSilence silence = new CallerSilence(controls.silence(), scheduler);
         Flux<Object> speechSignals = Flux.merge(vad, transcripts)
                 .doOnNext(call::speechEvent)
                 .publish(speech -> Flux.merge(
                         turnDetector.detect(speech),
-                        speech.ofType(SpeechStarted.class)
+                        Flux.merge(speech.ofType(SpeechStarted.class), keys)
                                 .filter(started -> settings.turn().bargeInEnabled() && call.agentSpeaking())
-                                .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS)))));
+                                .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS))),
+                        silence.watch(Flux.merge(speech, keys), events.ofType(MarkPlayed.class), call::floorTaken)));
+        Flux<Object> keypad = new Keypad(controls.keypad(), scheduler).entries(keys.map(Dtmf::digit)).cast(Object.class);
         // A limit with a goodbye is said like any last words; the end comes with them, or at the latest
         // after the limit's grace if they cannot be said.
         Sinks.One<CallLimit> goodbye = Sinks.one();
@@ -137,15 +160,20 @@ public final class CallPipeline {
                     }
                     return Mono.delay(limit.hangUpAfter(), scheduler).thenReturn(new EndCall(limit.reason()));
                 });
-        Flux<Object> signals = Flux.merge(speechSignals, sttLost.asMono(), goodbye.asMono());
+        Flux<Object> signals = Flux.merge(speechSignals, keypad, sttLost.asMono(), goodbye.asMono());
         // Once the call is ending, nothing may switch away from its last words.
         Flux<OutboundEvent> answers = signals.startWith(Greeting.INSTANCE)
                 .filter(signal -> !call.ending())
                 .switchMap(call::respond, 1);
         Flux<OutboundEvent> marks = events.ofType(MarkPlayed.class).doOnNext(call::markPlayed).thenMany(Flux.empty());
+        // Last words that never finish (a voice that stalls, an answer switched away in a race) still end the call.
+        Flux<OutboundEvent> lastWordsGrace = call.endingStarted()
+                .flatMap(reason -> Mono.delay(CallLimit.GOODBYE_GRACE, scheduler).thenReturn((OutboundEvent) new EndCall(reason)))
+                .flux();
         Mono<InboundEvent> hangUp = events.filter(HangUp.class::isInstance)
                 .concatWith(Mono.just(new HangUp("closed"))).next();
-        return Flux.merge(answers, marks, limitReached).takeUntilOther(hangUp).takeUntil(EndCall.class::isInstance);
+        return Flux.merge(answers, marks, limitReached, lastWordsGrace).takeUntilOther(hangUp)
+                .takeUntil(EndCall.class::isInstance);
     }
 
     /** Marker for the call-start greeting, the first answer. */

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,6 +35,18 @@ public final class ToolRegistry {
 
     public List<ToolSpec> specs() {
         return tools.values().stream().map(Tool::spec).toList();
+    }
+
+    /** The end reason when {@code result} is one that ends the call ({@link EndingTool}); null otherwise. */
+    public @Nullable String endsCall(ToolResult result) {
+        return tools.get(result.name()) instanceof EndingTool ending ? ending.endsCall(result) : null;
+    }
+
+    /** The number the ending tools hand the caller over to as the call ends for {@code reason}; empty for none. */
+    public Mono<String> handOverTo(CallContext context, String reason) {
+        return Flux.fromIterable(tools.values()).ofType(EndingTool.class)
+                .concatMap(tool -> tool.handOverTo(context, reason))
+                .next();
     }
 
     public Mono<ToolResult> run(ToolCall call, CallContext context) {

@@ -1,7 +1,9 @@
 package io.firstbyte.pipeline.trace;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /** Collects one turn's milestones as they happen; the first occurrence of each wins. */
@@ -16,8 +18,14 @@ public final class TurnTraceRecorder {
     private long modelFirstToken = -1;
     private long ttsFirstByte = -1;
     private long firstOutboundFrame = -1;
+    private long firstClause = -1;
+    private long modelEnd = -1;
     private long simulatedDelayNanos;
     private final List<TurnTrace.ToolSpan> tools = new ArrayList<>();
+    private final Map<String, Requested> requested = new LinkedHashMap<>();
+
+    private record Requested(String name, String arguments, long at) {
+    }
 
     public TurnTraceRecorder(int turn, String transcript, LongSupplier clock, long speechEnd, long sttFinal) {
         this.turn = turn;
@@ -32,6 +40,18 @@ public final class TurnTraceRecorder {
         if (modelFirstToken < 0) {
             modelFirstToken = clock.getAsLong();
         }
+    }
+
+    /** The answer's first clause went to the voice. */
+    public synchronized void firstClause() {
+        if (firstClause < 0) {
+            firstClause = clock.getAsLong();
+        }
+    }
+
+    /** A model round ended; the last one of the turn wins. */
+    public synchronized void modelFinished() {
+        modelEnd = clock.getAsLong();
     }
 
     public synchronized void ttsFirstByte() {
@@ -49,12 +69,30 @@ public final class TurnTraceRecorder {
         return false;
     }
 
+    /** Caller speech end on the call's clock: the start of the turn's window. */
+    public synchronized long speechEnd() {
+        return speechEnd;
+    }
+
+    /** The first outbound frame on the call's clock, or -1 before it. */
+    public synchronized long firstOutboundFrameAt() {
+        return firstOutboundFrame;
+    }
+
     public synchronized boolean outboundStarted() {
         return firstOutboundFrame >= 0;
     }
 
-    public synchronized void tool(String name, long start, long end) {
-        tools.add(new TurnTrace.ToolSpan(name, start, end));
+    /** The model asked for tool call {@code callId} with these (JSON) arguments. */
+    public synchronized void toolRequested(String callId, String name, String arguments) {
+        requested.put(callId, new Requested(name, arguments, clock.getAsLong()));
+    }
+
+    /** Tool call {@code callId} got its result: it enters the trace with its arguments and result. */
+    public synchronized void toolFinished(String callId, String name, String result) {
+        Requested call = requested.remove(callId);
+        tools.add(new TurnTrace.ToolSpan(name, call == null ? -1 : call.at(), clock.getAsLong(),
+                call == null ? "" : call.arguments(), result));
     }
 
     public synchronized void addSimulatedDelay(long nanos) {
@@ -65,8 +103,15 @@ public final class TurnTraceRecorder {
         return clock.getAsLong();
     }
 
+    /** The turn as traced so far; a tool call still running is in it with end -1 and no result. */
+    public synchronized TurnTrace snapshot(boolean interrupted, String agentText) {
+        List<TurnTrace.ToolSpan> all = new ArrayList<>(tools);
+        requested.values().forEach(call -> all.add(new TurnTrace.ToolSpan(call.name(), call.at(), -1, call.arguments(), "")));
+        return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, all,
+                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, agentText, firstClause, modelEnd);
+    }
+
     public synchronized TurnTrace snapshot(boolean interrupted) {
-        return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, tools,
-                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted);
+        return snapshot(interrupted, "");
     }
 }

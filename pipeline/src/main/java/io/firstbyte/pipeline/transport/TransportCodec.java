@@ -11,8 +11,23 @@ import java.util.List;
  */
 public interface TransportCodec {
 
+    /**
+     * The call-context attribute ({@link Boolean}) saying whether the call's transport hands the
+     * caller over when the call ends with a transfer target ({@link #handsOver()}).
+     */
+    String HANDS_OVER_ATTRIBUTE = "firstbyte.handsOver";
+
     List<InboundEvent> decode(WireMessage message);
 
     /** The wire messages for one outbound event; empty when the dialect has no equivalent. */
     List<WireMessage> encode(OutboundEvent event);
+
+    /**
+     * Whether an {@code EndCall} with a transfer target hands the caller over on this transport
+     * (through its own message, or the gateway's next step after the stream ends); false when the
+     * stream protocol has no way to.
+     */
+    default boolean handsOver() {
+        return false;
+    }
 }

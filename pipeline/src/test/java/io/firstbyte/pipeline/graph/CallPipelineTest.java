@@ -1,9 +1,11 @@
 package io.firstbyte.pipeline.graph;
 
 import io.firstbyte.pipeline.call.CallPrompt;
+import io.firstbyte.pipeline.call.CallScope;
 import io.firstbyte.pipeline.call.CallSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.Interruption;
@@ -18,6 +20,7 @@ import io.firstbyte.pipeline.testing.ScriptedTextToSpeech;
 import io.firstbyte.pipeline.testing.ScriptedTool;
 import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.trace.TurnTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 class CallPipelineTest {
 
@@ -152,6 +156,38 @@ class CallPipelineTest {
     }
 
     @Test
+    void bargeInIsMeasuredFromTheCallersSpeechOnsetToTheLastAgentAudioSent() {
+        newCall(Duration.ofMillis(50));
+        model.replies(LONG_ANSWER).replies("Noon it is. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Is Tuesday possible?");
+        call.silence(Duration.ofMillis(2500));
+
+        // a 20 ms frame arrives once its audio was spoken: the caller began 20 ms before the first one arrived
+        long onset = call.nowMillis() - 20;
+        call.speak(Duration.ofMillis(400));
+        long lastAudio = call.sent().stream().filter(sent -> sent.event() instanceof AudioOut)
+                .mapToLong(CallHarness.Sent::atMillis).max().orElseThrow();
+
+        assertThat(lastAudio).as("the agent talked over the caller until the VAD decided").isGreaterThan(onset);
+        assertThat(call.bargeInHeardNanos()).singleElement()
+                .isEqualTo(Duration.ofMillis(lastAudio - onset).toNanos());
+    }
+
+    @Test
+    void aTurnsTraceHasWhenItsFirstClauseWentToTheVoiceAndWhenTheModelFinished() {
+        newCall(Duration.ofMillis(50));
+        model.replies("We are open until six. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("When do you close?");
+        call.silence(Duration.ofSeconds(4));
+
+        var trace = call.traces().getFirst();
+        assertThat(trace.firstClause()).isBetween(trace.modelFirstToken(), trace.ttsFirstByte());
+        assertThat(trace.modelEnd()).isGreaterThanOrEqualTo(trace.modelFirstToken());
+    }
+
+    @Test
     void historyKeepsOnlyTheClausesTheCallerHeardBeforeABargeIn() {
         newCall(Duration.ofMillis(50));
         model.replies(LONG_ANSWER).replies("Noon it is. ");
@@ -164,6 +200,20 @@ class CallPipelineTest {
         List<ChatMessage> seen = model.requests().get(1).messages();
         assertThat(seen).contains(ChatMessage.Assistant.said("Sure thing, Tuesday works."));
         assertThat(seen).noneMatch(message -> message instanceof ChatMessage.Assistant said && said.content().contains("Anna"));
+    }
+
+    @Test
+    void aTurnTheCallerBargedIntoIsTracedAsInterruptedWithOnlyWhatTheCallerHeard() {
+        newCall(Duration.ofMillis(50));
+        model.replies(LONG_ANSWER).replies("Noon it is. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Is Tuesday possible?");
+        call.silence(Duration.ofMillis(2500));
+        callerSays("Noon please.");
+        call.silence(Duration.ofSeconds(3));
+
+        assertThat(call.traces()).extracting(TurnTrace::turn, TurnTrace::interrupted, TurnTrace::agentText)
+                .containsExactly(tuple(1, true, "Sure thing, Tuesday works."), tuple(2, false, "Noon it is."));
     }
 
     @Test
@@ -208,6 +258,31 @@ class CallPipelineTest {
         assertEveryToolCallAnswered(last.messages());
         assertThat(last.messages()).anyMatch(m -> m instanceof ChatMessage.ToolOutput out && out.toolCallId().equals("call_1"));
         assertThat(tts.spoken()).contains("Ten o'clock is free.");
+    }
+
+    @Test
+    void aTurnsTraceHoldsEachToolCallWithItsArgumentsAndResultAndOneCutOffWhileRunningAsUnfinished() {
+        newCall(Duration.ofSeconds(1));
+        model.callsTools("", new ToolCall("call_1", "check_availability", "{\"date\":\"2026-12-08\"}")).replies("Ten is free. ")
+                .callsTools("", new ToolCall("call_2", "check_availability", "{\"date\":\"2026-12-09\"}"));
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Anything on Tuesday?");
+        call.silence(Duration.ofSeconds(5));
+        callerSays("And Wednesday?");
+        call.silence(Duration.ofMillis(600));
+        assertThat(availability.started()).isEqualTo(2);
+        call.hangUp();
+
+        assertThat(call.traces()).hasSize(2);
+        assertThat(call.traces().get(0).tools()).singleElement().satisfies(tool -> {
+            assertThat(tool.arguments()).isEqualTo("{\"date\":\"2026-12-08\"}");
+            assertThat(tool.result()).isEqualTo("{\"slots\":[\"10:00\"]}");
+            assertThat(tool.end()).isGreaterThan(tool.start());
+        });
+        assertThat(call.traces().get(1).tools()).singleElement().satisfies(tool -> {
+            assertThat(tool.arguments()).isEqualTo("{\"date\":\"2026-12-09\"}");
+            assertThat(tool.end()).isEqualTo(-1);
+        });
     }
 
     @Test
@@ -267,6 +342,24 @@ class CallPipelineTest {
         assertThat(stt.openSessions()).isZero();
         assertThat(tts.openSessions()).isZero();
         assertThat(availability.cancelled()).isEqualTo(1);
+    }
+
+    @Test
+    void aToolFindsTheCallsScopeInItsContextAndWorkStartedThereEndsWithTheCall() {
+        newCall(Duration.ofMillis(50));
+        model.callsTools("", new ToolCall("call_1", "check_availability", "{}")).replies("Ten is free. ");
+        call.silence(Duration.ofSeconds(3));
+        callerSays("Anything on Tuesday?");
+        call.silence(Duration.ofSeconds(2));
+        CallScope scope = availability.lastContext().attribute(CallScope.ATTRIBUTE, CallScope.class);
+        assertThat(scope).isNotNull();
+        scope.detach(Mono.never());
+        assertThat(scope.runningCount()).isEqualTo(1);
+
+        call.hangUp();
+
+        assertThat(scope.isDisposed()).isTrue();
+        assertThat(scope.runningCount()).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
+import io.firstbyte.pipeline.event.Dtmf;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.Interruption;
@@ -46,6 +47,8 @@ public final class CallHarness implements AutoCloseable {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<TurnTrace> traces = new CopyOnWriteArrayList<>();
     private final List<Long> bargeInNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> bargeInHeardNanos = new CopyOnWriteArrayList<>();
+    private final List<String> humanRequests = new CopyOnWriteArrayList<>();
     private final Deque<Object[]> playback = new ArrayDeque<>();
     private final CallPipeline pipeline;
     private long audioClockMillis;
@@ -82,6 +85,16 @@ public final class CallHarness implements AutoCloseable {
             public void bargeIn(long nanos) {
                 bargeInNanos.add(nanos);
             }
+
+            @Override
+            public void bargeInHeard(long nanos) {
+                bargeInHeardNanos.add(nanos);
+            }
+
+            @Override
+            public void humanRequested(String key) {
+                humanRequests.add(key);
+            }
         };
         call = pipeline.run(context, inbound.asFlux(), observer, endRequested.asMono())
                 .subscribe(this::received, error -> completed = true, () -> completed = true);
@@ -107,6 +120,15 @@ public final class CallHarness implements AutoCloseable {
     public CallHarness endRequested(CallLimit limit) {
         endRequested.tryEmitValue(limit);
         time.advanceTime();
+        return this;
+    }
+
+    /** The caller presses {@code keys} on the keypad, one every {@code between}, silence frames flowing meanwhile. */
+    public CallHarness press(String keys, Duration between) {
+        for (char key : keys.toCharArray()) {
+            inbound.tryEmitNext(new Dtmf(String.valueOf(key)));
+            silence(between);
+        }
         return this;
     }
 
@@ -175,6 +197,21 @@ public final class CallHarness implements AutoCloseable {
 
     public List<Long> bargeInNanos() {
         return List.copyOf(bargeInNanos);
+    }
+
+    /** Each barge-in's time from the caller's speech onset to the last agent audio sent. */
+    public List<Long> bargeInHeardNanos() {
+        return List.copyOf(bargeInHeardNanos);
+    }
+
+    /** The keys the observer was told asked for a person. */
+    public List<String> humanRequests() {
+        return List.copyOf(humanRequests);
+    }
+
+    /** When (virtual ms) the caller's playback of everything sent so far ends. */
+    public synchronized long playbackEndsAtMillis() {
+        return playbackEndsAt;
     }
 
     public long nowMillis() {

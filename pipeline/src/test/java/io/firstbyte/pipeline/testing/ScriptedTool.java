@@ -6,6 +6,7 @@ import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolSpec;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -19,6 +20,7 @@ public final class ScriptedTool implements Tool {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger cancelled = new AtomicInteger();
+    private volatile @Nullable CallContext lastContext;
 
     public ScriptedTool(String name, String result, Duration latency, Scheduler scheduler) {
         this.name = name;
@@ -34,11 +36,17 @@ public final class ScriptedTool implements Tool {
 
     @Override
     public Mono<String> execute(ToolCall call, CallContext context) {
+        lastContext = context;
         return Mono.delay(latency, scheduler)
                 .map(tick -> result)
                 .doOnSubscribe(s -> started.incrementAndGet())
                 .doOnSuccess(value -> completed.incrementAndGet())
                 .doOnCancel(cancelled::incrementAndGet);
+    }
+
+    /** The context of the last call, as the tool received it. */
+    public @Nullable CallContext lastContext() {
+        return lastContext;
     }
 
     public int started() {

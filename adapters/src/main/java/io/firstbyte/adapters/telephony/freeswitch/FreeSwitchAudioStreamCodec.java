@@ -58,7 +58,10 @@ import tools.jackson.databind.JsonNode;
  * {@code {"type":"killAudio"}}: mod_audio_fork stops playback; mod_audio_stream fires it as
  * {@code mod_audio_stream::json}, on which the application must run {@code uuid_break}.
  * {@link EndCall} writes {@code {"type":"disconnect"}} for mod_audio_fork and nothing for
- * mod_audio_stream: the application hangs up when the socket closes.
+ * mod_audio_stream: the application hangs up when the socket closes. An {@link EndCall} with a
+ * transfer target writes {@code {"type":"transfer","data":{"number":"+…"}}} instead (and no
+ * {@code disconnect}): mod_audio_fork fires it as {@code mod_audio_fork::transfer}, mod_audio_stream
+ * as {@code mod_audio_stream::json}, and the application transfers the channel to that number.
  *
  * <p>One instance per connection; {@code decode} and {@code encode} may run on different threads,
  * each serially. Holds at most one file (or one partial frame) of outbound audio.
@@ -113,8 +116,14 @@ public final class FreeSwitchAudioStreamCodec implements TransportCodec {
             case AudioOut audio -> audioOut(sender, audio);
             case MarkSent mark -> sender.mark(mark.name());
             case Interruption interruption -> sender.interrupt();
-            case EndCall end -> sender.end();
+            case EndCall end -> end.transferTo() == null ? sender.end() : List.of(FreeSwitchOutbound.transfer(end.transferTo()));
         };
+    }
+
+    /** Both modules pass {@code {"type":"transfer",…}} to the controlling application, which transfers the channel. */
+    @Override
+    public boolean handsOver() {
+        return true;
     }
 
     private List<InboundEvent> decodeText(String text) {

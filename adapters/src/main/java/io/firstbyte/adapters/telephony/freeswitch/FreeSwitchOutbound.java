@@ -15,6 +15,16 @@ final class FreeSwitchOutbound {
     private FreeSwitchOutbound() {
     }
 
+    /**
+     * Both modules: {@code {"type":"transfer","data":{"number":…}}}, fired to the application
+     * ({@code mod_audio_fork::transfer}, {@code mod_audio_stream::json}), which transfers the channel.
+     */
+    static WireMessage transfer(String number) {
+        ObjectNode message = Json.newObject().put("type", "transfer");
+        message.putObject("data").put("number", number);
+        return new WireMessage.Text(Json.write(message));
+    }
+
     /** mod_audio_stream: {@code {"type":"streamAudio","data":{"audioDataType":"raw","sampleRate":…,"audioData":…}}}. */
     static WireMessage streamAudio(byte[] l16, int sampleRate) {
         ObjectNode message = Json.newObject().put("type", "streamAudio");

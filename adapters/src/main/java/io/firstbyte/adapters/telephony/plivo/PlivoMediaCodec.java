@@ -56,9 +56,10 @@ import tools.jackson.databind.JsonNode;
  * <p>Outbound, audio becomes {@code playAudio} (base64 mu-law 8 kHz, whatever the inbound
  * format), marks become {@code checkpoint}, an interruption becomes {@code clearAudio}. After a
  * {@code clearAudio} Plivo does not answer pending checkpoints (unlike Twilio); the pipeline
- * forgets them at the interruption anyway. {@link EndCall} writes nothing: hang up with the REST
- * API or, with {@code keepCallAlive="true"} and nothing after the {@code <Stream>}, by closing
- * the socket. Nothing is written before {@code start}.
+ * forgets them at the interruption anyway. {@link EndCall} writes nothing: the stream protocol has
+ * no hang-up message, so the application closes the socket after it, which ends the call with
+ * {@code keepCallAlive="true"} and nothing after the {@code <Stream>} (the REST {@code DELETE} of
+ * the call is the other way). Nothing is written before {@code start}.
  *
  * <p>One instance per connection; {@code decode} and {@code encode} may run on different threads,
  * each serially. Each message costs one small JSON tree; nothing is buffered beyond one partial

@@ -57,8 +57,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Outbound, audio becomes {@code media} (base64 PCMU), marks become {@code mark}, an
  * interruption becomes {@code clear} (Telnyx empties its playback buffer and returns pending
- * marks). Nothing is written before {@code start}. {@link EndCall} writes nothing: hang up with
- * Call Control's {@code actions/hangup} or by closing the socket.
+ * marks). Nothing is written before {@code start}. {@link EndCall} writes nothing: the stream
+ * protocol has no hang-up message, so the application closes the socket after it, which ends a
+ * TeXML {@code <Connect><Stream>} call; a Call Control call needs the REST {@code actions/hangup}
+ * (docs/telephony.md).
  *
  * <p>Authentication is the application's: with {@code stream_auth_token} set, check the
  * {@code x-telnyx-streaming-auth-token} upgrade header with

@@ -2,15 +2,19 @@ package io.firstbyte.adapters.telephony.twilio;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The TwiML that answers the voice webhook (protocols.md 1.1): one bidirectional
- * {@code <Connect><Stream>} with its {@code <Parameter>}s. Nothing follows {@code </Connect>},
- * so closing the media socket hangs up. Every attribute value is XML-escaped.
+ * {@code <Connect><Stream>} with its {@code <Parameter>}s. Nothing follows {@code </Connect>}:
+ * closing the media socket hangs up, or, with an {@link #action} URL, makes Twilio ask that URL
+ * what to do next, which {@link #dial} (hand the caller over) or {@link #hangup} answers (protocols.md
+ * 1.7). Every attribute value is XML-escaped.
  *
  * <pre>{@code
  * String xml = TwiML.connectStream("wss://voice.example.com/twilio/media")
+ *         .action("https://voice.example.com/twilio/after-stream")
  *         .parameter("token", oneTimeToken)
  *         .toXml();
  * }</pre>
@@ -19,10 +23,13 @@ public final class TwiML {
 
     /** Twilio's limit for one parameter's name plus value [1 source]; longer pairs fail late, on the call. */
     static final int MAX_PARAMETER_CHARS = 500;
+    private static final String PROLOGUE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final String url;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private @Nullable String statusCallback;
+    private @Nullable String action;
 
     private TwiML(String url) {
         this.url = url;
@@ -66,6 +73,31 @@ public final class TwiML {
         return this;
     }
 
+    /**
+     * Where Twilio asks (POST, signed like the voice webhook) what to do once the stream has ended,
+     * instead of ending the call: an absolute {@code http(s)://} URL.
+     */
+    public TwiML action(String actionUrl) {
+        if (!actionUrl.regionMatches(true, 0, "https://", 0, 8) && !actionUrl.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new IllegalArgumentException("the action url must be an absolute http(s) url");
+        }
+        this.action = actionUrl;
+        return this;
+    }
+
+    /** The answer to the action URL that connects the caller to {@code e164} ({@code <Dial>}). */
+    public static String dial(String e164) {
+        if (!E164.matcher(e164).matches()) {
+            throw new IllegalArgumentException("a number to dial must be E.164 (+ and 7 to 15 digits)");
+        }
+        return PROLOGUE + "<Response><Dial>" + e164 + "</Dial></Response>";
+    }
+
+    /** The answer to the action URL that ends the call. */
+    public static String hangup() {
+        return PROLOGUE + "<Response><Hangup/></Response>";
+    }
+
     /** A value that arrives verbatim in {@code start.customParameters}. */
     public TwiML parameter(String name, String value) {
         if (name.isEmpty() || parameters.containsKey(name)) {
@@ -79,8 +111,11 @@ public final class TwiML {
     }
 
     public String toXml() {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .append("<Response><Connect><Stream url=\"").append(XmlAttribute.escape(url)).append('"');
+        StringBuilder xml = new StringBuilder(PROLOGUE).append("<Response><Connect");
+        if (action != null) {
+            xml.append(" action=\"").append(XmlAttribute.escape(action)).append('"');
+        }
+        xml.append("><Stream url=\"").append(XmlAttribute.escape(url)).append('"');
         if (statusCallback != null) {
             xml.append(" statusCallback=\"").append(XmlAttribute.escape(statusCallback)).append('"');
         }

@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Outbound, audio becomes {@code media} (converted to mu-law when it is already 8 kHz),
  * marks become {@code mark}, an interruption becomes {@code clear}; nothing is written before
  * {@code start} has named the stream. {@link EndCall} writes nothing: the application hangs up by
- * closing the socket. Each message costs one small JSON tree; there is no buffering.
+ * closing the socket, and hands the caller over the same way (closing ends {@code <Connect>}, and
+ * Twilio asks its action URL, which the application answers with {@code <Dial>}). Each message costs one small JSON tree; there is no buffering.
  *
  * <p>One instance per connection. {@code decode} and {@code encode} may run on different
  * threads (receive and send sides), but each side must be called serially.
@@ -71,6 +72,12 @@ public final class TwilioMediaCodec implements TransportCodec {
             dropped.dropped(drop.kind().kind(), drop.getMessage());
             return List.of();
         }
+    }
+
+    /** Twilio hands over through the application: the stream ends and Twilio asks {@code <Connect>}'s action URL. */
+    @Override
+    public boolean handsOver() {
+        return true;
     }
 
     @Override

@@ -235,6 +235,19 @@ class FreeSwitchAudioStreamCodecTest {
         }
 
         @Test
+        void aTransferIsTheTransferMessageForTheApplicationAndNoDisconnectOnBothModules() {
+            FreeSwitchAudioStreamCodec fork = new FreeSwitchAudioStreamCodec(drops, Map.of(),
+                    FreeSwitchSettings.DEFAULTS.withPlayback(FreeSwitchPlayback.AUDIO_FORK_FILES));
+            fork.decode(METADATA);
+            codec.decode(METADATA);
+            WireMessage transfer = text("{\"type\":\"transfer\",\"data\":{\"number\":\"+15550002222\"}}");
+
+            assertThat(fork.encode(new EndCall("transfer", "+15550002222"))).containsExactly(transfer);
+            assertThat(codec.encode(new EndCall("transfer", "+15550002222"))).containsExactly(transfer);
+            assertThat(codec.handsOver()).isTrue();
+        }
+
+        @Test
         void rawBinaryPlaybackSendsFramesAtTheStreamsRateKeepingTheTonesPitch() {
             FreeSwitchAudioStreamCodec binary = new FreeSwitchAudioStreamCodec(drops, Map.of("rate", "16k"),
                     FreeSwitchSettings.DEFAULTS.withPlayback(FreeSwitchPlayback.RAW_BINARY));

@@ -150,7 +150,7 @@ class PlivoMediaCodecTest {
         }
 
         @Test
-        void endCallSendsNothing() {
+        void endCallSendsNothingBecauseClosingTheSocketEndsAKeepCallAliveStream() {
             codec.decode(PlivoWire.start());
 
             assertThat(codec.encode(new EndCall("bye"))).isEmpty();

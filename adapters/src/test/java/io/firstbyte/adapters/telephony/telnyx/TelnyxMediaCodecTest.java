@@ -293,7 +293,7 @@ class TelnyxMediaCodecTest {
         }
 
         @Test
-        void endCallSendsNothingBecauseTheHangUpIsARestCall() {
+        void endCallSendsNothingBecauseTheStreamHasNoHangUpMessageClosingItIsTheHangUp() {
             codec.decode(TelnyxWire.start());
 
             assertThat(codec.encode(new EndCall("goodbye"))).isEmpty();

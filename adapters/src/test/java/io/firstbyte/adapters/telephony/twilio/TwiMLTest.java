@@ -26,6 +26,33 @@ class TwiMLTest {
     }
 
     @Test
+    void anActionUrlIsAnAttributeOfConnectSoTwilioAsksItWhenTheStreamEnds() {
+        String xml = TwiML.connectStream(URL).action("https://voice.example.com/twilio/after-stream?a=1&b=2").toXml();
+
+        Document twiml = parse(xml);
+        Element connect = (Element) twiml.getElementsByTagName("Connect").item(0);
+        assertThat(connect.getAttribute("action")).isEqualTo("https://voice.example.com/twilio/after-stream?a=1&b=2");
+        assertThat(xml).contains("<Connect action=\"https://voice.example.com/twilio/after-stream?a=1&amp;b=2\"><Stream url=");
+        assertThatIllegalArgumentException().isThrownBy(() -> TwiML.connectStream(URL).action("/twilio/after-stream"));
+    }
+
+    @Test
+    void theActionAnswerDialsTheNumberOrHangsUp() {
+        assertThat(TwiML.dial("+15550002222")).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Response><Dial>+15550002222</Dial></Response>");
+        assertThat(parse(TwiML.dial("+15550002222")).getElementsByTagName("Dial").item(0).getTextContent()).isEqualTo("+15550002222");
+        assertThat(TwiML.hangup()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
+        assertThat(parse(TwiML.hangup()).getElementsByTagName("Hangup").getLength()).isOne();
+    }
+
+    @Test
+    void onlyAnE164NumberIsDialled() {
+        for (String bad : new String[] {"015550002222", "+1555</Dial><Play>x</Play>", "+0123456789", "+1", "sip:a@b"}) {
+            assertThatIllegalArgumentException().as(bad).isThrownBy(() -> TwiML.dial(bad));
+        }
+    }
+
+    @Test
     void statusCallbackIsAnAttributeOfTheStream() {
         Document twiml = parse(TwiML.connectStream(URL).statusCallback("https://voice.example.com/twilio/stream-status?a=1&b=2").toXml());
 

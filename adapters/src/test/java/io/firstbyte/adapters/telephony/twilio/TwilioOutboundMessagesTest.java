@@ -90,6 +90,14 @@ class TwilioOutboundMessagesTest {
     }
 
     @Test
+    void aTransferIsNoMessageOnTheStreamButTheStreamsEndAndTheActionUrlsDial() {
+        codec.decode(TwilioWire.start());
+
+        assertThat(codec.encode(new EndCall("transfer", "+15550002222"))).isEmpty();
+        assertThat(codec.handsOver()).isTrue();
+    }
+
+    @Test
     void pcm16At8kIsConvertedToMulaw() {
         codec.decode(TwilioWire.start());
         short[] samples = ramp(160);

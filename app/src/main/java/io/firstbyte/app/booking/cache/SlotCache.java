@@ -16,8 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Free slots per tenant, service and day in Redis. Keys are {@code <prefix>:<tenant>:slots:<service>:<day>};
- * values carry the availability version they were computed at, and readers compare it with the
+ * Free slots per tenant, service and day in Redis. Keys are
+ * {@code <prefix>:<tenant>:slots:<revision>:<service>:<day>}, the revision being the tenant's catalog
+ * revision the slots were computed from (so a change of hours, staff or services starts afresh); values carry the availability version they were computed at, and readers compare it with the
  * version they know, so an entry older than that is never served. Redis is advisory: every failure
  * here reads as a miss (or a skipped write), never as an error.
  */
@@ -38,16 +39,16 @@ public final class SlotCache {
     }
 
     /** The cached days found (unreadable or missing ones are left out); empty when Redis is unavailable. */
-    public Mono<Map<LocalDate, CachedDay>> get(UUID tenant, UUID service, List<LocalDate> days) {
-        String[] keys = days.stream().map(day -> key(tenant, service, day)).toArray(String[]::new);
+    public Mono<Map<LocalDate, CachedDay>> get(UUID tenant, long revision, UUID service, List<LocalDate> days) {
+        String[] keys = days.stream().map(day -> key(tenant, revision, service, day)).toArray(String[]::new);
         return redis.run(commands -> commands.mget(keys).collectList())
                 .map(values -> decode(days, values))
                 .onErrorResume(error -> Mono.just(Map.of()));
     }
 
-    public Mono<Void> put(UUID tenant, UUID service, Map<LocalDate, CachedDay> days) {
+    public Mono<Void> put(UUID tenant, long revision, UUID service, Map<LocalDate, CachedDay> days) {
         return Flux.fromIterable(days.entrySet())
-                .flatMap(entry -> redis.run(commands -> commands.set(key(tenant, service, entry.getKey()),
+                .flatMap(entry -> redis.run(commands -> commands.set(key(tenant, revision, service, entry.getKey()),
                         SlotCodec.encode(entry.getValue()), SetArgs.Builder.px(ttlWithJitter().toMillis())))
                         .onErrorResume(error -> Mono.empty()))
                 .then();
@@ -57,8 +58,9 @@ public final class SlotCache {
      * Tries to become the one instance filling these days at {@code version} or later; true also when
      * Redis cannot be asked. A claim per version: a change to the days may be filled at once.
      */
-    public Mono<Boolean> claimFill(UUID tenant, UUID service, LocalDate from, LocalDate to, long version, Duration lockTtl) {
-        String key = prefix + ":" + tenant + ":fill:" + service + ":" + from + ":" + to + ":" + version;
+    public Mono<Boolean> claimFill(UUID tenant, long revision, UUID service, LocalDate from, LocalDate to, long version,
+                                   Duration lockTtl) {
+        String key = prefix + ":" + tenant + ":fill:" + revision + ":" + service + ":" + from + ":" + to + ":" + version;
         return redis.run(commands -> commands.set(key, "1", SetArgs.Builder.nx().px(lockTtl.toMillis())))
                 .map("OK"::equals)
                 .defaultIfEmpty(false)
@@ -105,8 +107,8 @@ public final class SlotCache {
         return found;
     }
 
-    private String key(UUID tenant, UUID service, LocalDate day) {
-        return prefix + ":" + tenant + ":slots:" + service + ":" + day;
+    private String key(UUID tenant, long revision, UUID service, LocalDate day) {
+        return prefix + ":" + tenant + ":slots:" + revision + ":" + service + ":" + day;
     }
 
     private Duration ttlWithJitter() {

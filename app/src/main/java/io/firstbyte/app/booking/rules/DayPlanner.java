@@ -10,7 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Availability for one day: each staff member's working hours minus breaks and days off, minus busy
+ * Availability for one day: each staff member's working hours minus breaks and days off, within the
+ * business's own hours and never on a day it is closed ({@link BusinessCalendar}), minus busy
  * times, on the tenant's slot grid. Wall-clock times become instants through the tenant's zone, so
  * a day with a DST change has the right length and a start in the skipped hour moves forward.
  * The blocked range (the service widened by its buffers) must fit inside one working window.
@@ -28,7 +29,7 @@ public final class DayPlanner {
             if (!staff.offers(service)) {
                 continue;
             }
-            for (TimeRange window : windows(staff, day, busy)) {
+            for (TimeRange window : windows(catalog, staff, day, busy)) {
                 Interval open = interval(day, window, zone);
                 int first = ceilToGrid(minutes(window.start()), step);
                 for (int m = first; m < minutes(window.end()); m += step) {
@@ -55,7 +56,7 @@ public final class DayPlanner {
         ZoneId zone = catalog.tenant().zone();
         LocalDate day = start.atZone(zone).toLocalDate();
         Interval blocked = blockedRange(service, start);
-        return staff.offers(service) && windows(staff, day, daysOff).stream()
+        return staff.offers(service) && windows(catalog, staff, day, daysOff).stream()
                 .anyMatch(window -> blocked.within(interval(day, window, zone)));
     }
 
@@ -63,9 +64,9 @@ public final class DayPlanner {
         return new Interval(start.minus(service.bufferBefore()), start.plus(service.duration()).plus(service.bufferAfter()));
     }
 
-    /** Working hours minus breaks, as wall-clock windows; none on a day off. */
-    static List<TimeRange> windows(StaffInfo staff, LocalDate day, BusyTimes busy) {
-        if (busy.isOff(staff.id(), day)) {
+    /** Working hours minus breaks, within the business's hours, as wall-clock windows; none on a day off or closure. */
+    static List<TimeRange> windows(TenantCatalog catalog, StaffInfo staff, LocalDate day, BusyTimes busy) {
+        if (busy.isOff(staff.id(), day) || catalog.calendar().closedOn(day)) {
             return List.of();
         }
         List<TimeRange> open = new ArrayList<>(staff.hoursOn(day.getDayOfWeek()));
@@ -76,7 +77,7 @@ public final class DayPlanner {
             }
             open = next;
         }
-        return open;
+        return catalog.calendar().clip(day, open);
     }
 
     private static List<TimeRange> subtract(TimeRange range, TimeRange pause) {

@@ -7,12 +7,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Everything about a tenant that changes rarely: its settings, services and staff (sorted by name). */
-public record TenantCatalog(TenantInfo tenant, List<ServiceInfo> services, List<StaffInfo> staff) {
+/**
+ * Everything about a tenant that changes rarely: its settings, services and staff (sorted by name), its
+ * own hours and closures, and the {@code revision} it was read at (every administrative change bumps it;
+ * cached slots are kept per revision, so slots computed from an older catalog are never served).
+ */
+public record TenantCatalog(TenantInfo tenant, List<ServiceInfo> services, List<StaffInfo> staff,
+                            BusinessCalendar calendar, long revision) {
 
     public TenantCatalog {
         services = services.stream().sorted(Comparator.comparing(ServiceInfo::name)).toList();
         staff = staff.stream().sorted(Comparator.comparing(StaffInfo::name)).toList();
+    }
+
+    /** A catalog without hours or closures of the business's own, at revision 0. */
+    public TenantCatalog(TenantInfo tenant, List<ServiceInfo> services, List<StaffInfo> staff) {
+        this(tenant, services, staff, BusinessCalendar.NONE, 0);
     }
 
     /** A service by id or by name, case-insensitively, tolerating spelling variants ("color", "blow dry"). */

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * {@link IdempotencyClaim} records its booking in the claim's idempotency record in the same
  * transaction, and rolls back if the claim was taken over meanwhile: a change is made at most once
  * per key. Cancelling or moving a booking forgets the other keys' answers about it, which are no
- * longer true.
+ * longer true. Every change is also told to {@link AppointmentChanges} in its transaction.
  */
 public final class AppointmentStore {
 
@@ -37,13 +37,21 @@ public final class AppointmentStore {
     private final TransactionalOperator transactions;
     private final QueryCounter queries;
     private final VersionListener versions;
+    private final AppointmentChanges changes;
 
     public AppointmentStore(DatabaseClient db, TransactionalOperator transactions, QueryCounter queries,
                             VersionListener versions) {
+        this(db, transactions, queries, versions, AppointmentChanges.NONE);
+    }
+
+    /** {@code changes} hears every change in its transaction (the business's webhook events). */
+    public AppointmentStore(DatabaseClient db, TransactionalOperator transactions, QueryCounter queries,
+                            VersionListener versions, AppointmentChanges changes) {
         this.db = db;
         this.transactions = transactions;
         this.queries = queries;
         this.versions = versions;
+        this.changes = changes;
     }
 
     public Mono<Appointment> find(UUID tenant, UUID id) {
@@ -58,6 +66,24 @@ public final class AppointmentStore {
                             + "and customer_phone = :phone")
                     .bind("tenant", tenant).bind("id", id).bind("phone", customerPhone)
                     .map(AppointmentStore::appointment).one();
+        });
+    }
+
+    /**
+     * The confirmed appointments booked with {@code customerPhone} that start at or after {@code from},
+     * earliest first, at most {@code limit}; with {@code name}, only those whose customer name contains
+     * it, ignoring case.
+     */
+    public Flux<Appointment> upcomingOfCustomer(UUID tenant, String customerPhone, Instant from, @Nullable String name,
+                                                int limit) {
+        return Flux.defer(() -> {
+            queries.count(QueryCounter.Kind.BOOKING_READ);
+            var spec = db.sql("select " + COLUMNS + " from appointment where tenant_id = :tenant "
+                            + "and customer_phone = :phone and status = 'confirmed' and starts_at >= :from "
+                            + (name == null ? "" : "and position(lower(:name) in lower(customer_name)) > 0 ")
+                            + "order by starts_at limit :limit")
+                    .bind("tenant", tenant).bind("phone", customerPhone).bind("from", utc(from)).bind("limit", limit);
+            return (name == null ? spec : spec.bind("name", name)).map(AppointmentStore::appointment).all();
         });
     }
 
@@ -77,7 +103,8 @@ public final class AppointmentStore {
             return spec.map(AppointmentStore::appointment).one();
         });
         return write(tenant, bumped -> insert.flatMap(saved -> bindClaim(claim, saved.id())
-                .then(bump(tenant, days(zone, saved.blockedFrom(), saved.blockedUntil()), bumped)).thenReturn(saved)));
+                .then(bump(tenant, days(zone, saved.blockedFrom(), saved.blockedUntil()), bumped))
+                .then(changes.changed(tenant, AppointmentChanges.Change.CONFIRMED, saved)).thenReturn(saved)));
     }
 
     /**
@@ -95,7 +122,8 @@ public final class AppointmentStore {
             return (customerPhone == null ? spec : spec.bind("phone", customerPhone)).map(AppointmentStore::appointment).one();
         });
         return write(tenant, bumped -> update.flatMap(done -> changed(tenant, done.id(), claim)
-                .then(bump(tenant, days(zone, done.blockedFrom(), done.blockedUntil()), bumped)).thenReturn(done)));
+                .then(bump(tenant, days(zone, done.blockedFrom(), done.blockedUntil()), bumped))
+                .then(changes.changed(tenant, AppointmentChanges.Change.CANCELLED, done)).thenReturn(done)));
     }
 
     /**
@@ -105,7 +133,8 @@ public final class AppointmentStore {
     public Mono<Appointment> move(UUID tenant, UUID id, Instant start, Instant end, Interval blocked, ZoneId zone,
                                   @Nullable IdempotencyClaim claim) {
         return write(tenant, bumped -> moveInTransaction(tenant, id, start, end, blocked, zone, bumped)
-                .flatMap(moved -> changed(tenant, moved.id(), claim).thenReturn(moved)));
+                .flatMap(moved -> changed(tenant, moved.id(), claim)
+                        .then(changes.changed(tenant, AppointmentChanges.Change.RESCHEDULED, moved)).thenReturn(moved)));
     }
 
     private Mono<Appointment> moveInTransaction(UUID tenant, UUID id, Instant start, Instant end, Interval blocked,
@@ -135,7 +164,12 @@ public final class AppointmentStore {
             long epoch = versions.epoch();
             Map<LocalDate, Long> bumped = new ConcurrentHashMap<>();
             return work.apply(bumped).as(transactions::transactional)
-                    .doOnSuccess(done -> bumped.forEach((day, version) -> versions.learn(tenant, day, version, epoch)));
+                    .doOnSuccess(done -> {
+                        bumped.forEach((day, version) -> versions.learn(tenant, day, version, epoch));
+                        if (done != null) {
+                            changes.committed();
+                        }
+                    });
         });
     }
 

@@ -1,12 +1,15 @@
 package io.firstbyte.app.booking.store;
 
+import io.firstbyte.app.booking.rules.BusinessCalendar;
+import io.firstbyte.app.booking.rules.Closure;
 import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.StaffInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
 import io.firstbyte.app.booking.rules.TimeRange;
-import io.firstbyte.app.tenant.TenantInfo;
+import io.firstbyte.app.tenant.TenantStore;
 import io.r2dbc.spi.Readable;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +21,11 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Loads a tenant's catalog: services, staff with their services, hours and breaks, as four concurrent queries. */
+/**
+ * Loads an active tenant's catalog: first the tenant row with its revision, then services, staff with
+ * their services, hours and breaks, and the business's own hours and closures, as concurrent queries.
+ * Reading the revision first means the catalog is never older than the revision it carries.
+ */
 public final class CatalogStore {
 
     private record StaffRow(UUID id, String name) {
@@ -30,18 +37,40 @@ public final class CatalogStore {
     private record Hours(UUID staffId, DayOfWeek day, TimeRange range, boolean isBreak) {
     }
 
+    private record Opening(DayOfWeek day, TimeRange range) {
+    }
+
     private final DatabaseClient db;
     private final QueryCounter queries;
+    private final TenantStore tenants;
 
     public CatalogStore(DatabaseClient db, QueryCounter queries) {
         this.db = db;
         this.queries = queries;
+        this.tenants = new TenantStore(db, queries);
     }
 
-    public Mono<TenantCatalog> load(TenantInfo tenant) {
-        UUID id = UUID.fromString(tenant.id());
-        return Mono.zip(services(id), staff(id), links(id), hours(id))
-                .map(rows -> assemble(tenant, rows.getT1(), rows.getT2(), rows.getT3(), rows.getT4()));
+    /** The catalog of the active tenant {@code id}; empty when there is none. */
+    public Mono<TenantCatalog> load(UUID id) {
+        return tenants.byIdWithRevision(id).flatMap(revised ->
+                Mono.zip(services(id), staff(id), links(id), hours(id), calendar(id))
+                        .map(rows -> new TenantCatalog(revised.tenant(), rows.getT1(),
+                                members(rows.getT2(), rows.getT3(), rows.getT4()), rows.getT5(), revised.revision())));
+    }
+
+    private Mono<BusinessCalendar> calendar(UUID tenant) {
+        Mono<List<Opening>> hours = list("select weekday, start_time, end_time from business_hours where tenant_id = :tenant",
+                tenant, row -> new Opening(DayOfWeek.of(row.get("weekday", Short.class)),
+                        new TimeRange(row.get("start_time", LocalTime.class), row.get("end_time", LocalTime.class))));
+        Mono<List<Closure>> closures = list("select first_day, last_day, reason from closure where tenant_id = :tenant",
+                tenant, row -> new Closure(row.get("first_day", LocalDate.class), row.get("last_day", LocalDate.class),
+                        row.get("reason", String.class)));
+        return Mono.zip(hours, closures).map(both -> {
+            Map<DayOfWeek, List<TimeRange>> week = new HashMap<>();
+            both.getT1().forEach(opening -> week.computeIfAbsent(opening.day(), d -> new ArrayList<>()).add(opening.range()));
+            week.values().forEach(list -> list.sort(java.util.Comparator.comparing(TimeRange::start)));
+            return new BusinessCalendar(week, both.getT2());
+        });
     }
 
     private Mono<List<ServiceInfo>> services(UUID tenant) {
@@ -80,8 +109,7 @@ public final class CatalogStore {
         });
     }
 
-    private static TenantCatalog assemble(TenantInfo tenant, List<ServiceInfo> services, List<StaffRow> staff,
-                                          List<Link> links, List<Hours> hours) {
+    private static List<StaffInfo> members(List<StaffRow> staff, List<Link> links, List<Hours> hours) {
         List<StaffInfo> members = new ArrayList<>();
         for (StaffRow row : staff) {
             Set<UUID> offered = new HashSet<>();
@@ -89,7 +117,7 @@ public final class CatalogStore {
             members.add(new StaffInfo(row.id(), row.name(), offered, byDay(hours, row.id(), false),
                     byDay(hours, row.id(), true)));
         }
-        return new TenantCatalog(tenant, services, members);
+        return members;
     }
 
     private static Map<DayOfWeek, List<TimeRange>> byDay(List<Hours> hours, UUID staffId, boolean breaks) {

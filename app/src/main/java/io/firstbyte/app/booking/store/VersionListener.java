@@ -7,10 +7,13 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -30,6 +33,11 @@ import reactor.util.retry.Retry;
  * by any means (heard, read, committed, or served). Versions only grow, so the floor is never
  * forgotten on a disconnect, and no answer below it may be served: that is what keeps this
  * instance's offers monotonic.
+ *
+ * <p>The same connection hears channel {@code tenant_revision}: an administrative change of a tenant
+ * (its hours, staff, services, numbers, keys) committed. Each one is handed to the
+ * {@link #onTenantChange} listeners, which drop what this instance holds about that tenant; what was
+ * held before a reconnect is keyed by {@link #epoch()} and so forgotten with it.
  */
 public final class VersionListener implements AutoCloseable {
 
@@ -47,6 +55,7 @@ public final class VersionListener implements AutoCloseable {
     private final Map<DayKey, Long> floors = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong(DISCONNECTED);
     private final AtomicLong generations = new AtomicLong();
+    private final List<Consumer<UUID>> tenantListeners = new CopyOnWriteArrayList<>();
     private @Nullable Disposable subscription;
 
     public VersionListener(ConnectionFactory factory) {
@@ -61,6 +70,11 @@ public final class VersionListener implements AutoCloseable {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5))
                         .doBeforeRetry(retry -> forget()))
                 .subscribe(ignored -> { }, error -> forget());
+    }
+
+    /** Called with a tenant's id whenever a change of that tenant is heard (on the listener's thread: keep it short). */
+    public void onTenantChange(Consumer<UUID> listener) {
+        tenantListeners.add(listener);
     }
 
     /** The version of a day if it is known for certain right now; null otherwise. */
@@ -105,7 +119,8 @@ public final class VersionListener implements AutoCloseable {
     }
 
     private Flux<Notification> listen(PostgresqlConnection connection) {
-        return connection.createStatement("LISTEN availability_version").execute()
+        return Flux.concat(connection.createStatement("LISTEN availability_version").execute(),
+                        connection.createStatement("LISTEN tenant_revision").execute())
                 .flatMap(PostgresqlResult::getRowsUpdated)
                 .thenMany(Flux.defer(() -> {
                     versions.clear();
@@ -130,6 +145,14 @@ public final class VersionListener implements AutoCloseable {
     }
 
     private void heard(Notification notification) {
+        if ("tenant_revision".equals(notification.getName())) {
+            String payload = notification.getParameter();
+            if (payload != null && payload.indexOf(' ') == 36) {
+                UUID tenant = UUID.fromString(payload.substring(0, 36));
+                tenantListeners.forEach(listener -> listener.accept(tenant));
+            }
+            return;
+        }
         String[] parts = notification.getParameter() == null ? new String[0] : notification.getParameter().split(" ");
         if (parts.length == 3) {
             learn(UUID.fromString(parts[0]), LocalDate.parse(parts[1]), Long.parseLong(parts[2]), epoch.get());

@@ -12,8 +12,10 @@ public final class BookingToolSpecs {
     public static final String CREATE_BOOKING = "create_booking";
     public static final String CANCEL_BOOKING = "cancel_booking";
     public static final String RESCHEDULE_BOOKING = "reschedule_booking";
+    public static final String FIND_MY_BOOKINGS = "find_my_bookings";
 
     private static final String SERVICE = "\"service\":{\"type\":\"string\",\"description\":\"The service, e.g. Haircut\"}";
+    private static final String BOOKING_ID = "The booking id from the confirmation or from find_my_bookings";
     private static final String STAFF = "\"staff\":{\"type\":\"string\",\"description\":\"Optional: a staff member's name\"}";
 
     private BookingToolSpecs() {
@@ -25,6 +27,8 @@ public final class BookingToolSpecs {
                         "Free appointment times for a service on a day (or a range of at most 14 days), in the business's local time.",
                         schema(SERVICE + ","
                                 + "\"date\":{\"type\":\"string\",\"description\":\"Day, YYYY-MM-DD\"},"
+                                + "\"time\":{\"type\":\"string\",\"description\":\"Optional: the time the caller asked for on that day, "
+                                + "HH:MM; the answer says whether it is free\"},"
                                 + "\"date_to\":{\"type\":\"string\",\"description\":\"Optional last day of a range, YYYY-MM-DD\"},"
                                 + STAFF, "\"service\",\"date\"")),
                 new ToolSpec(FIND_ALTERNATIVES,
@@ -48,12 +52,18 @@ public final class BookingToolSpecs {
                                 + "\"idempotency_key\":{\"type\":\"string\",\"description\":\"Optional: the same key never books twice\"}",
                                 "\"service\",\"start\",\"customer_name\"")),
                 new ToolSpec(CANCEL_BOOKING, "Cancel a booking by its id.",
-                        schema("\"booking_id\":{\"type\":\"string\",\"description\":\"The booking id from the confirmation\"}",
+                        schema("\"booking_id\":{\"type\":\"string\",\"description\":\"" + BOOKING_ID + "\"}",
                                 "\"booking_id\"")),
                 new ToolSpec(RESCHEDULE_BOOKING, "Move a booking to a new start time (same service and staff member).",
-                        schema("\"booking_id\":{\"type\":\"string\",\"description\":\"The booking id from the confirmation\"},"
+                        schema("\"booking_id\":{\"type\":\"string\",\"description\":\"" + BOOKING_ID + "\"},"
                                 + "\"start\":{\"type\":\"string\",\"description\":\"New local start time, YYYY-MM-DDTHH:MM\"}",
-                                "\"booking_id\",\"start\"")));
+                                "\"booking_id\",\"start\"")),
+                new ToolSpec(FIND_MY_BOOKINGS,
+                        "The caller's own upcoming bookings, found by the number they are calling from, each with its "
+                                + "booking_id for cancel_booking and reschedule_booking. Use it whenever the caller wants to "
+                                + "check, cancel or move a booking; never ask the caller for a booking id.",
+                        schema("\"customer_name\":{\"type\":\"string\",\"description\":\"Optional: only bookings under "
+                                + "this name\"}", "")));
     }
 
     private static String schema(String properties, String required) {

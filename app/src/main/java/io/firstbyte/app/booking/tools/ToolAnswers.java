@@ -2,6 +2,7 @@ package io.firstbyte.app.booking.tools;
 
 import io.firstbyte.app.booking.BookingOutcome;
 import io.firstbyte.app.booking.SlotAnswer;
+import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.Slot;
 import io.firstbyte.app.booking.rules.TenantCatalog;
 import io.firstbyte.app.booking.store.Appointment;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,8 +31,14 @@ public final class ToolAnswers {
         json.put("time_zone", answer.catalog().tenant().timeZone());
         json.put("service", answer.service().name());
         json.set("slots", slotArray(answer.catalog(), answer.slots()));
+        SlotAnswer.Asked asked = answer.asked();
+        if (asked != null) {
+            json.putObject("requested").put("start", asked.time().format(LOCAL)).put("free", asked.free());
+        }
         if (answer.slots().isEmpty()) {
             json.put("message", "no free times found");
+        } else if (asked != null && !asked.free()) {
+            json.put("message", "the requested time is not free; find_alternatives gives the nearest free times");
         }
         return json;
     }
@@ -62,6 +70,33 @@ public final class ToolAnswers {
         json.put("service", catalog.serviceById(appointment.serviceId()).map(s -> s.name()).orElse(""));
         json.put("customer_name", appointment.customerName());
         json.put("time_zone", catalog.tenant().timeZone());
+        return json;
+    }
+
+    /**
+     * A caller's upcoming bookings (the first {@code limit} of {@code found}; {@code "more": true} when
+     * there were more), each with the id the change tools take; {@code message} says why there are none.
+     */
+    public static ObjectNode callerBookings(TenantCatalog catalog, List<Appointment> found, int limit,
+                                            @Nullable String message) {
+        ObjectNode json = ToolArgs.JSON.createObjectNode();
+        json.put("time_zone", catalog.tenant().timeZone());
+        ArrayNode bookings = json.putArray("bookings");
+        for (Appointment appointment : found.subList(0, Math.min(limit, found.size()))) {
+            bookings.addObject()
+                    .put("booking_id", appointment.id().toString())
+                    .put("service", catalog.serviceById(appointment.serviceId()).map(ServiceInfo::name).orElse(""))
+                    .put("staff", catalog.staffName(appointment.staffId()))
+                    .put("start", local(catalog, appointment.start()))
+                    .put("end", local(catalog, appointment.end()))
+                    .put("customer_name", appointment.customerName());
+        }
+        if (found.size() > limit) {
+            json.put("more", true);
+        }
+        if (message != null) {
+            json.put("message", message);
+        }
         return json;
     }
 

@@ -3,6 +3,7 @@ package io.firstbyte.app.booking.tools;
 import io.firstbyte.app.booking.BookingFailures;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
@@ -31,6 +32,7 @@ public final class ToolArgs {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,24}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
     private static final Pattern LOCAL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2})?");
 
     private final JsonNode node;
@@ -107,6 +109,10 @@ public final class ToolArgs {
         return text("customer_name", PERSON_NAME, "the customer's name (letters only)").strip();
     }
 
+    public @Nullable String optionalCustomerName() {
+        return optional("customer_name") == null ? null : customerName();
+    }
+
     public @Nullable String customerPhone() {
         return optional("customer_phone") == null ? null
                 : text("customer_phone", PHONE, "a phone number such as +15551234567").replaceAll("[\\s()-]", "");
@@ -154,6 +160,19 @@ public final class ToolArgs {
             return LocalDate.parse(value.asString()).atStartOfDay();
         }
         return value == null ? null : localDateTime(name);
+    }
+
+    /** A wall-clock time of day, {@code HH:MM}; null when absent. */
+    public @Nullable LocalTime optionalTime(String name) {
+        if (optional(name) == null) {
+            return null;
+        }
+        String text = text(name, CLOCK_TIME, "a time of day as HH:MM");
+        try {
+            return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+        } catch (DateTimeParseException e) {
+            throw BookingFailures.invalid(name + " is not a real time of day");
+        }
     }
 
     public int count(String name, int fallback, int min, int max) {

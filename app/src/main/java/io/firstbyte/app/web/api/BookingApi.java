@@ -46,12 +46,14 @@ public final class BookingApi {
         return RouterFunctions.route()
                 .GET("/api/tools", request -> ApiResponses.json(HttpStatus.OK, OpenAiTools.schemas(tools.specs())))
                 .GET("/api/availability", request -> fromQuery(request, BookingToolSpecs.CHECK_AVAILABILITY,
-                        List.of("service", "date", "date_to", "staff")))
+                        List.of("service", "date", "time", "date_to", "staff")))
                 .GET("/api/alternatives", request -> fromQuery(request, BookingToolSpecs.FIND_ALTERNATIVES,
                         List.of("service", "around", "count", "staff")))
                 .GET("/api/next-available", request -> fromQuery(request, BookingToolSpecs.FIND_NEXT_AVAILABLE,
                         List.of("service", "after", "staff")))
                 .POST("/api/bookings", this::create)
+                .GET("/api/bookings", request -> fromQuery(request, BookingToolSpecs.FIND_MY_BOOKINGS,
+                        List.of("customer_phone", "customer_name")))
                 .GET("/api/bookings/{id}", request -> withTenant(request, tenant ->
                         tools.booking(tenant.id(), request.pathVariable("id"))
                                 .flatMap(json -> ApiResponses.json(HttpStatus.OK, json))))
@@ -73,6 +75,9 @@ public final class BookingApi {
                 request.queryParam(name).ifPresent(value -> {
                     if ("count".equals(name) && value.matches("\\d{1,3}")) {
                         args.put(name, Integer.parseInt(value));
+                    } else if ("customer_phone".equals(name) && value.startsWith(" ")) {
+                        // an unencoded '+' in a query string arrives as a space
+                        args.put(name, "+" + value.strip());
                     } else {
                         args.put(name, value);
                     }

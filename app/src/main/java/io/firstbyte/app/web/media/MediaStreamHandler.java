@@ -51,7 +51,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
         this.dialect = dialect;
         this.codecs = codecs;
         this.subProtocols = List.copyOf(subProtocols);
-        this.runner = runner;
+        this.runner = runner.forGateway(dialect);
         this.telephony = telephony;
         this.tokens = tokens;
     }
@@ -88,7 +88,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
                     // When the call ends itself (EndCall), switchOnFirst tells the inbound events it was
                     // cancelled with an error nobody is left to receive; that is the end of the events.
                     Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
-                    return first.get() instanceof CallStarted start ? call(session, start, afterStart) : Flux.empty();
+                    return first.get() instanceof CallStarted start ? call(session, start, afterStart, codec.handsOver()) : Flux.empty();
                 });
         Flux<WebSocketMessage> frames = outbound
                 .concatMapIterable(codec::encode)
@@ -109,11 +109,11 @@ public final class MediaStreamHandler implements WebSocketHandler {
                 .doOnError(error -> log.warn("connection {} ({}) failed: {}", session.getId(), dialect, error.toString()));
     }
 
-    private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events) {
+    private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events, boolean handsOver) {
         // An unexpected failure of the check refuses the call: it is closed by default.
         return tokens.accept(started).onErrorReturn(false).flatMapMany(accepted -> {
             if (accepted) {
-                return runner.run(started, events);
+                return runner.run(started, events, null, handsOver);
             }
             log.warn("stream {} refused: missing, reused or expired call token, or one issued for another call", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());

@@ -1,16 +1,13 @@
 package io.firstbyte.app.web.twilio;
 
 import io.firstbyte.adapters.telephony.twilio.TwiML;
-import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
 import io.firstbyte.app.capacity.CallAdmission;
 import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.pipeline.call.CallContext;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /twilio/voice}: Twilio asks what to do with an incoming call; the answer is TwiML
  * that connects the call's audio to {@code /twilio/media} on this server, passing the caller's
- * and dialled numbers and a single-use call token as stream parameters.
+ * and dialled numbers and a single-use call token as stream parameters, and asks Twilio to come
+ * back to {@link TwilioAfterStream} when the stream ends (to hand the caller over, or hang up).
  *
  * <p>While this instance takes no new call (draining, or at its cap) the answer sends the webhook
  * once more to {@code PUBLIC_URL} ({@code <Redirect>}, marked so it is not sent a third time):
@@ -43,11 +41,13 @@ public class TwilioVoiceWebhook {
     private final TelephonyProperties telephony;
     private final CallTokens tokens;
     private final CallAdmission admission;
+    private final SignedWebhook signed;
 
     public TwilioVoiceWebhook(TelephonyProperties telephony, CallTokens tokens, CallAdmission admission) {
         this.telephony = telephony;
         this.tokens = tokens;
         this.admission = admission;
+        this.signed = new SignedWebhook(telephony);
     }
 
     @PostMapping(path = "/twilio/voice", produces = MediaType.TEXT_XML_VALUE)
@@ -55,18 +55,11 @@ public class TwilioVoiceWebhook {
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().pathWithinApplication().value();
         String query = request.getURI().getRawQuery();
-        String signedUrl = telephony.publicUrlOf(path, query);
-        return exchange.getFormData().map(form -> answer(form, signedUrl, request.getHeaders().getFirst("X-Twilio-Signature"),
-                path, query));
+        return signed.form(exchange, "voice webhook", log)
+                .map(form -> form.map(fields -> answer(fields, path, query)).orElseGet(SignedWebhook::refused));
     }
 
-    private ResponseEntity<String> answer(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature,
-                                          String path, @Nullable String query) {
-        if (telephony.signaturesRequired() && !validSignature(form, signedUrl, signature)) {
-            log.warn("voice webhook refused: its X-Twilio-Signature is not over {} (the webhook URL set in Twilio must be "
-                    + "PUBLIC_URL followed by this path and query)", signedUrl);
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("invalid signature");
-        }
+    private ResponseEntity<String> answer(MultiValueMap<String, String> form, String path, @Nullable String query) {
         String from = form.getFirst("From");
         String to = form.getFirst("To");
         String callSid = form.getFirst("CallSid");
@@ -76,6 +69,7 @@ public class TwilioVoiceWebhook {
         }
         log.info("incoming call {} from {} to {}", callSid, CallContext.mask(from), to);
         TwiML twiml = TwiML.connectStream(telephony.twilioMediaUrl())
+                .action(telephony.publicUrlOf(TwilioAfterStream.PATH, null))
                 .parameter("From", from == null ? "" : from)
                 .parameter("To", to == null ? "" : to)
                 .parameter("token", tokens.issue(new SignedCall(callSid, from, to)));
@@ -92,9 +86,5 @@ public class TwilioVoiceWebhook {
         log.info("incoming call {} refused: this instance {}", callSid,
                 refusal == CallAdmission.Refusal.DRAIN ? "is draining" : "is at its call cap");
         return TwiML.sayThenHangUp(refusal == CallAdmission.Refusal.DRAIN ? RESTARTING : BUSY);
-    }
-
-    private boolean validSignature(MultiValueMap<String, String> form, String signedUrl, @Nullable String signature) {
-        return new TwilioSignature(telephony.twilioAuthToken()).isValidWebhook(signedUrl, Map.copyOf(form), signature);
     }
 }

@@ -72,6 +72,26 @@ class DayPlannerTest {
     }
 
     @Test
+    void staffHoursAreClippedToTheBusinessHoursAndAClosureDayHasNoSlots() {
+        TenantCatalog staffOnly = salon(range(9, 0, 17, 0));
+        LocalDate tuesday = LocalDate.of(2026, 11, 24);
+        BusinessCalendar calendar = new BusinessCalendar(Map.of(DayOfWeek.TUESDAY, List.of(range(10, 0, 11, 0), range(16, 0, 18, 0))),
+                List.of(new Closure(LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 27), "Thanksgiving")));
+        TenantCatalog business = new TenantCatalog(staffOnly.tenant(), staffOnly.services(), staffOnly.staff(), calendar, 2);
+
+        assertThat(localStarts(DayPlanner.freeSlots(business, HAIRCUT, tuesday, BusyTimes.NONE))).containsExactly(
+                LocalTime.of(10, 0), LocalTime.of(10, 30), LocalTime.of(16, 0), LocalTime.of(16, 30));
+        assertThat(DayPlanner.freeSlots(business, HAIRCUT, tuesday.plusDays(1), BusyTimes.NONE))
+                .as("Wednesday: not among the business's hours").isEmpty();
+        assertThat(DayPlanner.freeSlots(business, HAIRCUT, tuesday.plusDays(2), BusyTimes.NONE)).as("closed").isEmpty();
+        Instant nineThirty = ZonedDateTime.of(tuesday, LocalTime.of(9, 30), NEW_YORK).toInstant();
+        assertThat(DayPlanner.fitsWorkingHours(business, business.staff().getFirst(), HAIRCUT, nineThirty, BusyTimes.NONE))
+                .as("a booking before the business opens").isFalse();
+        assertThat(DayPlanner.fitsWorkingHours(staffOnly, staffOnly.staff().getFirst(), HAIRCUT, nineThirty, BusyTimes.NONE))
+                .isTrue();
+    }
+
+    @Test
     void aDayOffHasNoSlots() {
         LocalDate day = LocalDate.of(2026, 11, 24);
         List<Slot> slots = DayPlanner.freeSlots(salon(range(9, 0, 17, 0)), HAIRCUT, day,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.firstbyte.pipeline.tool.ToolException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,5 +83,18 @@ class ToolArgsTest {
     void aDateAloneIsAcceptedWhereATimeIsOptional() {
         assertThat(ToolArgs.parse("{\"after\":\"2026-11-30\"}", Set.of("after")).optionalLocalDateTime("after"))
                 .isEqualTo(LocalDate.of(2026, 11, 30).atStartOfDay());
+    }
+
+    @Test
+    void aTimeOfDayIsHoursAndMinutesAndOptional() {
+        Set<String> time = Set.of("time");
+
+        assertThat(ToolArgs.parse("{\"time\":\"15:30\"}", time).optionalTime("time")).isEqualTo(LocalTime.of(15, 30));
+        assertThat(ToolArgs.parse("{\"time\":\"9:00\"}", time).optionalTime("time")).isEqualTo(LocalTime.of(9, 0));
+        assertThat(ToolArgs.parse("{}", time).optionalTime("time")).isNull();
+        assertThatThrownBy(() -> ToolArgs.parse("{\"time\":\"25:00\"}", time).optionalTime("time"))
+                .isInstanceOf(ToolException.class).hasMessageContaining("not a real time");
+        assertThatThrownBy(() -> ToolArgs.parse("{\"time\":\"3pm\"}", time).optionalTime("time"))
+                .isInstanceOf(ToolException.class).hasMessageContaining("HH:MM");
     }
 }

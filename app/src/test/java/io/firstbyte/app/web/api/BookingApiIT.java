@@ -88,8 +88,9 @@ class BookingApiIT {
     void toolsAreListedAsOpenAiFunctionSchemas() {
         JsonNode tools = get("/api/tools", null, 200);
 
-        assertThat(tools.size()).isEqualTo(6);
-        assertThat(tools.findValuesAsString("name")).contains("check_availability", "create_booking", "cancel_booking");
+        assertThat(tools.size()).isEqualTo(7);
+        assertThat(tools.findValuesAsString("name")).contains("check_availability", "create_booking", "cancel_booking",
+                "find_my_bookings");
         assertThat(tools.get(0).path("type").asString()).isEqualTo("function");
         assertThat(tools.get(0).path("function").path("parameters").path("type").asString()).isEqualTo("object");
     }

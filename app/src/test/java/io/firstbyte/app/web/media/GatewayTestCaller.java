@@ -51,6 +51,9 @@ final class GatewayTestCaller {
     private volatile boolean speaking;
     private volatile long lastAudioAt;
     private volatile @Nullable String subprotocol;
+    private volatile int closeStatus = -1;
+    private volatile long closedAt;
+    private volatile long playoutEndAtClose;
 
     GatewayTestCaller(Gateway gateway, CallSetup setup) {
         this.wire = gateway.webSocketWire(setup, ThreadLocalRandom.current());
@@ -81,6 +84,7 @@ final class GatewayTestCaller {
             wire.opening().forEach(outgoing::tryEmitNext);
         }
         Disposable ticking = Flux.interval(Duration.ofMillis(20)).subscribe(tick -> tick());
+        in.receiveCloseStatus().subscribe(status -> closed(status.code()));
         Mono<Void> receive = in.aggregateFrames(1 << 20).receiveFrames()
                 .filter(frame -> frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
                 .map(GatewayTestCaller::copy)
@@ -125,6 +129,22 @@ final class GatewayTestCaller {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    private synchronized void closed(int status) {
+        closedAt = System.nanoTime();
+        playoutEndAtClose = playback.playoutEnd();
+        closeStatus = status;
+    }
+
+    /** The status of the server's close frame; -1 while open. */
+    int closeStatus() {
+        return closeStatus;
+    }
+
+    /** How long (ns) the audio received before the close still had to play when the close arrived; negative: it had played. */
+    long stillPlayingAtClose() {
+        return playoutEndAtClose - closedAt;
     }
 
     synchronized void hangUp() {

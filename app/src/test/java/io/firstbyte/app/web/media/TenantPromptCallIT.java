@@ -41,7 +41,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // its own database on this machine's PostgreSQL is a developer's set-up: development mode, Twilio open
-        properties = {"firstbyte.security.mode=development", "firstbyte.telephony.start-timeout=1s",
+        properties = {"firstbyte.security.mode=development",
+                // the model must get the business facts even on a loaded machine: wait for the catalog
+                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s", "firstbyte.telephony.start-timeout=1s",
                 "firstbyte.booking.synthetic-tenants=2"})
 class TenantPromptCallIT {
 
@@ -135,6 +137,8 @@ class TenantPromptCallIT {
                 Staff: Anna, Ben, Carla.
                 Appointments can be booked at least 1 hour ahead and at most 60 days ahead (the last day is 2027-02-03).
                 The caller is calling from +15550001111; read it back to confirm it before booking with it as their phone number.
+                If the caller asks for a person, use transfer_call; if it says nobody can take the call, \
+                offer to take a message and record it with take_message.
                 Speak German.
                 Instructions from the business:
                 Offer the caller a glass of water on arrival.""");

@@ -44,9 +44,16 @@ final class TwilioTestCaller {
     private volatile boolean speaking;
     private volatile long lastAudioAt;
     private volatile long closeStatus = -1;
+    private volatile long closedAt;
 
     Mono<Void> dial(int port, Map<String, String> parameters) {
+        return dial(port, parameters, Map.of());
+    }
+
+    /** The same, with HTTP headers on the upgrade (an {@code X-Twilio-Signature}). */
+    Mono<Void> dial(int port, Map<String, String> parameters, Map<String, String> headers) {
         return HttpClient.create()
+                .headers(out -> headers.forEach(out::set))
                 .websocket()
                 .uri(URI.create("ws://localhost:" + port + "/twilio/media"))
                 .handle((in, out) -> exchange(in, out, parameters))
@@ -66,7 +73,10 @@ final class TwilioTestCaller {
             echoPlayedMarks();
         });
         Mono<Void> receive = in.receive().asString().doOnNext(this::onMessage).then();
-        in.receiveCloseStatus().subscribe(status -> closeStatus = status.code());
+        in.receiveCloseStatus().subscribe(status -> {
+            closedAt = System.nanoTime();
+            closeStatus = status.code();
+        });
         reactor.core.Disposable ticking = clock.subscribe();
         return Mono.when(out.sendString(outgoing.asFlux()).then(), receive).doFinally(signal -> ticking.dispose());
     }
@@ -108,7 +118,23 @@ final class TwilioTestCaller {
         outgoing.tryEmitComplete();
     }
 
-    void sendRaw(String text) {
+    /** The caller presses {@code digit} on the keypad (Twilio's {@code dtmf} message). */
+    void press(String digit) {
+        send(Map.of("event", "dtmf", "sequenceNumber", seq(), "streamSid", streamSid,
+                "dtmf", Map.of("track", "inbound_track", "digit", digit)));
+    }
+
+    /** When (System.nanoTime) the server's close frame arrived; 0 while open. */
+    long closedAt() {
+        return closedAt;
+    }
+
+    /** When (System.nanoTime) the audio received so far finishes playing. */
+    long playbackEnds() {
+        return playbackEnds.get();
+    }
+
+    synchronized void sendRaw(String text) {
         outgoing.tryEmitNext(text);
     }
 

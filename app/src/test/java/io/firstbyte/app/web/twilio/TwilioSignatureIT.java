@@ -46,6 +46,10 @@ class TwilioSignatureIT {
         return postVoice("/twilio/voice", signature);
     }
 
+    private WebTestClient.ResponseSpec post(String pathAndQuery, String signature) {
+        return postVoice(pathAndQuery, signature);
+    }
+
     private WebTestClient.ResponseSpec postVoice(String pathAndQuery, String signature) {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         FORM.forEach(form::put);
@@ -62,7 +66,8 @@ class TwilioSignatureIT {
         String body = postVoice(TWILIO.sign("https://voice.example.com/twilio/voice", FORM))
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(body).contains("<Connect>", "<Stream url=\"wss://voice.example.com/twilio/media\"",
+        assertThat(body).contains("<Connect action=\"https://voice.example.com/twilio/after-stream\">",
+                "<Stream url=\"wss://voice.example.com/twilio/media\"",
                 "name=\"From\" value=\"+12349013030\"", "name=\"To\" value=\"+15550100100\"", "name=\"token\"");
     }
 
@@ -87,6 +92,15 @@ class TwilioSignatureIT {
         assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
                 .contains("https://voice.example.com/twilio/voice?tenant=t42")
                 .doesNotContain(signedWithoutTheQuery, "12345");
+    }
+
+    @Test
+    void theStreamsActionUrlIsCheckedLikeTheVoiceWebhook() {
+        String signed = TWILIO.sign("https://voice.example.com/twilio/after-stream", FORM);
+        String body = post("/twilio/after-stream", signed).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
+        post("/twilio/after-stream", TWILIO.sign("https://attacker.example.net/twilio/after-stream", FORM)).expectStatus().isForbidden();
+        post("/twilio/after-stream", "").expectStatus().isForbidden();
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** The report as a short plain-text table for the terminal. */
 public final class ReportTable {
 
-    private static final String ROW = "%-26s %6s %9s %9s %9s %9s%n";
+    private static final String ROW = "%-26s %6s %9s %9s %9s %9s %9s%n";
 
     private ReportTable() {
     }
@@ -16,7 +16,7 @@ public final class ReportTable {
         StringBuilder out = new StringBuilder();
         out.append(format("%d calls to %s, profile %s, ramp %d ms: %d completed in %.1f s%n%n", run.calls(),
                 run.url(), run.profile(), run.rampMs(), report.callsCompleted(), run.durationMs() / 1000.0));
-        out.append(format(ROW, "(ms)", "count", "p50", "p95", "p99", "max"));
+        out.append(format(ROW, "(ms)", "count", "min", "p50", "p95", "p99", "max"));
         row(out, "TTFB", report.ttfbMs());
         report.byTurn().forEach(turn -> row(out, "  turn " + turn.turn(), turn.ttfbMs()));
         row(out, "server overhead", report.overheadMs());
@@ -39,7 +39,7 @@ public final class ReportTable {
     }
 
     private static void row(StringBuilder out, String name, Summary summary) {
-        out.append(format(ROW, name, summary.count(), cell(summary.p50()), cell(summary.p95()), cell(summary.p99()),
+        out.append(format(ROW, name, summary.count(), cell(summary.min()), cell(summary.p50()), cell(summary.p95()), cell(summary.p99()),
                 cell(summary.max())));
     }
 

@@ -7,16 +7,17 @@ import org.jspecify.annotations.Nullable;
  * Percentiles of a set of values in milliseconds, nearest-rank (each one is a value that was
  * measured, never an interpolation); all null when nothing was measured.
  */
-public record Summary(int count, @Nullable Double p50, @Nullable Double p95, @Nullable Double p99, @Nullable Double max) {
+public record Summary(int count, @Nullable Double min, @Nullable Double p50, @Nullable Double p95, @Nullable Double p99,
+                      @Nullable Double max) {
 
-    public static final Summary EMPTY = new Summary(0, null, null, null, null);
+    public static final Summary EMPTY = new Summary(0, null, null, null, null, null);
 
     public static Summary ofMillis(Collection<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return EMPTY;
         }
-        return new Summary(sorted.length, rounded(percentile(sorted, 50)), rounded(percentile(sorted, 95)),
+        return new Summary(sorted.length, rounded(sorted[0]), rounded(percentile(sorted, 50)), rounded(percentile(sorted, 95)),
                 rounded(percentile(sorted, 99)), rounded(sorted[sorted.length - 1]));
     }
 

@@ -38,7 +38,7 @@ class CallsReportTest {
         CallsReport report = CallsReport.of(RUN, List.of(untraced, partly), Thresholds.NONE);
 
         assertThat(report.ttfbMs().count()).isEqualTo(3);
-        assertThat(report.overheadMs()).isEqualTo(new Summary(1, 20.0, 20.0, 20.0, 20.0));
+        assertThat(report.overheadMs()).isEqualTo(new Summary(1, 20.0, 20.0, 20.0, 20.0, 20.0));
         assertThat(report.overheadUnavailable()).isEqualTo(2);
     }
 

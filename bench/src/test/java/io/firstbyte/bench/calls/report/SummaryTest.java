@@ -14,7 +14,7 @@ class SummaryTest {
 
         Summary summary = Summary.ofMillis(values);
 
-        assertThat(summary).isEqualTo(new Summary(100, 50.0, 95.0, 99.0, 100.0));
+        assertThat(summary).isEqualTo(new Summary(100, 1.0, 50.0, 95.0, 99.0, 100.0));
     }
 
     @Test
@@ -29,7 +29,7 @@ class SummaryTest {
 
     @Test
     void oneValueIsEveryPercentile() {
-        assertThat(Summary.ofMillis(List.of(812.345))).isEqualTo(new Summary(1, 812.35, 812.35, 812.35, 812.35));
+        assertThat(Summary.ofMillis(List.of(812.345))).isEqualTo(new Summary(1, 812.35, 812.35, 812.35, 812.35, 812.35));
     }
 
     @Test

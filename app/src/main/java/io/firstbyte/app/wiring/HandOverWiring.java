@@ -1,0 +1,104 @@
+package io.firstbyte.app.wiring;
+
+import io.firstbyte.app.booking.CatalogSource;
+import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.app.config.StoreProperties;
+import io.firstbyte.app.config.WebhookProperties;
+import io.firstbyte.app.handover.PendingTransfers;
+import io.firstbyte.app.handover.TransferCallTool;
+import io.firstbyte.app.handover.TransferNumbers;
+import io.firstbyte.app.messages.MessageStore;
+import io.firstbyte.app.messages.MessagesApi;
+import io.firstbyte.app.messages.TakeMessageTool;
+import io.firstbyte.app.tenant.WebhookSecrets;
+import io.firstbyte.app.webhooks.Backoff;
+import io.firstbyte.app.webhooks.BookingEvents;
+import io.firstbyte.app.webhooks.NettyWebhookClient;
+import io.firstbyte.app.webhooks.PostgresOutbox;
+import io.firstbyte.app.webhooks.WebhookSender;
+import io.firstbyte.pipeline.tool.Tool;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Handing callers over and telling the business: the {@code transfer_call} and {@code take_message}
+ * tools (they join the registry as {@link Tool} beans), the pending transfers Twilio's action URL reads,
+ * the messages' admin routes, and the webhook outbox with its sender, which starts once the application
+ * is ready (the schema is migrated by then) and stops with it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+public class HandOverWiring {
+
+    /** How long a transfer is kept for the gateway's request after the stream: Twilio asks within seconds. */
+    private static final Duration TRANSFER_TTL = Duration.ofMinutes(15);
+    private static final int DELIVERIES_PER_ROUND = 50;
+
+    @Bean
+    TransferNumbers transferNumbers(DatabaseClient bookingDatabaseClient) {
+        return new TransferNumbers(bookingDatabaseClient);
+    }
+
+    @Bean
+    PendingTransfers pendingTransfers(RedisConnector bookingRedis, StoreProperties store) {
+        return new PendingTransfers(bookingRedis, store.redis().keyPrefix(), TRANSFER_TTL);
+    }
+
+    @Bean
+    Tool transferCallTool(TransferNumbers transferNumbers, PendingTransfers pendingTransfers, CatalogSource bookingCatalogs,
+                          ObjectProvider<Clock> clocks) {
+        return new TransferCallTool(transferNumbers, pendingTransfers, bookingCatalogs, clocks.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    MessageStore messageStore(DatabaseClient bookingDatabaseClient) {
+        return new MessageStore(bookingDatabaseClient);
+    }
+
+    @Bean
+    Tool takeMessageTool(MessageStore messageStore, WebhookSender webhookSender) {
+        return new TakeMessageTool(messageStore, webhookSender::nudge);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> messageRoutes(MessageStore messageStore) {
+        return new MessagesApi(messageStore).routes();
+    }
+
+    @Bean(destroyMethod = "close")
+    NettyWebhookClient webhookClient(WebhookProperties webhooks) {
+        return new NettyWebhookClient(webhooks.timeout(), webhooks.timeout());
+    }
+
+    @Bean(destroyMethod = "dispose")
+    WebhookSender webhookSender(DatabaseClient bookingDatabaseClient, WebhookSecrets webhookSecrets,
+                                NettyWebhookClient webhookClient, WebhookProperties webhooks, MeterRegistry registry) {
+        return new WebhookSender(new PostgresOutbox(bookingDatabaseClient, webhookSecrets), webhookClient,
+                new Backoff(webhooks.firstRetry(), webhooks.maxRetryWait(), webhooks.maxAttempts()), webhooks.pollInterval(),
+                webhooks.timeout(), DELIVERIES_PER_ROUND, Schedulers.parallel(),
+                (event, outcome) -> registry.counter("firstbyte.webhooks.deliveries", "event", event,
+                        "outcome", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-')).increment());
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> webhookSenderStart(WebhookSender webhookSender) {
+        return ready -> webhookSender.start();
+    }
+
+    @Bean
+    BookingEvents bookingEvents(DatabaseClient bookingDatabaseClient, WebhookSender webhookSender) {
+        return new BookingEvents(bookingDatabaseClient, webhookSender::nudge);
+    }
+}
