@@ -13,7 +13,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * A speech-to-text provider that listens to the real caller audio but reads the words from a
- * script ({@link Scenarios}). Its own energy VAD finds each utterance, which takes the next
+ * script ({@link Scenarios}). Its own VAD (by default the adaptive one, as noise-proof as a
+ * real provider's model should be) finds each utterance, which takes the next
  * script line; while the caller speaks it sends growing interim transcripts every
  * {@link LatencyProfile#sttInterimInterval()} of voiced audio, and the final transcript followed
  * by {@code EndOfSpeech} {@link LatencyProfile#sttEndOfSpeechDelay()} after the last voiced frame
@@ -26,12 +27,12 @@ public final class SimulatedSpeechToText implements SpeechToText {
     private final VadSettings vad;
     private final Scheduler scheduler;
 
-    /** Listens with the default VAD threshold and minimum speech. */
+    /** Listens with the default VAD. */
     public SimulatedSpeechToText(LatencyProfiles profiles, Scheduler scheduler) {
         this(profiles, VadSettings.DEFAULTS, scheduler);
     }
 
-    /** Listens with {@code vad}'s threshold and minimum speech; the hangover follows the latency profile. */
+    /** Listens with {@code vad} (its mode, threshold and minimum speech); the hangover follows the latency profile. */
     public SimulatedSpeechToText(LatencyProfiles profiles, VadSettings vad, Scheduler scheduler) {
         this.profiles = profiles;
         this.vad = vad;
@@ -54,7 +55,7 @@ public final class SimulatedSpeechToText implements SpeechToText {
 
     private UtteranceTracker tracker(CallContext call) {
         LatencyProfile profile = profiles.forCall(call);
-        VadSettings listening = new VadSettings(vad.thresholdDbfs(), vad.minSpeech(), UtteranceTracker.hangoverFor(profile));
+        VadSettings listening = vad.withHangover(UtteranceTracker.hangoverFor(profile));
         return new UtteranceTracker(listening, new CallerScript(Scenarios.linesFor(call)), profile,
                 CallRandom.of(call, "stt", 0), scheduler,
                 call.attribute(SimulatedDelays.ATTRIBUTE, SimulatedDelays.class));

@@ -1,7 +1,6 @@
 package io.firstbyte.adapters.sim;
 
-import io.firstbyte.pipeline.audio.Pcm16;
-import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.audio.vad.VoiceActivityDetector;
 import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.EndOfSpeech;
@@ -26,8 +25,7 @@ import reactor.core.scheduler.Scheduler;
  */
 final class UtteranceTracker {
 
-    private final EnergyVad vad;
-    private final double thresholdDbfs;
+    private final VoiceActivityDetector vad;
     private final CallerScript script;
     private final LatencyProfile profile;
     private final RandomGenerator random;
@@ -41,8 +39,7 @@ final class UtteranceTracker {
 
     UtteranceTracker(VadSettings vad, CallerScript script, LatencyProfile profile, RandomGenerator random,
                      Scheduler scheduler, @Nullable SimulatedDelays delays) {
-        this.vad = new EnergyVad(vad);
-        this.thresholdDbfs = vad.thresholdDbfs();
+        this.vad = VoiceActivityDetector.create(vad);
         this.script = script;
         this.profile = profile;
         this.random = random;
@@ -57,8 +54,8 @@ final class UtteranceTracker {
     }
 
     Flux<SpeechEvent> accept(AudioIn frame) {
-        boolean voiced = Pcm16.levelDbfs(Pcm16.decode(frame.audio(), frame.format().encoding())) >= thresholdDbfs;
         SpeechEvent detected = vad.accept(frame).orElse(null);
+        boolean voiced = vad.lastFrameVoiced();
         if (vad.lastVoicedEndMillis() == frame.timestampMillis() + frame.durationMillis()) {
             lastVoicedArrival = scheduler.now(TimeUnit.NANOSECONDS);
         }

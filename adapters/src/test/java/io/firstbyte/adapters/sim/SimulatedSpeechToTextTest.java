@@ -10,6 +10,7 @@ import io.firstbyte.pipeline.event.TranscriptInterim;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.adapters.sim.voice.SpeechSynthesizer;
 import io.firstbyte.pipeline.audio.AudioFormat;
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.event.AudioIn;
 import java.time.Duration;
@@ -18,7 +19,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -27,7 +31,13 @@ class SimulatedSpeechToTextTest {
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final TrackingScheduler timers = new TrackingScheduler(time);
-    private final SimulatedSpeechToText stt = new SimulatedSpeechToText(LatencyProfiles.builtIn(), timers);
+    /**
+     * The test tone is steady from the first frame, which the default adaptive detector takes for the
+     * line's background: these tests time the transcripts, so they listen with the fixed threshold.
+     */
+    private static final VadSettings TONE_VAD = VadSettings.DEFAULTS.withMode(VadSettings.Mode.ENERGY);
+
+    private final SimulatedSpeechToText stt = new SimulatedSpeechToText(LatencyProfiles.builtIn(), TONE_VAD, timers);
     private final SimulatedDelays delays = new SimulatedDelays();
 
     @Test
@@ -167,29 +177,47 @@ class SimulatedSpeechToTextTest {
         assertThat(first.getFirst()).isBetween(812L, 888L);
     }
 
-    @Test
-    void hearsTheSimulatedVoiceAsOneUtterancePerLine() {
-        // the bench's callers speak with the simulated voice: no syllable may be taken for a pause
+    @ParameterizedTest(name = "background noise {0} dBFS")
+    @ValueSource(doubles = {-100, -40, -30})
+    void hearsTheSimulatedVoiceAsOneUtterancePerLineEvenOverSteadyNoise(double noiseDbfs) {
+        // the bench's callers speak with a synthetic voice: no syllable may be taken for a pause, and
+        // with the default (adaptive) detector steady noise under it must not join the lines together
+        SimulatedSpeechToText listening = new SimulatedSpeechToText(LatencyProfiles.builtIn(), timers);
         List<String> lines = Scenarios.ALL.get(Scenarios.BOOKING);
-        Flux<AudioIn> voice = Flux.fromIterable(lines)
-                .concatMap(line -> Flux.fromIterable(frames(line)).concatWith(Flux.fromIterable(frames(""))))
+        Flux<AudioIn> voice = Flux.fromIterable(frames(lines, noiseDbfs))
                 .index((i, frame) -> new AudioIn(frame, AudioFormat.MULAW_8K, i * 20))
                 .delayElements(Duration.ofMillis(20), time)
                 .concatWith(Flux.never());
 
-        Timeline<SpeechEvent> events = Timeline.record(stt.transcribe(call(Map.of()), voice), time);
+        Timeline<SpeechEvent> events = Timeline.record(listening.transcribe(call(Map.of()), voice), time);
         events.advance(Duration.ofSeconds(30));
 
         assertThat(events.of(TranscriptFinal.class)).extracting(at -> ((TranscriptFinal) at.value()).text())
                 .containsExactlyElementsOf(lines);
     }
 
-    /** 20 ms mu-law frames of {@code line} in the simulated voice, or 1 s of silence for an empty line. */
-    private static List<byte[]> frames(String line) {
-        short[] samples = new short[8000];
-        if (!line.isEmpty()) {
+    /**
+     * 20 ms mu-law frames of a second of silence, then each line in the simulated voice followed by a
+     * second of silence, with pink noise at {@code noiseDbfs} RMS under all of it.
+     */
+    private static List<byte[]> frames(List<String> lines, double noiseDbfs) {
+        List<short[]> parts = new ArrayList<>();
+        parts.add(new short[8000]);
+        for (String line : lines) {
             SpeechSynthesizer synthesizer = new SpeechSynthesizer(line);
-            samples = synthesizer.next(synthesizer.totalSamples());
+            parts.add(synthesizer.next(synthesizer.totalSamples()));
+            parts.add(new short[8000]);
+        }
+        short[] samples = new short[parts.stream().mapToInt(part -> part.length).sum()];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, samples, at, part.length);
+            at += part.length;
+        }
+        double[] noise = pinkNoise(samples.length, noiseDbfs);
+        for (int i = 0; i < samples.length; i++) {
+            long mixed = Math.round(samples[i] + noise[i]);
+            samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, mixed));
         }
         byte[] mulaw = G711.encodeMulaw(samples);
         List<byte[]> frames = new ArrayList<>();
@@ -199,9 +227,32 @@ class SimulatedSpeechToTextTest {
         return frames;
     }
 
+    /** Pink noise at {@code dbfs} RMS: Paul Kellet's filter over seeded white noise. */
+    private static double[] pinkNoise(int length, double dbfs) {
+        SplittableRandom random = new SplittableRandom(7);
+        double[] noise = new double[length];
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            double white = random.nextDouble(-1, 1);
+            b0 = 0.99765 * b0 + white * 0.0990460;
+            b1 = 0.96300 * b1 + white * 0.2965164;
+            b2 = 0.57000 * b2 + white * 1.0526913;
+            noise[i] = b0 + b1 + b2 + white * 0.1848;
+            sum += noise[i] * noise[i];
+        }
+        double gain = Math.pow(10, dbfs / 20) * 32768 / Math.sqrt(sum / length);
+        for (int i = 0; i < length; i++) {
+            noise[i] *= gain;
+        }
+        return noise;
+    }
+
     private List<Long> finalTimes(String callId) {
         VirtualTimeScheduler ownTime = VirtualTimeScheduler.create();
-        var ownStt = new SimulatedSpeechToText(LatencyProfiles.builtIn(), ownTime);
+        var ownStt = new SimulatedSpeechToText(LatencyProfiles.builtIn(), TONE_VAD, ownTime);
         CallContext call = new CallContext(callId, "s", "+15550001111", "+15550002222", Map.of(), Map.of());
         Timeline<SpeechEvent> events = Timeline.record(
                 ownStt.transcribe(call, CallerAudio.script().speak(600).silence(1000).playThenSilence(ownTime)), ownTime);

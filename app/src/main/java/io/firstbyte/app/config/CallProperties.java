@@ -8,6 +8,7 @@ import io.firstbyte.pipeline.control.CallLimits;
 import io.firstbyte.pipeline.control.KeypadPolicy;
 import io.firstbyte.pipeline.control.SilencePolicy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public record CallProperties(
         @NotNull Duration inboundSilenceTimeout,
         @NotNull Duration maxDuration,
         @NotNull @Valid Silence silence,
-        @NotNull @Valid Keypad keypad) {
+        @NotNull @Valid Keypad keypad,
+        @NotNull @Valid Vad vad) {
 
     /**
      * After {@code promptAfter} without caller speech while the agent is silent, the agent says
@@ -54,9 +56,21 @@ public record CallProperties(
     public record Keypad(@NotNull Duration interDigitTimeout, @NotNull String humanKey) {
     }
 
+    /**
+     * Which voice activity detector listens: {@code adaptive} (frames must stand {@code marginDb} above
+     * the background noise it learns within {@code noiseWindow}; {@code vadThresholdDbfs} is then the
+     * absolute floor) or {@code energy} (the fixed threshold alone, kept for comparison).
+     */
+    public record Vad(@NotNull VadSettings.Mode mode, @DecimalMin("0") double marginDb, @NotNull Duration noiseWindow) {
+    }
+
+    public VadSettings vadSettings() {
+        return new VadSettings(vadThresholdDbfs, vadMinSpeech, vadHangover, vad.mode(), vad.marginDb(), vad.noiseWindow());
+    }
+
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
-                new VadSettings(vadThresholdDbfs, vadMinSpeech, vadHangover), new TurnSettings(turnSilence, bargeIn));
+                vadSettings(), new TurnSettings(turnSilence, bargeIn));
     }
 
     public CallLimits limits() {

@@ -17,6 +17,7 @@ import io.firstbyte.adapters.stt.deepgram.DeepgramSpeechToText;
 import io.firstbyte.adapters.tts.cartesia.CartesiaTextToSpeech;
 import io.firstbyte.adapters.tts.deepgram.AuraTextToSpeech;
 import io.firstbyte.adapters.tts.elevenlabs.ElevenLabsTextToSpeech;
+import io.firstbyte.pipeline.audio.VadSettings;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
 import io.firstbyte.pipeline.tts.TextToSpeech;
@@ -53,6 +54,7 @@ public final class ProviderStacks implements AutoCloseable {
     private final Scheduler scheduler;
     private final Clock clock;
     private final AllVoicesDownListener voicesDown;
+    private final VadSettings listening;
     private final Map<ProviderSelection, ProviderStack> stacks = new ConcurrentHashMap<>();
     private final Map<ProviderSelection, List<ProviderGuard>> guards = new ConcurrentHashMap<>();
     private final List<Disposable> owned = new CopyOnWriteArrayList<>();
@@ -60,6 +62,13 @@ public final class ProviderStacks implements AutoCloseable {
 
     public ProviderStacks(LatencyProfiles profiles, GuardSettings llmGuard, GuardSettings ttsGuard, Scheduler scheduler,
                           Clock clock, AllVoicesDownListener voicesDown) {
+        this(profiles, llmGuard, ttsGuard, scheduler, clock, voicesDown, VadSettings.DEFAULTS);
+    }
+
+    /** {@code listening}: the voice activity detector the simulated speech-to-text finds utterances with. */
+    public ProviderStacks(LatencyProfiles profiles, GuardSettings llmGuard, GuardSettings ttsGuard, Scheduler scheduler,
+                          Clock clock, AllVoicesDownListener voicesDown, VadSettings listening) {
+        this.listening = listening;
         this.profiles = profiles;
         this.llmGuard = llmGuard;
         this.ttsGuard = ttsGuard;
@@ -123,7 +132,7 @@ public final class ProviderStacks implements AutoCloseable {
     private SpeechToText speechToText(ProviderSelection selection) {
         List<SpeechToText> providers = selection.stt().stream().map(name -> switch (name) {
             case "deepgram" -> (SpeechToText) new DeepgramSpeechToText(selection.deepgram());
-            case ProviderSelection.SIMULATED -> new SimulatedSpeechToText(profiles, scheduler);
+            case ProviderSelection.SIMULATED -> new SimulatedSpeechToText(profiles, listening, scheduler);
             default -> throw new IllegalArgumentException("unknown speech-to-text provider " + name);
         }).toList();
         return providers.size() == 1 ? providers.getFirst() : new FailoverSpeechToText(providers);

@@ -13,6 +13,7 @@ import io.firstbyte.adapters.tts.deepgram.AuraConfig;
 import io.firstbyte.adapters.tts.elevenlabs.ElevenLabsConfig;
 import io.firstbyte.app.booking.store.QueryCounter;
 import io.firstbyte.app.config.BookingProperties;
+import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.config.ProviderProperties;
 import io.firstbyte.app.providers.CallProviders;
 import io.firstbyte.app.providers.ProviderSelection;
@@ -71,14 +72,14 @@ public class ProvidersConfiguration {
     }
 
     @Bean
-    ProviderStacks providerStacks(LatencyProfiles profiles, ProviderProperties providers) {
+    ProviderStacks providerStacks(LatencyProfiles profiles, ProviderProperties providers, CallProperties calls) {
         ProviderProperties.Guards guards = providers.guard();
         AllVoicesDownListener voicesDown = (call, failure) -> log.warn(
                 "call {}: every speech provider failed ({}); the caller heard the apology and the call ends",
                 call.callId(), failure.getMessage());
         return new ProviderStacks(profiles,
                 guard(guards.llm(), GuardSettings.MODEL_DEFAULTS), guard(guards.tts(), GuardSettings.SPEECH_DEFAULTS),
-                Schedulers.parallel(), Clock.systemUTC(), voicesDown);
+                Schedulers.parallel(), Clock.systemUTC(), voicesDown, calls.vadSettings());
     }
 
     @Bean

@@ -51,8 +51,9 @@ public final class CallsCommand {
             return 0;
         }
         CallsOptions options = parsed.get();
-        out.printf("%d calls to %s (ramp %d ms, profile %s)…%n", options.calls(), options.target(),
-                options.ramp().toMillis(), options.profile());
+        out.printf("%d calls to %s (ramp %d ms, profile %s%s)…%n", options.calls(), options.target(),
+                options.ramp().toMillis(), options.profile(),
+                options.noiseDbfs() == null ? "" : ", background noise " + options.noiseDbfs() + " dBFS");
         try {
             CallsReport report = simulate(options);
             out.print(ReportTable.render(report));
@@ -78,7 +79,7 @@ public final class CallsCommand {
             HttpClient http = HttpClient.create(httpPool);
             CallTransport transport = transport(options, http, clock);
             TraceClient traces = new TraceClient(http, options.httpBase(), TRACE_TIMEOUT);
-            List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script), transport, traces).run().block();
+            List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script, options.noise()), transport, traces).run().block();
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             CallsReport.Run run = new CallsReport.Run(options.target().toString(), options.profile(), options.calls(),
                     options.ramp().toMillis(), script.lines().size(), script.bargeInTurn(), startedAt.toString(), durationMs);

@@ -46,6 +46,8 @@ public final class CallsCommandLine {
               --answer-timeout DURATION longest wait for an answer to start (default 10s)
               --greeting-wait DURATION  longest wait for a greeting to start (default 3s)
               --call-timeout DURATION   longest a whole call may take (default 5m)
+              --noise-dbfs X            steady background noise (pink, like a TV or a fan in the room) at
+                                        X dBFS RMS under everything the caller sends, e.g. -30 (default none)
               --json FILE               JSON report (default bench-results/calls-<N>.json)
             thresholds (the run fails when one is missed; errors always fail it):
               --max-ttfb-p95-ms X  --max-ttfb-p99-ms X  --max-overhead-p99-ms X
@@ -55,7 +57,7 @@ public final class CallsCommandLine {
     private static final List<String> FLAGS = List.of("dialect", "secret", "url", "audiosocket-port", "calls", "ramp", "profile", "jitter", "from", "to",
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
-            "max-clear-p95-ms", "max-underruns");
+            "max-clear-p95-ms", "max-underruns", "noise-dbfs");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 
     private CallsCommandLine() {
@@ -98,7 +100,14 @@ public final class CallsCommandLine {
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,
                 v.duration("call-timeout", "5m"), Path.of(v.text("json", "bench-results/calls-" + calls + ".json")),
-                thresholds);
+                thresholds, noiseDbfs(v.number("noise-dbfs")));
+    }
+
+    private static @Nullable Double noiseDbfs(@Nullable Double dbfs) {
+        if (dbfs != null && (dbfs > -3 || dbfs.isNaN())) {
+            throw new IllegalArgumentException("--noise-dbfs must be below -3 (dBFS), got " + dbfs);
+        }
+        return dbfs;
     }
 
     static Duration duration(String text) {

@@ -90,4 +90,12 @@ class CallsCommandLineTest {
                 .isEqualTo(URI.create("tcp://localhost:9092"));
         assertThatThrownBy(() -> CallsCommandLine.parse("--audiosocket-port", "70000")).hasMessageContaining("--audiosocket-port");
     }
+
+    @Test
+    void backgroundNoiseIsOffByDefaultAndNoiseDbfsPutsPinkNoiseUnderTheCaller() {
+        assertThat(CallsCommandLine.parse().orElseThrow().noise().silent()).isTrue();
+        assertThat(CallsCommandLine.parse("--noise-dbfs", "-30").orElseThrow().noise().dbfs()).isEqualTo(-30.0);
+        assertThatThrownBy(() -> CallsCommandLine.parse("--noise-dbfs", "0")).hasMessageContaining("--noise-dbfs");
+        assertThatThrownBy(() -> CallsCommandLine.parse("--noise-dbfs", "loud")).hasMessageContaining("--noise-dbfs");
+    }
 }

@@ -12,7 +12,7 @@ import io.firstbyte.pipeline.control.ControlledEnd;
 import io.firstbyte.pipeline.control.EndCallTool;
 import io.firstbyte.pipeline.control.KeypadEntry;
 import io.firstbyte.pipeline.control.SilenceStep;
-import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.audio.vad.VoiceActivityDetector;
 import io.firstbyte.pipeline.error.CallCannotContinue;
 import io.firstbyte.pipeline.error.SpokenFailure;
 import io.firstbyte.pipeline.event.AgentEvent;
@@ -79,7 +79,7 @@ final class ActiveCall {
     private final Scheduler scheduler;
     private final Duration pacerLead;
     private final OutboundPacer pacer;
-    private final EnergyVad vad;
+    private final VoiceActivityDetector vad;
     private final OpenTurn openTurn;
     private final AtomicInteger answers = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
@@ -111,12 +111,12 @@ final class ActiveCall {
         this.scheduler = scheduler;
         this.pacerLead = settings.pacerLeadFor(context);
         this.pacer = new OutboundPacer(pacerLead, scheduler);
-        this.vad = new EnergyVad(settings.vad());
+        this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
-    EnergyVad vad() {
+    VoiceActivityDetector vad() {
         return vad;
     }
 

@@ -4,7 +4,7 @@ import io.firstbyte.adapters.http.FailureClassifier;
 import io.firstbyte.adapters.http.ProviderHttp;
 import io.firstbyte.adapters.http.SocketClosed;
 import io.firstbyte.adapters.http.WsFrame;
-import io.firstbyte.pipeline.audio.vad.EnergyVad;
+import io.firstbyte.pipeline.audio.vad.VoiceActivityDetector;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.error.ProviderException;
 import io.firstbyte.pipeline.event.AudioIn;
@@ -98,7 +98,7 @@ final class ListenSession {
         if (!config.finalizeOnSilence()) {
             return Flux.empty();
         }
-        return EnergyVad.detect(frames, config.vad()).ofType(SpeechStopped.class).map(stopped -> Outgoing.FINALIZE);
+        return VoiceActivityDetector.detect(frames, config.vad()).ofType(SpeechStopped.class).map(stopped -> Outgoing.FINALIZE);
     }
 
     private Flux<SpeechEvent> connect(Flux<Outgoing> outbound) {

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 /**
  * One simulated caller on a gateway's media connection ({@link GatewayWire}; Twilio by default):
  * sends the gateway's opening messages, then 20 ms of audio per 20 ms of stream time (its
- * script's speech, silence in between), plays the server's audio through a {@link Playback},
+ * script's speech, silence in between, the script's background noise under both), plays the server's audio through a {@link Playback},
  * acknowledges marks the way the gateway does, honours the clear (or, on a gateway without one,
  * times the server's ceasing to send), and ends with the gateway's hang-up. Driven from outside:
  * {@link #tick} by a shared clock, {@link #onMessage} by the connection, both with the caller's
@@ -156,7 +156,8 @@ public final class CallSession {
         if (phase == Phase.DONE) {
             return;
         }
-        byte[] frame = phase == Phase.SPEAKING ? script.line(speakingTurn).frames().get(frameIndex++) : SILENCE;
+        byte[] frame = script.noise().under(
+                phase == Phase.SPEAKING ? script.line(speakingTurn).frames().get(frameIndex++) : SILENCE, framesSent);
         framesSent++;
         send(List.of(wire.audio(frame)));
         if (phase == Phase.SPEAKING && frameIndex == script.line(speakingTurn).frameCount()) {

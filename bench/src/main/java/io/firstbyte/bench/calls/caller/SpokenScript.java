@@ -2,15 +2,22 @@ package io.firstbyte.bench.calls.caller;
 
 import java.util.List;
 
-/** A caller script with its lines already turned into audio frames, shared by every call of a run. */
-public record SpokenScript(CallerScript script, List<Utterance> utterances) {
+/**
+ * A caller script with its lines already turned into audio frames, and the background noise of the
+ * caller's line, shared by every call of a run.
+ */
+public record SpokenScript(CallerScript script, List<Utterance> utterances, BackgroundNoise noise) {
 
     public SpokenScript {
         utterances = List.copyOf(utterances);
     }
 
     public static SpokenScript of(CallerScript script) {
-        return new SpokenScript(script, script.lines().stream().map(Utterance::of).toList());
+        return of(script, BackgroundNoise.NONE);
+    }
+
+    public static SpokenScript of(CallerScript script, BackgroundNoise noise) {
+        return new SpokenScript(script, script.lines().stream().map(Utterance::of).toList(), noise);
     }
 
     public int turns() {

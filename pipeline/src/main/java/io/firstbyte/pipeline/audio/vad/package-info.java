@@ -1,4 +1,4 @@
-/** The energy-based voice activity detector. */
+/** Voice activity detection: the adaptive detector that holds on a noisy line, and the fixed-threshold energy one. */
 @NullMarked
 package io.firstbyte.pipeline.audio.vad;
 
