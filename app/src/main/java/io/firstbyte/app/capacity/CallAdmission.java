@@ -106,6 +106,11 @@ public final class CallAdmission implements StartGate {
         return draining.compareAndSet(false, true);
     }
 
+    /** New calls are taken again (the application started again after a stop); returns false when it was not draining. */
+    public boolean reopen() {
+        return draining.compareAndSet(true, false);
+    }
+
     public boolean draining() {
         return draining.get();
     }

@@ -4,9 +4,12 @@ import io.firstbyte.app.call.LiveCalls;
 import io.firstbyte.pipeline.control.CallLimit;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -18,6 +21,11 @@ import reactor.core.scheduler.Scheduler;
  * answers 503), and the live calls run on until they end or the drain timeout passes; then each
  * hears the drain goodbye and ends, and any call that cannot say it within the goodbye's grace is
  * hung up. Only then does shutdown go on (web server, stores), and the process exits.
+ *
+ * <p>Not stopped when the context is only paused (Spring's test context cache pauses the contexts it
+ * keeps between test classes): a paused application is not leaving, and a drain cannot be undone by
+ * the restart that follows. An application stopped and started again (as a checkpoint and restore
+ * does) takes calls again: {@link #start()} ends a drain, and the calls it was waiting for are left alone.
  */
 public final class CallDrain implements SmartLifecycle {
 
@@ -32,18 +40,22 @@ public final class CallDrain implements SmartLifecycle {
     private final CallAdmission admission;
     private final LiveCalls live;
     private final Duration timeout;
-    private final Runnable refusingTraffic;
+    private final Consumer<Boolean> acceptingTraffic;
     private final Scheduler scheduler;
+    /** A drain that runs on after {@link #stop(Runnable)} returned. */
+    private final AtomicReference<Disposable> inFlight = new AtomicReference<>();
     private volatile boolean running;
 
     /**
-     * @param refusingTraffic tells the application it refuses traffic (readiness down), at once
+     * @param acceptingTraffic tells the application whether it accepts traffic (readiness): {@code false}
+     *                         when the drain begins, {@code true} when a start ends it
      */
-    public CallDrain(CallAdmission admission, LiveCalls live, Duration timeout, Runnable refusingTraffic, Scheduler scheduler) {
+    public CallDrain(CallAdmission admission, LiveCalls live, Duration timeout, Consumer<Boolean> acceptingTraffic,
+                     Scheduler scheduler) {
         this.admission = admission;
         this.live = live;
         this.timeout = timeout;
-        this.refusingTraffic = refusingTraffic;
+        this.acceptingTraffic = acceptingTraffic;
         this.scheduler = scheduler;
     }
 
@@ -54,6 +66,14 @@ public final class CallDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        Disposable drain = inFlight.getAndSet(null);
+        if (drain != null) {
+            drain.dispose();
+        }
+        if (admission.reopen()) {
+            acceptingTraffic.accept(true);
+            log.info("started again: new calls are taken; the drain is over");
+        }
         running = true;
     }
 
@@ -65,10 +85,16 @@ public final class CallDrain implements SmartLifecycle {
 
     @Override
     public void stop(Runnable callback) {
-        drain().doFinally(signal -> {
+        inFlight.set(drain().doFinally(signal -> {
             running = false;
             callback.run();
-        }).subscribe();
+        }).subscribe());
+    }
+
+    /** A paused context keeps its calls and takes new ones; only a stop drains. */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     /** Refuses new calls at once, then completes when every live call has ended (politely, at the latest after the timeout). */
@@ -77,7 +103,7 @@ public final class CallDrain implements SmartLifecycle {
             if (!admission.drain()) {
                 return Mono.empty();
             }
-            refusingTraffic.run();
+            acceptingTraffic.accept(false);
             long began = scheduler.now(TimeUnit.MILLISECONDS);
             log.info("draining: new calls refused; {} live calls may run on for up to {}", live.count(), timeout);
             return noCallsWithin(timeout)

@@ -44,7 +44,9 @@ public class CapacityWiring {
     @Bean
     CallDrain callDrain(CallAdmission callAdmission, LiveCalls liveCalls, DrainProperties drain, ApplicationContext context) {
         return new CallDrain(callAdmission, liveCalls, drain.timeout(),
-                () -> AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC), Schedulers.parallel());
+                accepting -> AvailabilityChangeEvent.publish(context,
+                        accepting ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC),
+                Schedulers.parallel());
     }
 
     /** Static, as a bean post-processor must be; reads the drain timeout straight from the environment. */

@@ -25,8 +25,10 @@ class CallDrainTest {
     private final LiveCalls live = new LiveCalls();
     private final CallAdmission admission = new CallAdmission(10, new SimpleMeterRegistry());
     private final AtomicInteger readinessDown = new AtomicInteger();
+    private final AtomicInteger readinessUp = new AtomicInteger();
     private final List<String> goodbyes = new CopyOnWriteArrayList<>();
-    private final CallDrain drain = new CallDrain(admission, live, TIMEOUT, readinessDown::incrementAndGet, time);
+    private final CallDrain drain = new CallDrain(admission, live, TIMEOUT,
+            accepting -> (accepting ? readinessUp : readinessDown).incrementAndGet(), time);
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     @AfterEach
@@ -90,6 +92,35 @@ class CallDrainTest {
         assertThat(live.count()).isZero();
         assertThat(stopped).isTrue();
         assertThat(CallDrain.longest(TIMEOUT)).isEqualTo(TIMEOUT.plus(CallLimit.GOODBYE_GRACE).plus(CallDrain.CLOSE_MARGIN));
+    }
+
+    @Test
+    void startedAgainAfterAStopTheInstanceTakesCallsAndTheAbandonedDrainEndsNoCall() {
+        call("CA1", true);
+        drain.stop(() -> stopped.set(true));
+        time.advanceTimeBy(Duration.ofMinutes(1));
+        assertThat(admission.refusal()).contains(CallAdmission.Refusal.DRAIN);
+
+        drain.start();
+
+        assertThat(admission.refusal()).as("new calls are taken again").isEmpty();
+        assertThat(readinessUp).hasValue(1);
+        time.advanceTimeBy(TIMEOUT.plus(CallLimit.GOODBYE_GRACE).plus(CallDrain.CLOSE_MARGIN));
+        assertThat(goodbyes).as("the live call was not ended by the drain that no longer applies").isEmpty();
+        assertThat(live.count()).isEqualTo(1);
+        assertThat(drain.isRunning()).isTrue();
+
+        drain.stop(() -> stopped.set(true));
+        assertThat(admission.refusal()).as("a later stop drains again").contains(CallAdmission.Refusal.DRAIN);
+        assertThat(readinessDown).hasValue(2);
+    }
+
+    @Test
+    void aStartWithoutADrainBeforeLeavesReadinessAlone() {
+        drain.start();
+
+        assertThat(readinessUp).hasValue(0);
+        assertThat(admission.refusal()).isEmpty();
     }
 
     /** A live call; asked to end, it says goodbye and ends when {@code endsWhenAsked}, else it stays until hung up. */
