@@ -117,7 +117,7 @@ start_instance() {
   generation=$((generation + 1))
   started_at[$name]=$(now)
   DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" REDIS_URL=redis://127.0.0.1:6379 REDIS_KEY_PREFIX="$prefix" \
-  FIRSTBYTE_MODE=development PORT="${port[$name]}" AUDIOSOCKET_PORT=0 FIRSTBYTE_DRAIN_TIMEOUT="$DRAIN_TIMEOUT" \
+  FIRSTBYTE_MODE=development SEED_DEMO=true PORT="${port[$name]}" AUDIOSOCKET_PORT=0 FIRSTBYTE_DRAIN_TIMEOUT="$DRAIN_TIMEOUT" \
     "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseZGC -Xmx512m -jar app/target/firstbyte.jar \
     > "$out/$name-$generation.log" 2>&1 &
   pid[$name]=$!
