@@ -19,14 +19,14 @@ public class WarmupWiring {
 
     @Bean
     StartupRehearsal startupRehearsal(CallPipeline pipeline, CallStartResolver resolver, ProviderSelection defaultProviderSelection,
-                                      @Value("${firstbyte.startup.rehearsal-number:+15550100100}") String dialled,
-                                      @Value("${firstbyte.startup.rehearsal-timeout:10s}") Duration budget) {
+                                      @Value("${firstbyte.startup.rehearsal-number}") String dialled,
+                                      @Value("${firstbyte.startup.rehearsal-timeout}") Duration budget) {
         return new StartupRehearsal(pipeline, resolver, defaultProviderSelection, dialled, budget);
     }
 
     @Bean
     ApplicationRunner rehearseCallPath(StartupRehearsal rehearsal,
-                                       @Value("${firstbyte.startup.rehearsal:true}") boolean enabled) {
+                                       @Value("${firstbyte.startup.rehearsal}") boolean enabled) {
         return arguments -> {
             if (enabled) {
                 rehearsal.rehearse().block();
