@@ -10,10 +10,8 @@ import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.event.CallStarted;
-import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.InboundEvent;
-import io.firstbyte.pipeline.event.Interruption;
-import io.firstbyte.pipeline.event.OutboundEvent;
+import io.firstbyte.pipeline.event.MarkSent;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.trace.TurnTrace;
 import io.firstbyte.pipeline.transport.DroppedInput;
@@ -24,7 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -37,7 +34,8 @@ import reactor.core.publisher.Sinks;
  * goes: Twilio messages decoded by the Twilio codec, the call start resolved (tenant lookup over
  * R2DBC, provider settings, prompt building with the catalog), the availability warm-up (Redis and
  * PostgreSQL), then the pipeline with its VAD, turn detector, agent loop, tools, speech and pacer,
- * and the agent's audio encoded back to Twilio JSON, until the answer to the caller's first turn starts. The
+ * and the agent's audio encoded back to Twilio JSON, until the greeting's first clause has gone out
+ * (its mark), while the caller's first line, sent at once, goes through the turn detector and the agent. The
  * providers are always the simulated ones at their fastest profile, so no provider is billed and
  * nothing waits on a network. Nothing is recorded: it is not in the live calls, the call records,
  * the meters or the traces. It never fails the start-up: a rehearsal that errs or overruns its
@@ -69,7 +67,7 @@ public final class StartupRehearsal {
         this.budget = budget;
     }
 
-    /** Completes when the answer to the rehearsal's first turn started, or when it failed or ran out of time (logged). */
+    /** Completes when the greeting's first clause went out, or when the rehearsal failed or ran out of time (logged). */
     public Mono<Void> rehearse() {
         return Mono.defer(() -> {
                     long start = System.nanoTime();
@@ -83,7 +81,7 @@ public final class StartupRehearsal {
                 });
     }
 
-    /** Whether a rehearsal got as far as the answer to its first turn. */
+    /** Whether a rehearsal got as far as the greeting's first clause. */
     public boolean rehearsed() {
         return rehearsed;
     }
@@ -107,23 +105,9 @@ public final class StartupRehearsal {
                 .flatMap(resolved -> Mono.when(resolver.warmUp(resolved),
                         pipeline.run(resolved, Flux.fromIterable(audio).concatWith(Flux.never()), observer)
                                 .doOnNext(codec::encode)
-                                .takeUntil(new AnswerStarted())
+                                .takeUntil(MarkSent.class::isInstance)
                                 .takeUntilOther(firstTurn.asMono())
                                 .then()));
-    }
-
-    /**
-     * The caller's speech cuts the greeting off (a clear), and the next agent audio is the answer to
-     * the turn: its first byte has gone the whole way, which is what the first real turn must not pay for.
-     */
-    private static final class AnswerStarted implements Predicate<OutboundEvent> {
-        private boolean cleared;
-
-        @Override
-        public boolean test(OutboundEvent event) {
-            cleared |= event instanceof Interruption;
-            return cleared && event instanceof AudioOut;
-        }
     }
 
     private static String startMessage(String sid) {

@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The start-up rehearsal against the machine's PostgreSQL and Redis: by the time the context is
- * ready it has played a call up to the answer of its first turn, through the simulated providers
+ * ready it has played a call up to the end of the greeting's first clause, through the simulated providers
  * only (the configured language model, a local fake, is never asked for an answer), and left no live call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,7 +44,7 @@ class StartupRehearsalIT {
     LiveCalls live;
 
     @Test
-    void beforeServingTheServerHasAnsweredARehearsalTurnOnSimulatedProvidersAndKeptNoCall() {
+    void beforeServingTheServerHasPlayedARehearsalCallOnSimulatedProvidersAndKeptNoCall() {
         assertThat(rehearsal.rehearsed()).isTrue();
         assertThat(MODEL.requests()).noneMatch(request -> request.path().endsWith("/chat/completions"));
         assertThat(live.count()).isZero();
