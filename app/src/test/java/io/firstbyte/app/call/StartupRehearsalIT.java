@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * only (the configured language model, a local fake, is never asked for an answer), and left no live call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"firstbyte.security.mode=development", "firstbyte.startup.rehearsal-timeout=120s",
+        properties = {"firstbyte.security.mode=development", "firstbyte.startup.rehearsal=true", "firstbyte.startup.rehearsal-timeout=120s",
                 "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s"})
 class StartupRehearsalIT {
 
