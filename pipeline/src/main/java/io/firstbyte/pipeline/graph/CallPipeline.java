@@ -114,8 +114,10 @@ public final class CallPipeline {
 
     private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
+        // mapNotNull, not handle: Reactor restores the thread locals of the context around every
+        // handle (and tap) call when context propagation is on the class path, 50 times a second a call.
         Flux<SpeechEvent> vad = callerAudio.doOnNext(call::audioArrived)
-                .handle((frame, sink) -> call.vad().accept(frame).ifPresent(sink::next));
+                .mapNotNull(frame -> call.vad().accept(frame).orElse(null));
         // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
         // the caller is told, then the call ends politely.
         Sinks.One<SpeechLost> sttLost = Sinks.one();
