@@ -30,6 +30,7 @@ import io.firstbyte.pipeline.tts.TextToSpeech;
 import io.firstbyte.pipeline.tts.TtsSession;
 import io.firstbyte.pipeline.turn.TurnDetector;
 import reactor.core.publisher.BufferOverflowStrategy;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -114,10 +115,12 @@ public final class CallPipeline {
 
     private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
-        // mapNotNull, not handle: Reactor restores the thread locals of the context around every
-        // handle (and tap) call when context propagation is on the class path, 50 times a second a call.
+        // Not handle (nor mapNotNull, which is handle): Reactor restores the context's thread locals
+        // around every handle call when context propagation is on the class path, 50 times a second a call.
         Flux<SpeechEvent> vad = callerAudio.doOnNext(call::audioArrived)
-                .mapNotNull(frame -> call.vad().accept(frame).orElse(null));
+                .map(frame -> call.vad().accept(frame))
+                .filter(Optional::isPresent)
+                .map(Optional::get);
         // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
         // the caller is told, then the call ends politely.
         Sinks.One<SpeechLost> sttLost = Sinks.one();

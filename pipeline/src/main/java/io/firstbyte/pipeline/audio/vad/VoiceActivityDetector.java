@@ -26,8 +26,8 @@ public interface VoiceActivityDetector {
     static Flux<SpeechEvent> detect(Flux<AudioIn> audio, VadSettings settings) {
         return Flux.defer(() -> {
             VoiceActivityDetector vad = create(settings);
-            // mapNotNull rather than handle, which restores the context's thread locals for every frame
-            return audio.mapNotNull(frame -> vad.accept(frame).orElse(null));
+            // not handle (nor mapNotNull, which is handle): it restores the context's thread locals for every frame
+            return audio.map(vad::accept).filter(Optional::isPresent).map(Optional::get);
         });
     }
 
