@@ -15,11 +15,15 @@ public final class RecentTraces {
 
     /**
      * One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen.
-     * {@code agentText} is what the caller heard of the answer, all of it unless {@code interrupted}.
+     * {@code agentText} is what the caller heard of the answer, all of it unless {@code interrupted}. With
+     * {@code speculated} the answer started before the turn ended (when its model's first token or first
+     * audio came before the turn's end, those stages read -1); {@code speculationsDiscarded} answers
+     * were started and discarded during the turn, costing {@code wastedModelRequests} requests.
      */
     public record TurnReport(int turn, String transcript, String agentText, double ttfbMs, double simulatedDelayMs, double overheadMs,
                              double sttFinalMs, double modelFirstTokenMs, double ttsFirstByteMs, int toolCalls,
-                             List<ToolReport> tools, boolean interrupted) {
+                             List<ToolReport> tools, boolean interrupted, boolean speculated, int speculationsDiscarded,
+                             int wastedModelRequests) {
 
         static TurnReport of(TurnTrace trace) {
             double ttfb = millis(trace.ttfbNanos());
@@ -32,7 +36,8 @@ public final class RecentTraces {
                     trace.tools().stream().map(span -> new ToolReport(span.name(),
                             millis(trace.between(trace.turnEnded(), span.start())),
                             millis(trace.between(span.start(), span.end())))).toList(),
-                    trace.interrupted());
+                    trace.interrupted(), trace.speculation().used(), trace.speculation().discarded(),
+                    trace.speculation().wastedModelRequests());
         }
 
         private static double millis(long nanos) {
