@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /calls}: the calls in progress; {@code GET /calls/{callId}/trace}: the per-turn trace of a
- * recent call (kept for the last calls only); {@code POST /calls/{callId}/hangup}: end a call.
+ * {@code GET /calls}: the calls in progress; {@code GET /calls/{callId}/trace}: a recent call (kept for
+ * the last calls only) with its tenant, gateway, providers, start, end and end reason, and its turns:
+ * both sides as heard, tool calls with arguments and results, and each milestone's time;
+ * {@code POST /calls/{callId}/hangup}: end a call.
  */
 @RestController
 public class CallsController {
@@ -30,9 +32,9 @@ public class CallsController {
     }
 
     @GetMapping("/calls/{callId}/trace")
-    public ResponseEntity<Map<String, Object>> trace(@PathVariable String callId) {
-        return traces.turns(callId)
-                .map(turns -> ResponseEntity.ok(Map.<String, Object>of("callSid", callId, "turns", turns)))
+    public ResponseEntity<RecentTraces.CallTrace> trace(@PathVariable String callId) {
+        return traces.call(callId)
+                .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
