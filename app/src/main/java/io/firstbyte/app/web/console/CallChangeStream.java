@@ -25,9 +25,6 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class CallChangeStream {
 
-    /** Changes handed from the call's thread to a stream's writer at a time. */
-    private static final int HAND_OFF = 16;
-
     private final RecentTraces traces;
     private final Scheduler scheduler;
     private final Duration heartbeat;
@@ -60,11 +57,13 @@ public final class CallChangeStream {
     Flux<ServerSentEvent<Object>> events() {
         Flux<ServerSentEvent<Object>> changes = traces.changes()
                 .onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
-                .publishOn(scheduler, HAND_OFF)
                 .map(CallChangeStream::event);
         Flux<ServerSentEvent<Object>> beats = Flux.interval(heartbeat, heartbeat, scheduler)
                 .map(beat -> ServerSentEvent.builder().comment("still here").build());
-        return Flux.concat(Mono.just(ServerSentEvent.builder().comment("watching calls").build()), Flux.merge(changes, beats));
+        // One at a time past the buffer, and written off the call's thread.
+        return Flux.concat(Mono.just(ServerSentEvent.builder().comment("watching calls").build()),
+                        Flux.merge(1, changes, beats))
+                .publishOn(scheduler, 1);
     }
 
     /** Streams open now. */
