@@ -31,6 +31,9 @@ const commands = {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
+    page.on('response', (response) => {
+      if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
     await page.goto(`${base}/console`);
     await page.waitForSelector('body[data-live="on"]', {timeout: waitMs});
     return {title: await page.title()};

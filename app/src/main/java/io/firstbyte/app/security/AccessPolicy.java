@@ -65,7 +65,8 @@ public final class AccessPolicy {
             new IngressRoute(RETELL, "/tools/retell/**", null)); // X-Retell-Signature over the body
 
     /** The operator console's sign-in form, its style sheet, and sign-out: open, so a browser can get a session. */
-    static final String[] CONSOLE_SIGN_IN = {"/console/login", "/console/logout", "/console/assets/login.css", "/console/assets/login.js"};
+    static final String[] CONSOLE_SIGN_IN = {"/console/login", "/console/logout", "/console/assets/login.css", "/console/assets/login.js",
+        "/console/assets/icon.svg"};
 
     private final IngressPolicy ingress;
     private final List<TokenRoute> tokenRoutes;
