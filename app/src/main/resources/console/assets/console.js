@@ -135,7 +135,8 @@ async function poll() {
       if (!selected) selected = call.callId;
     }
     for (const [callSid, found] of calls) {
-      if (!listed.has(callSid) && !found.ended) {
+      // A partial list (the registry did not answer) says nothing about the calls it leaves out.
+      if (page.complete !== false && !listed.has(callSid) && !found.ended) {
         markEnded(found, null, null);
         loadTrace(callSid);
       }
@@ -360,7 +361,8 @@ async function openRecord(id) {
     turns: record.turns.map((turn) => ({
       turn: turn.turn, transcript: turn.caller_text, agentText: turn.agent_text, interrupted: turn.interrupted,
       ttfbMs: turn.latency.ttfb_ms, overheadMs: turn.latency.overhead_ms, sttFinalMs: turn.latency.stt_final_ms,
-      turnEndMs: -1, modelFirstTokenMs: turn.latency.model_first_token_ms, firstClauseMs: -1,
+      // A record keeps no turn end: the final transcript is the nearest milestone before it.
+      turnEndMs: turn.latency.stt_final_ms, modelFirstTokenMs: turn.latency.model_first_token_ms, firstClauseMs: -1,
       ttsFirstByteMs: turn.latency.tts_first_byte_ms, modelEndMs: -1,
       tools: turn.tools.map((tool) => ({name: tool.name, startMs: tool.start_ms, durationMs: tool.duration_ms,
         arguments: tool.arguments, result: tool.result})),
