@@ -51,9 +51,13 @@ class BookingEngineIT {
 
     @Test
     void fiftyConcurrentIdenticalColdLookupsRunOneAvailabilityQuery() throws Exception {
+        // with the catalog in memory (trusted while announcements are heard), each caller reaches the shared
+        // lookup synchronously while it is subscribed, on this thread: no caller can come after the lookup ends
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> stack.versions.epoch() >= 0);
         stack.catalogs.catalog(DEMO).block();
         long availabilityBefore = stack.queries.get(QueryCounter.Kind.AVAILABILITY);
         long versionsBefore = stack.queries.get(QueryCounter.Kind.VERSIONS);
+        long catalogsBefore = stack.queries.get(QueryCounter.Kind.CATALOG);
 
         // hold the first lookup's availability query in the database until all 50 callers have asked,
         // so the test does not depend on how fast this machine schedules the callers
@@ -64,17 +68,17 @@ class BookingEngineIT {
             answers = Flux.range(0, 50)
                     .flatMap(i -> stack.tools.run("check_availability", "{\"service\":\"Haircut\",\"date\":\"2026-11-27\"}", DEMO), 50)
                     .collectList().toFuture();
-            // the shared lookup has reached the database (and waits on the lock): the callers that asked
-            // with it have joined it; the margin is for any still on their way through the cache
+            // every caller has asked (subscribing returned) and the shared lookup has reached the database,
+            // where it waits on the lock until the commit
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                     .until(() -> stack.queries.get(QueryCounter.Kind.AVAILABILITY) > availabilityBefore);
-            Thread.sleep(500);
             holder.commit();
         }
 
         assertThat(answers.get(30, TimeUnit.SECONDS)).hasSize(50).containsOnly(answers.get().getFirst());
         assertThat(stack.queries.get(QueryCounter.Kind.AVAILABILITY) - availabilityBefore).isEqualTo(1);
         assertThat(stack.queries.get(QueryCounter.Kind.VERSIONS) - versionsBefore).isLessThanOrEqualTo(1);
+        assertThat(stack.queries.get(QueryCounter.Kind.CATALOG)).as("the catalog came from memory").isEqualTo(catalogsBefore);
     }
 
     @Test

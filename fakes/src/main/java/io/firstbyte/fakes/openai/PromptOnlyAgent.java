@@ -33,7 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * conversation and the number the prompt says they call from; the booking's result gets a spoken
  * confirmation naming the business. A caller who then asks to move it ("move it to Wednesday at four")
  * gets {@code reschedule_booking}, and one who asks to cancel gets {@code cancel_booking}, both with the
- * booking id from the earlier answer in the conversation (never one the caller said).
+ * booking id from the earlier answer in the conversation (never one the caller said). With no booking in
+ * the conversation yet (a later call), or asked which appointments they have, it calls
+ * {@code find_my_bookings} and moves or cancels the listed booking of the service the caller named (else
+ * the first), or reads the list out.
  */
 public final class PromptOnlyAgent implements Function<RecordedRequest, FakeReply> {
 
@@ -89,18 +92,17 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
                     JSON.readTree(last.path("content").asString("{}")), wish, service, day);
         }
         if (said(wish, "cancel")) {
-            return bookingId(messages).map(id -> FakeReply.toolCalls("", call("cancel_booking",
-                            JSON.createObjectNode().put("booking_id", id))))
-                    .orElseGet(() -> FakeReply.text("Which appointment would you like to cancel? "));
+            return bookingId(messages).map(this::cancel).orElseGet(this::findMine);
         }
         if (said(wish, "move") || said(wish, "reschedule")) {
             Optional<LocalTime> time = time(wish);
-            Optional<String> id = bookingId(messages);
-            if (id.isEmpty() || day.isEmpty() || time.isEmpty()) {
+            if (day.isEmpty() || time.isEmpty()) {
                 return FakeReply.text("Which appointment, and to which day and time? ");
             }
-            return FakeReply.toolCalls("", call("reschedule_booking", JSON.createObjectNode().put("booking_id", id.get())
-                    .put("start", day.get() + "T" + time.get())));
+            return bookingId(messages).map(id -> reschedule(id, day.get(), time.get())).orElseGet(this::findMine);
+        }
+        if (said(wish, "appointments") || said(wish, "bookings")) {
+            return findMine();
         }
         if (service.isEmpty()) {
             return FakeReply.text("Which service would you like? We offer " + String.join(", ", facts.services()) + ". ");
@@ -125,6 +127,9 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
             facts.caller().ifPresent(number -> args.put("customer_phone", number));
             return FakeReply.toolCalls("", call("create_booking", args));
         }
+        if (tool.equals("find_my_bookings")) {
+            return mine(result.path("bookings"), wish, service, day);
+        }
         if (tool.equals("reschedule_booking") && result.path("status").asString("").equals("rescheduled")) {
             return FakeReply.text("Done: your appointment at " + facts.business() + " is now on "
                     + result.path("start").asString().replace('T', ' ') + ". ");
@@ -138,6 +143,43 @@ public final class PromptOnlyAgent implements Function<RecordedRequest, FakeRepl
                     + " with " + result.path("staff").asString() + ". See you then! ");
         }
         return FakeReply.text("Sorry, that did not work. Shall I look for another time? ");
+    }
+
+    /** After find_my_bookings: the caller's wish applied to their booking of the service they named (else the first). */
+    private FakeReply mine(JsonNode bookings, String wish, Optional<String> service, Optional<LocalDate> day) {
+        List<String> starts = new ArrayList<>();
+        String id = null;
+        for (JsonNode booking : bookings) {
+            starts.add(booking.path("service").asString("") + " on " + booking.path("start").asString("").replace('T', ' '));
+            boolean named = service.isEmpty() || service.get().equalsIgnoreCase(booking.path("service").asString(""));
+            if (id == null && named) {
+                id = booking.path("booking_id").asString("");
+            }
+        }
+        if (id == null) {
+            return FakeReply.text("I can't find an appointment under your number. ");
+        }
+        Optional<LocalTime> time = time(wish);
+        if (said(wish, "cancel")) {
+            return cancel(id);
+        }
+        if ((said(wish, "move") || said(wish, "reschedule")) && day.isPresent() && time.isPresent()) {
+            return reschedule(id, day.get(), time.get());
+        }
+        return FakeReply.text("You have " + starts.size() + " appointments: " + String.join(", ", starts) + ". ");
+    }
+
+    private FakeReply findMine() {
+        return FakeReply.toolCalls("Let me look that up. ", call("find_my_bookings", JSON.createObjectNode()));
+    }
+
+    private FakeReply cancel(String bookingId) {
+        return FakeReply.toolCalls("", call("cancel_booking", JSON.createObjectNode().put("booking_id", bookingId)));
+    }
+
+    private FakeReply reschedule(String bookingId, LocalDate day, LocalTime time) {
+        return FakeReply.toolCalls("", call("reschedule_booking", JSON.createObjectNode().put("booking_id", bookingId)
+                .put("start", day + "T" + time)));
     }
 
     /** The day the caller asked for: today, tomorrow, or the next weekday of that name. */

@@ -18,11 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,35 +54,15 @@ class CallControlIT {
     private static final int FAKE_VOICE_DEFAULT = 40;
 
     static final ItDatabase DATABASE = ItDatabase.create(Clock.systemUTC());
-    static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start("dg-key").resultLatency(Duration.ofMillis(50));
-    static final FakeOpenAiServer MODEL = FakeOpenAiServer.start()
-            .respondWith(request -> FakeReply.text("Okay. ").firstByteAfter(Duration.ofMillis(100)));
-    static final FakeCartesiaServer CARTESIA = FakeCartesiaServer.start("ca-key");
+    @RegisterExtension
+    static final ProviderFakes FAKES = ProviderFakes.start(DATABASE, ProviderFakes::okay);
+    static final FakeDeepgramListenServer DEEPGRAM = FAKES.deepgram();
+    static final FakeOpenAiServer MODEL = FAKES.model();
+    static final FakeCartesiaServer CARTESIA = FAKES.cartesia();
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
-        registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
-        registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
-        registry.add("firstbyte.providers.stt", () -> "deepgram");
-        registry.add("firstbyte.providers.llm", () -> "openai");
-        registry.add("firstbyte.providers.tts", () -> "cartesia");
-        registry.add("firstbyte.providers.deepgram.api-key", () -> "dg-key");
-        registry.add("firstbyte.providers.deepgram.listen-url", DEEPGRAM::listenUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.api-key", () -> "sk-key");
-        registry.add("firstbyte.providers.llm-servers.openai.base-url", MODEL::baseUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.model", () -> "fake-model");
-        registry.add("firstbyte.providers.cartesia.api-key", () -> "ca-key");
-        registry.add("firstbyte.providers.cartesia.url", CARTESIA::url);
-        registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        DEEPGRAM.close();
-        MODEL.close();
-        CARTESIA.close();
-        DATABASE.close();
+        FAKES.register(registry);
     }
 
     @LocalServerPort
@@ -164,8 +143,8 @@ class CallControlIT {
 
             assertThat(caller.closeStatus()).as("the server closed the stream").isIn(1000L, 1005L);
             assertThat(caller.closedAt()).isGreaterThanOrEqualTo(caller.playbackEnds());
-            assertThat(spoken(socketsBefore)).containsSubsequence("Are you still there?", "Are you still there?", "Goodbye.");
-            assertThat(spoken(socketsBefore)).filteredOn("Are you still there?"::equals).hasSize(2);
+            assertThat(FAKES.spoken(socketsBefore)).containsSubsequence("Are you still there?", "Are you still there?", "Goodbye.");
+            assertThat(FAKES.spoken(socketsBefore)).filteredOn("Are you still there?"::equals).hasSize(2);
             assertThat(MODEL.requests()).as("the prompts are not the model's").hasSize(requestsBefore);
         } finally {
             connection.dispose();
@@ -202,12 +181,6 @@ class CallControlIT {
         // one counter per tenant and gateway: add them up
         return meters.find("firstbyte.calls.ended").tag("reason", reason).counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
-    }
-
-    /** What Cartesia was asked to say on the sockets opened since {@code socketsBefore}, clause by clause. */
-    private static List<String> spoken(int socketsBefore) {
-        return CARTESIA.connections().stream().skip(socketsBefore).flatMap(socket -> socket.requests().stream())
-                .map(request -> request.path("transcript").asString("").strip()).filter(text -> !text.isEmpty()).toList();
     }
 
     /** The last user message of each chat completion request so far. */

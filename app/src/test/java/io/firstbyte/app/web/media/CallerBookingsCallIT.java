@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.ItDatabase;
 import io.firstbyte.app.embedded.StartupSeed;
-import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
-import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
-import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.FakeReply;
 import io.firstbyte.fakes.openai.RecordedRequest;
 import io.firstbyte.pipeline.tool.ToolCall;
@@ -22,21 +19,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,34 +55,12 @@ class CallerBookingsCallIT {
             .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
 
     static final ItDatabase DATABASE = ItDatabase.create(Clock.systemUTC());
-    static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start("dg-key").resultLatency(Duration.ofMillis(50));
-    static final FakeOpenAiServer MODEL = FakeOpenAiServer.start().respondWith(new OwnBookingsAgent());
-    static final FakeCartesiaServer CARTESIA = FakeCartesiaServer.start("ca-key");
+    @RegisterExtension
+    static final ProviderFakes FAKES = ProviderFakes.start(DATABASE, new OwnBookingsAgent());
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
-        registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
-        registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
-        registry.add("firstbyte.providers.stt", () -> "deepgram");
-        registry.add("firstbyte.providers.llm", () -> "openai");
-        registry.add("firstbyte.providers.tts", () -> "cartesia");
-        registry.add("firstbyte.providers.deepgram.api-key", () -> "dg-key");
-        registry.add("firstbyte.providers.deepgram.listen-url", DEEPGRAM::listenUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.api-key", () -> "sk-key");
-        registry.add("firstbyte.providers.llm-servers.openai.base-url", MODEL::baseUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.model", () -> "fake-model");
-        registry.add("firstbyte.providers.cartesia.api-key", () -> "ca-key");
-        registry.add("firstbyte.providers.cartesia.url", CARTESIA::url);
-        registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        DEEPGRAM.close();
-        MODEL.close();
-        CARTESIA.close();
-        DATABASE.close();
+        FAKES.register(registry);
     }
 
     @LocalServerPort
@@ -109,14 +80,14 @@ class CallerBookingsCallIT {
         // find_my_bookings, then words
         List<RecordedRequest> bea = call(BEA, "Which appointments have I got?", 2);
 
-        JsonNode adaList = toolResult(ada, "find_my_bookings");
+        JsonNode adaList = ChatRequests.toolResult(ada, "find_my_bookings");
         assertThat(adaList.path("bookings").findValuesAsString("booking_id")).containsExactly(haircut, beard);
         assertThat(adaList.path("bookings").findValuesAsString("service")).containsExactly("Haircut", "Beard trim");
-        assertThat(toolArguments(ada, "cancel_booking")).containsExactly("{\"booking_id\":\"" + haircut + "\"}");
+        assertThat(ChatRequests.toolArguments(ada, "cancel_booking")).containsExactly("{\"booking_id\":\"" + haircut + "\"}");
         assertThat(status(haircut)).isEqualTo("cancelled");
         assertThat(status(beard)).isEqualTo("confirmed");
 
-        JsonNode beaList = toolResult(bea, "find_my_bookings");
+        JsonNode beaList = ChatRequests.toolResult(bea, "find_my_bookings");
         assertThat(beaList.path("bookings").findValuesAsString("booking_id")).containsExactly(colour);
         assertThat(beaList.toString()).doesNotContain(haircut, beard, "Ada");
         assertThat(status(colour)).isEqualTo("confirmed");
@@ -140,22 +111,7 @@ class CallerBookingsCallIT {
 
     /** Places a call from {@code from} in which the caller says {@code utterance}; the call's model requests. */
     private List<RecordedRequest> call(String from, String utterance, int modelRequests) throws Exception {
-        int before = MODEL.requests().size();
-        DEEPGRAM.utterances(utterance);
-        TwilioTestCaller caller = new TwilioTestCaller();
-        Disposable connection = caller.dial(port, Map.of("From", from, "To", StartupSeed.DEMO_NUMBER)).subscribe();
-        try {
-            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
-            caller.say(Duration.ofMillis(1500));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (modelRequests(before).size() < modelRequests && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        } finally {
-            caller.hangUp();
-            connection.dispose();
-        }
-        return modelRequests(before);
+        return FAKES.callOnce(port, from, StartupSeed.DEMO_NUMBER, utterance, requests -> requests.size() >= modelRequests);
     }
 
     private List<String> freeTimes(String service) {
@@ -171,36 +127,6 @@ class CallerBookingsCallIT {
                         .formatted(service, start, name, phone), StartupSeed.DEMO_TENANT_ID).block(Duration.ofSeconds(10)));
         assertThat(booked.path("status").asString()).isEqualTo("confirmed");
         return booked.path("booking_id").asString();
-    }
-
-    private static List<RecordedRequest> modelRequests(int from) {
-        List<RecordedRequest> all = MODEL.requests();
-        return all.subList(from, all.size()).stream().filter(r -> r.path().endsWith("/chat/completions")).toList();
-    }
-
-    /** The result of the call's {@code tool}, as the model's next request carries it back. */
-    private static JsonNode toolResult(List<RecordedRequest> requests, String tool) {
-        assertThat(requests).as("model requests of the call").isNotEmpty();
-        JsonNode messages = requests.getLast().json().path("messages");
-        for (JsonNode message : messages) {
-            if ("tool".equals(message.path("role").asString())
-                    && tool.equals(OwnBookingsAgent.toolName(messages, message.path("tool_call_id").asString()))) {
-                return JSON.readTree(message.path("content").asString());
-            }
-        }
-        throw new AssertionError("no result of " + tool + " in " + messages);
-    }
-
-    private static List<String> toolArguments(List<RecordedRequest> requests, String tool) {
-        List<String> arguments = new ArrayList<>();
-        for (JsonNode message : requests.getLast().json().path("messages")) {
-            for (JsonNode call : message.path("tool_calls")) {
-                if (call.path("function").path("name").asString().equals(tool)) {
-                    arguments.add(call.path("function").path("arguments").asString());
-                }
-            }
-        }
-        return arguments;
     }
 
     private static JsonNode last(JsonNode messages) {
@@ -242,7 +168,7 @@ class CallerBookingsCallIT {
                 return FakeReply.text("How can I help? ");
             }
             JsonNode result = JSON.readTree(last.path("content").asString());
-            if ("find_my_bookings".equals(toolName(messages, last.path("tool_call_id").asString()))) {
+            if ("find_my_bookings".equals(ChatRequests.toolName(messages, last.path("tool_call_id").asString()))) {
                 for (JsonNode booking : result.path("bookings")) {
                     if ("Haircut".equals(booking.path("service").asString()) && asked(messages, "cancel the haircut")) {
                         return FakeReply.toolCalls("", new ToolCall("call_" + ids.incrementAndGet(), "cancel_booking",
@@ -264,15 +190,5 @@ class CallerBookingsCallIT {
             return false;
         }
 
-        static String toolName(JsonNode messages, String callId) {
-            for (JsonNode message : messages) {
-                for (JsonNode call : message.path("tool_calls")) {
-                    if (call.path("id").asString().equals(callId)) {
-                        return call.path("function").path("name").asString();
-                    }
-                }
-            }
-            return "";
-        }
     }
 }

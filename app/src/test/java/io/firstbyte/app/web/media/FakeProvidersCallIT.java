@@ -24,9 +24,8 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,36 +62,16 @@ class FakeProvidersCallIT {
             .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
 
     static final ItDatabase DATABASE = ItDatabase.create(Clock.systemUTC());
-    static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start(DEEPGRAM_KEY)
-            .resultLatency(Duration.ofMillis(50));
-    static final FakeOpenAiServer MODEL = FakeOpenAiServer.start()
-            .respondWith(new FakeBookingAgent("Haircut", () -> DAY, CALLER, Duration.ofMillis(150), Duration.ofMillis(5)));
-    static final FakeCartesiaServer CARTESIA = FakeCartesiaServer.start(CARTESIA_KEY);
+    @RegisterExtension
+    static final ProviderFakes FAKES = ProviderFakes.start(DATABASE, new ProviderFakes.Keys(DEEPGRAM_KEY, OPENAI_KEY, CARTESIA_KEY),
+            new FakeBookingAgent("Haircut", () -> DAY, CALLER, Duration.ofMillis(150), Duration.ofMillis(5)));
+    static final FakeDeepgramListenServer DEEPGRAM = FAKES.deepgram();
+    static final FakeOpenAiServer MODEL = FAKES.model();
+    static final FakeCartesiaServer CARTESIA = FAKES.cartesia();
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
-        registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
-        registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
-        registry.add("firstbyte.providers.stt", () -> "deepgram");
-        registry.add("firstbyte.providers.llm", () -> "openai");
-        registry.add("firstbyte.providers.tts", () -> "cartesia");
-        registry.add("firstbyte.providers.deepgram.api-key", () -> DEEPGRAM_KEY);
-        registry.add("firstbyte.providers.deepgram.listen-url", DEEPGRAM::listenUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.api-key", () -> OPENAI_KEY);
-        registry.add("firstbyte.providers.llm-servers.openai.base-url", MODEL::baseUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.model", () -> "fake-model");
-        registry.add("firstbyte.providers.cartesia.api-key", () -> CARTESIA_KEY);
-        registry.add("firstbyte.providers.cartesia.url", CARTESIA::url);
-        registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        DEEPGRAM.close();
-        MODEL.close();
-        CARTESIA.close();
-        DATABASE.close();
+        FAKES.register(registry);
     }
 
     @LocalServerPort

@@ -8,7 +8,6 @@ import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.tenant.CredentialCipher;
 import io.firstbyte.app.tenant.WebhookSecrets;
 import io.firstbyte.app.webhooks.WebhookSignature;
-import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
 import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
 import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.FakeReply;
@@ -25,9 +24,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -83,10 +82,10 @@ class MessageWebhookIT {
             .bindNow();
 
     static final ItDatabase DATABASE = ItDatabase.create(CLOCK);
-    static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start("dg-key").resultLatency(Duration.ofMillis(50));
-    static final FakeOpenAiServer MODEL = FakeOpenAiServer.start()
-            .respondWith(request -> FakeReply.text("Okay. ").firstByteAfter(Duration.ofMillis(100)));
-    static final FakeCartesiaServer CARTESIA = FakeCartesiaServer.start("ca-key");
+    @RegisterExtension
+    static final ProviderFakes FAKES = ProviderFakes.start(DATABASE, ProviderFakes::okay);
+    static final FakeDeepgramListenServer DEEPGRAM = FAKES.deepgram();
+    static final FakeOpenAiServer MODEL = FAKES.model();
 
     static {
         byte[] sealed = new WebhookSecrets(new CredentialCipher(CREDENTIALS_KEY)).seal(StartupSeed.DEMO_TENANT_ID, SECRET);
@@ -105,29 +104,12 @@ class MessageWebhookIT {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
-        registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
-        registry.add("firstbyte.redis.key-prefix", () -> "fbit" + ThreadLocalRandom.current().nextInt(1_000_000));
-        registry.add("firstbyte.providers.stt", () -> "deepgram");
-        registry.add("firstbyte.providers.llm", () -> "openai");
-        registry.add("firstbyte.providers.tts", () -> "cartesia");
-        registry.add("firstbyte.providers.deepgram.api-key", () -> "dg-key");
-        registry.add("firstbyte.providers.deepgram.listen-url", DEEPGRAM::listenUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.api-key", () -> "sk-key");
-        registry.add("firstbyte.providers.llm-servers.openai.base-url", MODEL::baseUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.model", () -> "fake-model");
-        registry.add("firstbyte.providers.cartesia.api-key", () -> "ca-key");
-        registry.add("firstbyte.providers.cartesia.url", CARTESIA::url);
-        registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
+        FAKES.register(registry);
     }
 
     @AfterAll
-    static void stopFakes() {
+    static void stopReceiver() {
         RECEIVER.disposeNow();
-        DEEPGRAM.close();
-        MODEL.close();
-        CARTESIA.close();
-        DATABASE.close();
     }
 
     @LocalServerPort
@@ -152,7 +134,7 @@ class MessageWebhookIT {
             caller.press("0");
             await().atMost(GENEROUS).until(() -> MODEL.requests().stream()
                     .anyMatch(request -> request.body().contains("nobody at the business takes calls in person")));
-            await().atMost(GENEROUS).until(() -> spoken().contains("Would you like to leave a message?"));
+            await().atMost(GENEROUS).until(() -> FAKES.spoken(0).contains("Would you like to leave a message?"));
             assertThat(caller.awaitAgentQuiet(Duration.ofMillis(300), GENEROUS)).isTrue();
             DEEPGRAM.utterances("Yes. " + message + " This is Sam.");
             caller.say(Duration.ofMillis(1200));
@@ -249,9 +231,4 @@ class MessageWebhookIT {
         return counter == null ? 0 : counter.count();
     }
 
-    /** What Cartesia was asked to say so far, clause by clause. */
-    private static List<String> spoken() {
-        return CARTESIA.connections().stream().flatMap(socket -> socket.requests().stream())
-                .map(request -> request.path("transcript").asString("").strip()).filter(text -> !text.isEmpty()).toList();
-    }
 }

@@ -7,8 +7,6 @@ import io.firstbyte.adapters.telephony.twilio.TwilioSignature;
 import io.firstbyte.app.booking.ItDatabase;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.embedded.StartupSeed;
-import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
-import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
 import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.FakeReply;
 import io.firstbyte.fakes.openai.RecordedRequest;
@@ -23,12 +21,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -63,14 +60,12 @@ class TransferCallIT {
     private static final Instant OPEN = Instant.parse("2026-12-09T16:00:00Z");
     /** Sunday 13 December 2026, 11:00 in New York: the demo salon is closed. */
     private static final Instant CLOSED = Instant.parse("2026-12-13T16:00:00Z");
-    static final MovableClock CLOCK = new MovableClock(OPEN);
-    static final String KEY_PREFIX = "fbit" + ThreadLocalRandom.current().nextInt(1_000_000);
+    static final MovableClock CLOCK = new MovableClock(OPEN, ZoneOffset.UTC);
 
     static final ItDatabase DATABASE = ItDatabase.create(CLOCK);
-    static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start("dg-key").resultLatency(Duration.ofMillis(50));
-    static final FakeOpenAiServer MODEL = FakeOpenAiServer.start()
-            .respondWith(request -> FakeReply.text("Okay. ").firstByteAfter(Duration.ofMillis(100)));
-    static final FakeCartesiaServer CARTESIA = FakeCartesiaServer.start("ca-key");
+    @RegisterExtension
+    static final ProviderFakes FAKES = ProviderFakes.start(DATABASE, ProviderFakes::okay);
+    static final FakeOpenAiServer MODEL = FAKES.model();
 
     static {
         DATABASE.execute("update tenant set transfer_number = '" + HUMAN + "' where id = '" + StartupSeed.DEMO_TENANT_ID + "'");
@@ -86,28 +81,7 @@ class TransferCallIT {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("firstbyte.database.url", DATABASE::url);
-        registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
-        registry.add("firstbyte.redis.key-prefix", () -> KEY_PREFIX);
-        registry.add("firstbyte.providers.stt", () -> "deepgram");
-        registry.add("firstbyte.providers.llm", () -> "openai");
-        registry.add("firstbyte.providers.tts", () -> "cartesia");
-        registry.add("firstbyte.providers.deepgram.api-key", () -> "dg-key");
-        registry.add("firstbyte.providers.deepgram.listen-url", DEEPGRAM::listenUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.api-key", () -> "sk-key");
-        registry.add("firstbyte.providers.llm-servers.openai.base-url", MODEL::baseUrl);
-        registry.add("firstbyte.providers.llm-servers.openai.model", () -> "fake-model");
-        registry.add("firstbyte.providers.cartesia.api-key", () -> "ca-key");
-        registry.add("firstbyte.providers.cartesia.url", CARTESIA::url);
-        registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        DEEPGRAM.close();
-        MODEL.close();
-        CARTESIA.close();
-        DATABASE.close();
+        FAKES.register(registry);
     }
 
     @LocalServerPort
@@ -171,7 +145,7 @@ class TransferCallIT {
             caller.press("0");
             await().atMost(GENEROUS).until(() -> MODEL.requests().stream().anyMatch(request ->
                     request.body().contains("the business is closed right now")));
-            await().atMost(GENEROUS).until(() -> spoken().contains("May I take a message?"));
+            await().atMost(GENEROUS).until(() -> FAKES.spoken(0).contains("May I take a message?"));
 
             assertThat(caller.closeStatus()).as("the call goes on").isNegative();
         } finally {
@@ -187,12 +161,6 @@ class TransferCallIT {
     private Disposable dialSigned(TwilioTestCaller caller, String token) {
         return caller.dial(port, Map.of("From", CALLER, "To", StartupSeed.DEMO_NUMBER, "token", token),
                 Map.of("X-Twilio-Signature", TWILIO.sign("wss://voice.example.com/twilio/media", Map.of()))).subscribe();
-    }
-
-    /** What Cartesia was asked to say so far, clause by clause. */
-    private static List<String> spoken() {
-        return CARTESIA.connections().stream().flatMap(socket -> socket.requests().stream())
-                .map(request -> request.path("transcript").asString("").strip()).filter(text -> !text.isEmpty()).toList();
     }
 
     private double ended(String reason) {
@@ -249,53 +217,10 @@ class TransferCallIT {
     private static String redisTransfer(String callSid) {
         RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            return redis.sync().get(KEY_PREFIX + ":transfer:" + callSid);
+            return redis.sync().get(FAKES.redisKeyPrefix() + ":transfer:" + callSid);
         } finally {
             client.shutdown();
         }
     }
 
-    /** A clock the test moves between opening hours and a closed day. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            MovableClock self = this;
-            return new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId other) {
-                    return self.withZone(other);
-                }
-
-                @Override
-                public Instant instant() {
-                    return self.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
