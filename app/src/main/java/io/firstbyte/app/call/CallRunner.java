@@ -38,6 +38,9 @@ public final class CallRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CallRunner.class);
 
+    /** The call-context attribute ({@link String}) naming the gateway that carries the call ({@code twilio}, {@code jambonz}, ...). */
+    public static final String GATEWAY_ATTRIBUTE = "firstbyte.gateway";
+
     private final Duration resolveTimeout;
     private final CallPipeline pipeline;
     private final CallStartResolver resolver;
@@ -101,6 +104,7 @@ public final class CallRunner {
             attributes.put(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead);
         }
         attributes.put(TransportCodec.HANDS_OVER_ATTRIBUTE, handsOver);
+        attributes.put(GATEWAY_ATTRIBUTE, gateway);
         CallContext context = new CallContext(started.callId(), started.streamId(),
                 parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, attributes);
         Sinks.One<Boolean> hangUp = Sinks.one();

@@ -1,6 +1,7 @@
 package io.firstbyte.app.call;
 
 import io.firstbyte.app.agent.CallPrompts;
+import io.firstbyte.app.agent.SilenceWordsByLanguage;
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.providers.CallProviders;
 import io.firstbyte.app.providers.TenantProviderOverrides;
@@ -8,6 +9,8 @@ import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallPrompt;
+import io.firstbyte.pipeline.control.SilenceWords;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -18,7 +21,8 @@ import reactor.core.publisher.Mono;
  * While the greeting plays, the tenant's settings and next days' availability are loaded into the
  * cache, so the model's first availability lookup does not wait on the database. A tenant that chose
  * its own providers gets them in the context too ({@link CallProviders#ATTRIBUTE}), and every call to
- * a tenant gets its own system prompt and greeting ({@link CallPrompt#ATTRIBUTE}, built alongside).
+ * a tenant gets its own system prompt and greeting ({@link CallPrompt#ATTRIBUTE}, built alongside) and,
+ * in its language, what a silent caller hears ({@link SilenceWords#ATTRIBUTE}).
  */
 public final class TenantCallStart implements CallStartResolver {
 
@@ -30,21 +34,29 @@ public final class TenantCallStart implements CallStartResolver {
     private final boolean warmUpEnabled;
     private final TenantProviderOverrides providers;
     private final CallPrompts prompts;
+    private final SilenceWordsByLanguage silenceWords;
 
     public TenantCallStart(TenantDirectory tenants, AvailabilityWarmup warmup, boolean warmUpEnabled,
                            TenantProviderOverrides providers, CallPrompts prompts) {
+        this(tenants, warmup, warmUpEnabled, providers, prompts, null);
+    }
+
+    /** @param silenceWords what a silent caller hears in the tenant's language; null: the configured words always */
+    public TenantCallStart(TenantDirectory tenants, AvailabilityWarmup warmup, boolean warmUpEnabled,
+                           TenantProviderOverrides providers, CallPrompts prompts, @Nullable SilenceWordsByLanguage silenceWords) {
         this.tenants = tenants;
         this.warmup = warmup;
         this.warmUpEnabled = warmUpEnabled;
         this.providers = providers;
         this.prompts = prompts;
+        this.silenceWords = silenceWords;
     }
 
     @Override
     public Mono<CallContext> resolve(CallContext call) {
         return tenants.byDialledNumber(call.to())
-                .flatMap(tenant -> Mono.zip(withProviders(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
-                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())), prompts.forCall(tenant, call))
+                .flatMap(tenant -> Mono.zip(withProviders(tenant, inLanguage(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
+                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone()))), prompts.forCall(tenant, call))
                         .map(both -> both.getT1().withAttribute(CallPrompt.ATTRIBUTE, both.getT2())))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     log.warn("call {}: no active tenant answers on the dialled number; the caller is told so", call.callId());
@@ -54,6 +66,13 @@ public final class TenantCallStart implements CallStartResolver {
                     log.warn("call {}: tenant lookup failed ({}); continuing without a tenant", call.callId(), error.toString());
                     return Mono.just(call);
                 });
+    }
+
+    /** The call with what a silent caller hears in the tenant's language, when it has its own words. */
+    private CallContext inLanguage(TenantInfo tenant, CallContext call) {
+        return silenceWords == null ? call : silenceWords.forLanguage(tenant.language())
+                .map(words -> call.withAttribute(SilenceWords.ATTRIBUTE, words))
+                .orElse(call);
     }
 
     /** The tenant's own providers, when it chose any; a failed lookup leaves the server's. */

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
  * @param vonageToken the {@code token} in the NCCO websocket endpoint's {@code headers}
  * @param asteriskUsername {@code username} in {@code websocket_client.conf} (HTTP Basic)
  * @param asteriskPassword {@code password} in {@code websocket_client.conf}
+ * @param jambonzWebhookSecret the jambonz account's webhook secret: its {@code Jambonz-Signature} on the
+ *                             listen verb's actionHook request is then required
  */
 public record GatewaySecrets(
         @NotNull String telnyxStreamToken,
@@ -25,7 +27,8 @@ public record GatewaySecrets(
         @NotNull String jambonzPassword,
         @NotNull String vonageToken,
         @NotNull String asteriskUsername,
-        @NotNull String asteriskPassword) {
+        @NotNull String asteriskPassword,
+        @NotNull String jambonzWebhookSecret) {
 
-    public static final GatewaySecrets NONE = new GatewaySecrets("", "", "", "", "", "", "", "");
+    public static final GatewaySecrets NONE = new GatewaySecrets("", "", "", "", "", "", "", "", "");
 }

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * reason {@code transfer}. Otherwise the answer says why not and asks the agent to offer to take a
  * message. Answering changes nothing, so asking twice is harmless: the hand-over's one side effect
  * ({@link #handOverTo}: the number read again and recorded as the call's pending transfer, for Twilio's
- * action URL) happens once, when the call really ends for it, after the line has played and before the
+ * action URL), and, where configured, the gateway's own hand-over ({@link GatewayTransfers}: Twilio's REST
+ * call update), happens once, when the call really ends for it, after the line has played and before the
  * transport ends the call. Should the number have gone meanwhile, the call simply ends.
  */
 public final class TransferCallTool implements EndingTool {
@@ -44,12 +45,20 @@ public final class TransferCallTool implements EndingTool {
     private final PendingTransfers pending;
     private final CatalogSource catalogs;
     private final Clock clock;
+    private final GatewayTransfers gateways;
 
     public TransferCallTool(TransferNumbers numbers, PendingTransfers pending, CatalogSource catalogs, Clock clock) {
+        this(numbers, pending, catalogs, clock, GatewayTransfers.NONE);
+    }
+
+    /** @param gateways the gateways' own ways to pass a call on, tried after the transfer is recorded */
+    public TransferCallTool(TransferNumbers numbers, PendingTransfers pending, CatalogSource catalogs, Clock clock,
+                            GatewayTransfers gateways) {
         this.numbers = numbers;
         this.pending = pending;
         this.catalogs = catalogs;
         this.clock = clock;
+        this.gateways = gateways;
     }
 
     @Override
@@ -92,7 +101,9 @@ public final class TransferCallTool implements EndingTool {
         }
         return numbers.of(UUID.fromString(tenant))
                 .flatMap(number -> Mono.justOrEmpty(number))
-                .flatMap(number -> pending.record(context.callId(), number).thenReturn(number))
+                .flatMap(number -> pending.record(context.callId(), number)
+                        .then(gateways.transfer(context, number))
+                        .thenReturn(number))
                 .doOnNext(number -> log.info("call {}: handed over to {}", context.callId(), CallContext.mask(number)))
                 .onErrorResume(error -> {
                     log.warn("call {}: the transfer number could not be read ({}); the call ends", context.callId(),

@@ -58,6 +58,7 @@ public final class AccessPolicy {
             new IngressRoute(PLIVO, "/audio/plivo/**", null), // token in the first message
             new IngressRoute(FREESWITCH, "/audio/freeswitch/**", Credential.gateway(FREESWITCH)),
             new IngressRoute(JAMBONZ, "/audio/jambonz/**", Credential.gateway(JAMBONZ)),
+            new IngressRoute(JAMBONZ, "/jambonz/**", null), // the listen's actionHook: Jambonz-Signature or Basic (handler)
             new IngressRoute(VONAGE, "/audio/vonage/**", null), // token in the first message
             new IngressRoute(ASTERISK, "/audio/asterisk/**", Credential.gateway(ASTERISK)),
             new IngressRoute(AUDIOSOCKET, "/audiosocket/**", Credential.gateway(ASTERISK)),

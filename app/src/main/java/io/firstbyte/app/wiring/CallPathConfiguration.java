@@ -2,6 +2,7 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.agent.CallPromptBuilder;
 import io.firstbyte.app.agent.CallPrompts;
+import io.firstbyte.app.agent.SilenceWordsByLanguage;
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.booking.BookingTools;
 import io.firstbyte.app.booking.CatalogSource;
@@ -28,6 +29,7 @@ import io.firstbyte.app.web.twilio.LocalUsedTokens;
 import io.firstbyte.app.web.twilio.RedisUsedTokens;
 import io.firstbyte.app.web.twilio.SignedCall;
 import io.firstbyte.pipeline.control.EndCallTool;
+import io.firstbyte.pipeline.control.SilenceWords;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.stt.SpeechToText;
@@ -42,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -91,7 +94,14 @@ public class CallPathConfiguration {
                                         @Value("${firstbyte.call.prompt-catalog-wait:800ms}") Duration promptCatalogWait) {
         CallPromptBuilder prompt = new CallPromptBuilder(call.systemPrompt(), call.greeting(), clocks.getIfUnique(Clock::systemUTC));
         return new TenantCallStart(tenants, warmup, call.warmUpAvailability(), providers,
-                new CallPrompts(bookingCatalogs, prompt, promptCatalogWait));
+                new CallPrompts(bookingCatalogs, prompt, promptCatalogWait), silenceWords(call));
+    }
+
+    /** What a silent caller hears in the business's language; English is the configured words. */
+    private static @Nullable SilenceWordsByLanguage silenceWords(CallProperties call) {
+        CallProperties.Silence silence = call.silence();
+        return silence.prompt().isBlank() || silence.goodbye().isBlank() ? null
+                : new SilenceWordsByLanguage(new SilenceWords(silence.prompt(), silence.goodbye()));
     }
 
     /** The agent's hang-up; like every {@link Tool} bean, it joins the booking tools in the registry. */

@@ -2,8 +2,13 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.adapters.telephony.twilio.TwiML;
+import io.firstbyte.adapters.telephony.twilio.TwilioCallUpdate;
+import io.firstbyte.app.config.HandOverProperties;
 import io.firstbyte.app.config.StoreProperties;
+import io.firstbyte.app.config.TelephonyProperties;
 import io.firstbyte.app.config.WebhookProperties;
+import io.firstbyte.app.handover.GatewayTransfers;
 import io.firstbyte.app.handover.PendingTransfers;
 import io.firstbyte.app.handover.TransferCallTool;
 import io.firstbyte.app.handover.TransferNumbers;
@@ -21,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +45,7 @@ import reactor.core.scheduler.Schedulers;
  * is ready (the schema is migrated by then) and stops with it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookProperties.class)
+@EnableConfigurationProperties({WebhookProperties.class, HandOverProperties.class})
 public class HandOverWiring {
 
     /** How long a transfer is kept for the gateway's request after the stream: Twilio asks within seconds. */
@@ -58,8 +64,23 @@ public class HandOverWiring {
 
     @Bean
     Tool transferCallTool(TransferNumbers transferNumbers, PendingTransfers pendingTransfers, CatalogSource bookingCatalogs,
-                          ObjectProvider<Clock> clocks) {
-        return new TransferCallTool(transferNumbers, pendingTransfers, bookingCatalogs, clocks.getIfUnique(Clock::systemUTC));
+                          ObjectProvider<Clock> clocks, GatewayTransfers gatewayTransfers) {
+        return new TransferCallTool(transferNumbers, pendingTransfers, bookingCatalogs, clocks.getIfUnique(Clock::systemUTC),
+                gatewayTransfers);
+    }
+
+    /** Twilio's REST call update when TWILIO_TRANSFER=rest (then its account SID and auth token are required); else none. */
+    @Bean(destroyMethod = "close")
+    GatewayTransfers gatewayTransfers(HandOverProperties handOver, TelephonyProperties telephony) {
+        if (!handOver.twilioRest()) {
+            return GatewayTransfers.NONE;
+        }
+        if (handOver.twilioAccountSid().isEmpty() || telephony.twilioAuthToken().isEmpty()) {
+            throw new IllegalStateException("TWILIO_TRANSFER=rest needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+        }
+        TwilioCallUpdate twilio = new TwilioCallUpdate(handOver.twilioApiUrl(), handOver.twilioAccountSid(),
+                telephony.twilioAuthToken(), handOver.twilioRestTimeout());
+        return new GatewayTransfers(Map.of("twilio", (callSid, number) -> twilio.update(callSid, TwiML.dial(number))), twilio);
     }
 
     @Bean

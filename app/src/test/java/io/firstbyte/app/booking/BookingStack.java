@@ -41,8 +41,26 @@ public final class BookingStack implements AutoCloseable {
     public final String keyPrefix;
     public final VersionListener versions;
 
+    /**
+     * How long the stack waits for the database. The product's limits (3 s read, 5 s write) are for tests
+     * about faults; tests about correctness wait longer, so a machine at load 40 slows them down instead
+     * of failing them ("not reachable" after a cold first query).
+     */
+    public record Limits(Duration read, Duration write, Duration statement, Duration acquire) {
+        public static final Limits PRODUCT = new Limits(Duration.ofSeconds(3), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        public static final Limits PATIENT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
     public BookingStack(DatabaseAddress database, String redisUrl, Clock clock) {
         this(database, redisUrl, clock, 30, Duration.ofSeconds(5));
+    }
+
+    /** With the product's database limits: for tests of what happens when the database is slow or gone. */
+    public BookingStack(DatabaseAddress database, String redisUrl, Clock clock, Limits limits) {
+        this(database, database, redisUrl, clock, 30, Duration.ofSeconds(5),
+                "fbit" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36), limits);
     }
 
     /** A second instance beside another: same database, its own Redis connection, the same cache keys. */
@@ -63,8 +81,13 @@ public final class BookingStack implements AutoCloseable {
 
     private BookingStack(DatabaseAddress database, DatabaseAddress listenerDatabase, String redisUrl, Clock clock,
                          int poolSize, Duration redisBreakerOpenFor, String keyPrefix) {
-        pool = PostgresPool.create(database, new PostgresPool.Settings(poolSize, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(5)));
+        this(database, listenerDatabase, redisUrl, clock, poolSize, redisBreakerOpenFor, keyPrefix, Limits.PATIENT);
+    }
+
+    private BookingStack(DatabaseAddress database, DatabaseAddress listenerDatabase, String redisUrl, Clock clock,
+                         int poolSize, Duration redisBreakerOpenFor, String keyPrefix, Limits limits) {
+        pool = PostgresPool.create(database, new PostgresPool.Settings(poolSize, Duration.ofSeconds(2), limits.statement(),
+                limits.acquire()));
         DatabaseClient db = DatabaseClient.create(pool);
         TransactionalOperator transactions = TransactionalOperator.create(new R2dbcTransactionManager(pool));
         this.keyPrefix = keyPrefix;
@@ -73,7 +96,7 @@ public final class BookingStack implements AutoCloseable {
                         .waitDurationInOpenState(redisBreakerOpenFor).permittedNumberOfCallsInHalfOpenState(2).build()));
         redis.connect().block();
         cache = new SlotCache(redis, keyPrefix, Duration.ofSeconds(300), Duration.ofSeconds(5));
-        BookingGuards guards = new BookingGuards(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500), 100_000);
+        BookingGuards guards = new BookingGuards(limits.read(), limits.write(), Duration.ofMillis(500), 100_000);
         AvailabilityStore availabilityStore = new AvailabilityStore(db, queries);
         versions = new VersionListener(database.equals(listenerDatabase) ? pool.unwrap()
                 : new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host(listenerDatabase.host())

@@ -51,7 +51,7 @@ class PostgresRestartIT {
         DatabaseAddress address = new DatabaseAddress("127.0.0.1", port, "postgres", "postgres", "", "disable");
         Migrations.apply(address);
         StartupSeed.run(address, true, "demo-salon-key", 1, BookingEngineIT.CLOCK);
-        stack = new BookingStack(address, "redis://127.0.0.1:6379", BookingEngineIT.CLOCK);
+        stack = new BookingStack(address, "redis://127.0.0.1:6379", BookingEngineIT.CLOCK, BookingStack.Limits.PRODUCT);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.firstbyte.pipeline.control;
 
+import io.firstbyte.pipeline.call.CallContext;
 import java.time.Duration;
 
 /**
@@ -24,5 +25,11 @@ public record SilencePolicy(Duration promptAfter, int prompts, String prompt, St
 
     public boolean enabled() {
         return !promptAfter.isZero();
+    }
+
+    /** This policy with the call's own words ({@link SilenceWords#ATTRIBUTE}) when it has them and prompting is on. */
+    public SilencePolicy forCall(CallContext context) {
+        SilenceWords words = context.attribute(SilenceWords.ATTRIBUTE, SilenceWords.class);
+        return words == null || !enabled() ? this : new SilencePolicy(promptAfter, prompts, words.prompt(), words.goodbye());
     }
 }

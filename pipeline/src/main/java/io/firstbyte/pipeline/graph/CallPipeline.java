@@ -129,7 +129,7 @@ public final class CallPipeline {
                 });
         TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
         Flux<Dtmf> keys = events.ofType(Dtmf.class);
-        CallerSilence silence = new CallerSilence(controls.silence(), scheduler);
+        CallerSilence silence = new CallerSilence(controls.silence().forCall(call.context()), scheduler);
         Flux<Object> speechSignals = Flux.merge(vad, transcripts)
                 .doOnNext(call::speechEvent)
                 .publish(speech -> Flux.merge(

@@ -10,6 +10,7 @@ import io.firstbyte.pipeline.control.ControlledEnd;
 import io.firstbyte.pipeline.control.EndCallTool;
 import io.firstbyte.pipeline.control.KeypadPolicy;
 import io.firstbyte.pipeline.control.SilencePolicy;
+import io.firstbyte.pipeline.control.SilenceWords;
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.Interruption;
@@ -26,6 +27,7 @@ import io.firstbyte.pipeline.tool.ToolResult;
 import io.firstbyte.pipeline.tool.ToolSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,10 @@ class CallControlTest {
     }
 
     private CallHarness newCall(SilencePolicy silence) {
+        return newCall(silence, Map.of());
+    }
+
+    private CallHarness newCall(SilencePolicy silence, Map<String, Object> attributes) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
             model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
@@ -82,7 +88,7 @@ class CallControlTest {
                     CallSettings.DEFAULTS.withGreeting(GREETING), CallLimits.DEFAULTS,
                     new CallControls(silence, KeypadPolicy.DEFAULTS), scheduler);
         });
-        return call.start();
+        return call.start(attributes);
     }
 
     @AfterEach
@@ -223,6 +229,15 @@ class CallControlTest {
         assertThat(call.events().getLast()).isEqualTo(new EndCall(ControlledEnd.CALLER_SILENT.reason()));
         assertThat(sentAt(EndCall.class)).isGreaterThanOrEqualTo(call.playbackEndsAtMillis());
         assertThat(model.requests()).as("prompts are not the model's").isEmpty();
+    }
+
+    @Test
+    void aCallInAnotherLanguageAsksAndSaysGoodbyeInItsOwnWords() {
+        newCall(SILENCE, Map.of(SilenceWords.ATTRIBUTE, new SilenceWords("Sind Sie noch da?", "Auf Wiederhören.")));
+        call.silence(Duration.ofSeconds(45));
+
+        assertThat(voice.spoken()).containsExactly(GREETING, "Sind Sie noch da?", "Sind Sie noch da?", "Auf Wiederhören.");
+        assertThat(call.events().getLast()).isEqualTo(new EndCall(ControlledEnd.CALLER_SILENT.reason()));
     }
 
     @Test

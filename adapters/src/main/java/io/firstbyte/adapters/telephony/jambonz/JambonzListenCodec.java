@@ -49,6 +49,11 @@ import tools.jackson.databind.JsonNode;
  * the {@code listen} verb (the call hangs up when no verb follows). Nothing is written before the
  * metadata frame.
  *
+ * <p>Handing over: when the verb's {@code metadata} says {@code "handOver": true} (its {@code actionHook}
+ * is the server's, see {@link JambonzActionHook}), the call {@link #handsOver()}: the same
+ * {@code disconnect} ends the listen, jambonz requests the hook, and the hook's answer dials the number
+ * the call was ended for. Without it the listen has no way to pass a call on.
+ *
  * <p>One instance per connection; {@code decode} and {@code encode} may run on different threads,
  * each serially. At most one partial frame is held per direction.
  */
@@ -67,7 +72,11 @@ public final class JambonzListenCodec implements TransportCodec {
 
     private final DroppedInput dropped;
     private volatile @Nullable OutboundAudio outbound;
+    /** The metadata key that says the verb's actionHook is this server's (and so it may hand callers over). */
+    public static final String HAND_OVER_KEY = "handOver";
+
     private boolean started;
+    private volatile boolean handsOver;
     private Optional<InboundAudio> inbound = Optional.empty();
 
     public JambonzListenCodec(DroppedInput dropped) {
@@ -88,6 +97,11 @@ public final class JambonzListenCodec implements TransportCodec {
         return audio == null ? List.of() : SENDING.encode(audio, event, dropped);
     }
 
+    @Override
+    public boolean handsOver() {
+        return handsOver;
+    }
+
     private List<InboundEvent> decodeText(String text) {
         if (text.length() > MAX_TEXT_CHARS) {
             throw new DroppedMessage(OVERSIZED_MESSAGE, text.length() + " chars, limit " + MAX_TEXT_CHARS);
@@ -106,6 +120,7 @@ public final class JambonzListenCodec implements TransportCodec {
         JambonzInbound.Start start = JambonzInbound.metadata(root);
         inbound = InboundAudio.of(start.format());
         outbound = OutboundAudio.of(start.format());
+        handsOver = "true".equals(start.started().parameters().get(HAND_OVER_KEY));
         started = true;
         return start.started();
     }

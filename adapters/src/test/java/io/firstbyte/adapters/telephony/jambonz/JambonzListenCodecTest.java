@@ -172,6 +172,23 @@ class JambonzListenCodecTest {
 
             assertThat(codec.encode(new EndCall("bye"))).containsExactly(text("{\"type\":\"disconnect\"}"));
         }
+
+        @Test
+        void aListenWhoseMetadataSaysHandOverHandsCallersOverByEndingTheListenForItsActionHook() {
+            codec.decode(text("""
+                    {"callSid":"%s","from":"+15550001111","to":"+15550002222","sampleRate":8000,"handOver":true}"""
+                    .formatted(CALL_SID)));
+
+            assertThat(codec.handsOver()).isTrue();
+            assertThat(codec.encode(new EndCall("transfer", "+15550009999"))).containsExactly(text("{\"type\":\"disconnect\"}"));
+        }
+
+        @Test
+        void aListenWithoutHandOverInItsMetadataCannotPassCallsOn() {
+            codec.decode(metadata(8000));
+
+            assertThat(codec.handsOver()).isFalse();
+        }
     }
 
     @Nested
