@@ -7,8 +7,11 @@ import java.util.List;
 final class CallerScript {
 
     static final String BEYOND_SCRIPT = "okay";
-    /** A relaxed speaking rate, used to decide how much of a line an interim transcript shows. */
-    private static final int WORDS_PER_SECOND = 3;
+    /**
+     * How long the caller takes to say one word: the call simulator's caller speaks 0.35 s a word, so
+     * the interim transcripts show each word as it is said, as a real speech-to-text provider's do.
+     */
+    static final long WORD_MILLIS = 350;
 
     private final List<String> lines;
     private int next;
@@ -21,10 +24,22 @@ final class CallerScript {
         return next < lines.size() ? lines.get(next++) : BEYOND_SCRIPT;
     }
 
-    /** The words of {@code line} a listener would have heard after {@code voicedMillis} of speech (at least one). */
-    static String heardSoFar(String line, long voicedMillis) {
-        String[] words = line.split(" ");
-        int count = (int) Math.clamp(voicedMillis * WORDS_PER_SECOND / 1000, 1, words.length);
-        return String.join(" ", Arrays.asList(words).subList(0, count));
+    static int wordCount(String line) {
+        return words(line).length;
+    }
+
+    /** How many words of {@code line} the caller has said after {@code voicedMillis} of speech. */
+    static int wordsSpoken(String line, long voicedMillis) {
+        return (int) Math.min(voicedMillis / WORD_MILLIS, wordCount(line));
+    }
+
+    /** The first {@code count} words of {@code line}. */
+    static String firstWords(String line, int count) {
+        return String.join(" ", Arrays.asList(words(line)).subList(0, count));
+    }
+
+    private static String[] words(String line) {
+        String stripped = line.strip();
+        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
     }
 }

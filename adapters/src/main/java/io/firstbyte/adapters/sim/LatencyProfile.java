@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * How slow the simulated providers are on purpose.
  *
  * @param sttEndOfSpeechDelay from the caller's last voiced frame to the final transcript
- * @param sttInterimInterval  voiced audio between two interim transcripts
+ * @param sttInterimInterval  the least voiced audio between two interim transcripts (each shows the words said so far)
  * @param llmFirstTokenDelay  from request to the model's first output
  * @param llmTokensPerSecond  token rate after the first one; 0 sends the whole answer at once
  * @param ttsFirstByteDelay   from a clause to its first audio

@@ -14,9 +14,10 @@ import reactor.core.scheduler.Scheduler;
 /**
  * A speech-to-text provider that listens to the real caller audio but reads the words from a
  * script ({@link Scenarios}). Its own VAD (by default the adaptive one, as noise-proof as a
- * real provider's model should be) finds each utterance, which takes the next
- * script line; while the caller speaks it sends growing interim transcripts every
- * {@link LatencyProfile#sttInterimInterval()} of voiced audio, and the final transcript followed
+ * real provider's model should be) finds each utterance, which takes the next script line; while the
+ * caller speaks its interim transcripts reveal the line word by word as the caller says it (a word
+ * every 0.35 s of voiced audio, the call simulator's speaking rate; at most one interim per
+ * {@link LatencyProfile#sttInterimInterval()}, the last word at once), and the final transcript followed
  * by {@code EndOfSpeech} {@link LatencyProfile#sttEndOfSpeechDelay()} after the last voiced frame
  * (reported to the call's {@link SimulatedDelays}). Timers run on the injected scheduler; when
  * the audio ends or the subscriber cancels, pending transcripts are dropped with their timers.

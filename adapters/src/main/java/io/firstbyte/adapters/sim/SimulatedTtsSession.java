@@ -10,6 +10,7 @@ import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -17,7 +18,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
-/** One call's simulated synthesis: clauses in order, each as 100 ms mu-law chunks paced by the latency profile. */
+/**
+ * One call's simulated synthesis: clauses in order, each as 100 ms mu-law chunks paced by the latency
+ * profile. The pieces of one answer are one synthesis context (as a Cartesia context or an ElevenLabs
+ * stream): an answer's first words sent ahead of the rest carry on in the same voice.
+ */
 final class SimulatedTtsSession implements TtsSession {
 
     static final int CHUNK_MILLIS = 100;
@@ -43,15 +48,19 @@ final class SimulatedTtsSession implements TtsSession {
     public Flux<TtsAudio> speak(Flux<Clause> clauses) {
         return Flux.defer(() -> {
             RandomGenerator random = CallRandom.of(call, "tts", answers.incrementAndGet());
-            return clauses.concatMap(clause -> synthesise(clause, random)).takeUntilOther(closed.asMono());
+            AtomicReference<@Nullable SpeechSynthesizer> context = new AtomicReference<>();
+            return clauses.concatMap(clause -> synthesise(clause, random, context)).takeUntilOther(closed.asMono());
         });
     }
 
-    private Flux<TtsAudio> synthesise(Clause clause, RandomGenerator random) {
+    /** One piece of the answer; the answer's pieces are one synthesis context, so its voice carries on. */
+    private Flux<TtsAudio> synthesise(Clause clause, RandomGenerator random, AtomicReference<@Nullable SpeechSynthesizer> context) {
         if (clause.text().isBlank()) {
             return Flux.just(new TtsAudio(clause.index(), new byte[0], AudioFormat.MULAW_8K, true));
         }
-        SpeechSynthesizer voice = new SpeechSynthesizer(clause.text());
+        SpeechSynthesizer previous = context.get();
+        SpeechSynthesizer voice = previous == null ? new SpeechSynthesizer(clause.text()) : previous.continuing(clause.text());
+        context.set(voice);
         int chunks = (voice.totalSamples() + CHUNK_SAMPLES - 1) / CHUNK_SAMPLES;
         Duration firstByte = profile.jittered(profile.ttsFirstByteDelay(), random);
         Duration perChunk = Duration.ofNanos(Math.round(CHUNK_NANOS * profile.ttsRealTimeFactor()));

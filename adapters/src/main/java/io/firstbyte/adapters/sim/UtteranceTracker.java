@@ -33,7 +33,8 @@ final class UtteranceTracker {
     private final @Nullable SimulatedDelays delays;
     private String line = "";
     private long voicedMillis;
-    private long nextInterimAt;
+    private int wordsShown;
+    private long lastInterimAt;
     private long lastVoicedArrival = Long.MIN_VALUE; // on the scheduler's clock, MIN_VALUE before any
     private Sinks.Empty<Void> pendingFinal = Sinks.empty();
 
@@ -70,17 +71,24 @@ final class UtteranceTracker {
     private Flux<SpeechEvent> startUtterance() {
         pendingFinal.tryEmitEmpty();
         line = script.nextLine();
-        nextInterimAt = interimIntervalMillis();
+        wordsShown = 0;
+        lastInterimAt = -interimIntervalMillis();
         return interimIfDue();
     }
 
+    /**
+     * An interim with the words said so far, when a new one has been said: at most one per interim
+     * interval of voiced audio, except the line's last word, shown as soon as it is said.
+     */
     private Flux<SpeechEvent> interimIfDue() {
-        if (voicedMillis < nextInterimAt) {
+        int spoken = CallerScript.wordsSpoken(line, voicedMillis);
+        boolean last = spoken == CallerScript.wordCount(line);
+        if (spoken <= wordsShown || (!last && voicedMillis - lastInterimAt < interimIntervalMillis())) {
             return Flux.empty();
         }
-        long interval = interimIntervalMillis();
-        nextInterimAt = (voicedMillis / interval + 1) * interval;
-        return Flux.just(new TranscriptInterim(CallerScript.heardSoFar(line, voicedMillis)));
+        wordsShown = spoken;
+        lastInterimAt = voicedMillis;
+        return Flux.just(new TranscriptInterim(CallerScript.firstWords(line, spoken)));
     }
 
     private long interimIntervalMillis() {

@@ -41,22 +41,38 @@ class SimulatedSpeechToTextTest {
     private final SimulatedDelays delays = new SimulatedDelays();
 
     @Test
-    void interimsGrowWhileSpeakingThenFinalAndEndOfSpeechFollowAtTheDelayAfterTheLastVoicedFrame() {
-        // typical-cloud: end of speech 250 ms, an interim every 250 ms of voiced audio; jitter off.
-        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0", "lines", "one two three four five six"),
-                CallerAudio.script().speak(1000).silence(2000));
+    void interimsRevealEachWordAsItIsSaidThenFinalAndEndOfSpeechFollowAtTheDelayAfterTheLastVoicedFrame() {
+        // typical-cloud: end of speech 250 ms, interims at most every 250 ms; jitter off. The caller says a
+        // word every 350 ms of speech, as the call simulator's caller does.
+        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0", "lines", "book a haircut tomorrow"),
+                CallerAudio.script().speak(1400).silence(2000));
 
         events.advance(Duration.ofSeconds(3));
 
-        assertThat(events.of(TranscriptInterim.class)).extracting(Timeline.At::millis).containsExactly(260L, 500L, 760L, 1000L);
         assertThat(events.of(TranscriptInterim.class)).extracting(at -> at.value())
-                .containsExactly(new TranscriptInterim("one"), new TranscriptInterim("one"),
-                        new TranscriptInterim("one two"), new TranscriptInterim("one two three"));
-        // the last voiced frame ends at 1000 ms of caller audio
+                .containsExactly(new TranscriptInterim("book"), new TranscriptInterim("book a"),
+                        new TranscriptInterim("book a haircut"), new TranscriptInterim("book a haircut tomorrow"));
+        assertThat(events.of(TranscriptInterim.class)).last().extracting(Timeline.At::millis)
+                .as("the last word shows as soon as it is said").isEqualTo(1400L);
+        // the last voiced frame ends at 1400 ms of caller audio
         assertThat(events.seen().subList(4, 6)).containsExactly(
-                new Timeline.At<>(1250L, new TranscriptFinal("one two three four five six")),
-                new Timeline.At<>(1250L, new EndOfSpeech()));
+                new Timeline.At<>(1650L, new TranscriptFinal("book a haircut tomorrow")),
+                new Timeline.At<>(1650L, new EndOfSpeech()));
         assertThat(events.seen()).hasSize(6);
+    }
+
+    @Test
+    void aSlowProvidersInterimsComeNoOftenerThanItsIntervalButTheLastWordAtOnce() {
+        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0", "profile", "slow", "lines", "one two three four five six"),
+                CallerAudio.script().speak(2100).silence(2000));
+
+        events.advance(Duration.ofSeconds(4));
+
+        // slow: at most one interim per 400 ms of speech, so each word shows up to 400 ms after it was said
+        assertThat(events.of(TranscriptInterim.class)).extracting(Timeline.At::millis)
+                .containsExactly(360L, 760L, 1160L, 1560L, 1960L, 2100L);
+        assertThat(events.of(TranscriptInterim.class)).last().extracting(at -> ((TranscriptInterim) at.value()).text())
+                .isEqualTo("one two three four five six");
     }
 
     @Test

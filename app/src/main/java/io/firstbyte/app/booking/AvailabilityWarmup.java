@@ -2,7 +2,9 @@ package io.firstbyte.app.booking;
 
 import io.firstbyte.app.booking.cache.OffLoopLog;
 import io.firstbyte.app.booking.rules.BookingWindow;
+import io.firstbyte.app.booking.rules.ServiceInfo;
 import io.firstbyte.app.booking.rules.TenantCatalog;
+import io.firstbyte.pipeline.tool.TranscriptHints;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Loads a tenant's catalog and the next days' availability of every service into the caches,
  * concurrently, so the first lookup of a call is a cache hit. Called at call start while the
- * greeting plays; it never fails (a failed warm-up just leaves the cache cold).
+ * greeting plays; it never fails (a failed warm-up just leaves the cache cold). One day of one service
+ * can be warmed on its own ({@link #warmDay}), when a caller names a day beyond those.
  */
 public final class AvailabilityWarmup {
 
@@ -42,6 +45,24 @@ public final class AvailabilityWarmup {
                     OffLoopLog.warn(log, "warm-up of tenant {} failed: {}", tenantId, error.getClass().getSimpleName());
                     return Mono.empty();
                 });
+    }
+
+    /** Hints for one call to the tenant: warms the days its caller names ({@link AvailabilityHints}). */
+    public TranscriptHints hintsFor(String tenantId) {
+        return new AvailabilityHints(this, tenantId, clock);
+    }
+
+    /** The tenant's catalog, from the same short-lived memory the tools read. */
+    public Mono<TenantCatalog> catalog(String tenantId) {
+        return catalogs.catalog(tenantId);
+    }
+
+    /** Loads one day of one service into the cache, if the day is bookable; never fails. */
+    public Mono<Void> warmDay(TenantCatalog catalog, ServiceInfo service, LocalDate day) {
+        if (!BookingWindow.of(catalog.tenant(), clock).covers(day)) {
+            return Mono.empty();
+        }
+        return slots.day(catalog, service, day).then().onErrorResume(error -> Mono.empty());
     }
 
     private Flux<?> loadDays(TenantCatalog catalog) {

@@ -26,7 +26,10 @@ public final class RecentTraces {
 
     /**
      * One turn as reported over HTTP; times in milliseconds, -1 where a milestone did not happen.
-     * {@code agentText} is what the caller heard of the answer, all of it unless {@code interrupted}.
+     * {@code agentText} is what the caller heard of the answer, all of it unless {@code interrupted}. With
+     * {@code speculated} the answer started before the turn ended (when its model's first token or first
+     * audio came before the turn's end, those stages read -1); {@code speculationsDiscarded} answers
+     * were started and discarded during the turn, costing {@code wastedModelRequests} requests.
      * {@code sttFinalMs}, {@code turnEndMs} and {@code ttfbMs} (the first frame sent) count from the
      * caller's speech end; {@code modelFirstTokenMs}, {@code firstClauseMs} (the first clause to the voice),
      * {@code ttsFirstByteMs}, {@code modelEndMs} and each tool's start from the turn's end.
@@ -35,8 +38,8 @@ public final class RecentTraces {
      */
     public record TurnReport(int turn, String transcript, String agentText, double ttfbMs, double simulatedDelayMs, double overheadMs,
                              double sttFinalMs, double modelFirstTokenMs, double ttsFirstByteMs, int toolCalls,
-                             List<ToolReport> tools, boolean interrupted, Instant at, double turnEndMs, double firstClauseMs,
-                             double modelEndMs) {
+                             List<ToolReport> tools, boolean interrupted, boolean speculated, int speculationsDiscarded,
+                             int wastedModelRequests, Instant at, double turnEndMs, double firstClauseMs, double modelEndMs) {
 
         static TurnReport of(TurnTrace trace, Instant at) {
             double ttfb = millis(trace.ttfbNanos());
@@ -50,7 +53,8 @@ public final class RecentTraces {
                     trace.tools().stream().map(span -> new ToolReport(span.name(),
                             millis(trace.between(trace.turnEnded(), span.start())),
                             millis(trace.between(span.start(), span.end())), span.arguments(), span.result())).toList(),
-                    trace.interrupted(), at,
+                    trace.interrupted(), trace.speculation().used(), trace.speculation().discarded(),
+                    trace.speculation().wastedModelRequests(), at,
                     millis(trace.between(trace.speechEnd(), trace.turnEnded())),
                     millis(trace.between(trace.turnEnded(), trace.firstClause())),
                     millis(trace.between(trace.turnEnded(), trace.modelEnd())));

@@ -11,6 +11,7 @@ import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallPrompt;
 import io.firstbyte.pipeline.control.SilenceWords;
 import org.jspecify.annotations.Nullable;
+import io.firstbyte.pipeline.tool.TranscriptHints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -23,6 +24,8 @@ import reactor.core.publisher.Mono;
  * its own providers gets them in the context too ({@link CallProviders#ATTRIBUTE}), and every call to
  * a tenant gets its own system prompt and greeting ({@link CallPrompt#ATTRIBUTE}, built alongside) and,
  * in its language, what a silent caller hears ({@link SilenceWords#ATTRIBUTE}).
+ * With the warm-up on, the call's transcript hints ({@link TranscriptHints#ATTRIBUTE}) also warm any
+ * day the caller names for a service, as they say it.
  */
 public final class TenantCallStart implements CallStartResolver {
 
@@ -55,8 +58,8 @@ public final class TenantCallStart implements CallStartResolver {
     @Override
     public Mono<CallContext> resolve(CallContext call) {
         return tenants.byDialledNumber(call.to())
-                .flatMap(tenant -> Mono.zip(withProviders(tenant, inLanguage(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
-                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone()))), prompts.forCall(tenant, call))
+                .flatMap(tenant -> Mono.zip(withProviders(tenant, withHints(tenant, inLanguage(tenant, call.withAttribute(TenantInfo.CONTEXT_ATTRIBUTE, tenant.id())
+                                .withAttribute(TIME_ZONE_ATTRIBUTE, tenant.timeZone())))), prompts.forCall(tenant, call))
                         .map(both -> both.getT1().withAttribute(CallPrompt.ATTRIBUTE, both.getT2())))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     log.warn("call {}: no active tenant answers on the dialled number; the caller is told so", call.callId());
@@ -73,6 +76,10 @@ public final class TenantCallStart implements CallStartResolver {
         return silenceWords == null ? call : silenceWords.forLanguage(tenant.language())
                 .map(words -> call.withAttribute(SilenceWords.ATTRIBUTE, words))
                 .orElse(call);
+    }
+
+    private CallContext withHints(TenantInfo tenant, CallContext call) {
+        return warmUpEnabled ? call.withAttribute(TranscriptHints.ATTRIBUTE, warmup.hintsFor(tenant.id())) : call;
     }
 
     /** The tenant's own providers, when it chose any; a failed lookup leaves the server's. */

@@ -1,7 +1,10 @@
 package io.firstbyte.app.config;
 
 import io.firstbyte.pipeline.audio.VadSettings;
+import io.firstbyte.pipeline.call.BargeInSettings;
 import io.firstbyte.pipeline.call.CallSettings;
+import io.firstbyte.pipeline.call.EndOfTurnSettings;
+import io.firstbyte.pipeline.call.SpeculationSettings;
 import io.firstbyte.pipeline.call.TurnSettings;
 import io.firstbyte.pipeline.control.CallControls;
 import io.firstbyte.pipeline.control.CallLimits;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,7 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * How every call behaves: prompt, greeting, history, pacing, voice activity, turn taking, and how
  * long it may run ({@code inboundSilenceTimeout} without any inbound frame, {@code maxDuration} in
  * all; zero switches either off), what a silent caller is told ({@code silence}) and how keys typed on
- * the keypad reach the agent ({@code keypad}).
+ * the keypad reach the agent ({@code keypad}), and which speech over the agent is only a backchannel
+ * ({@code backchannel}). With {@code speculation} an answer starts when the caller
+ * pauses for {@code speculationPause} with a transcript in hand, and is held until the turn is confirmed
+ * (at most {@code speculationMaxPerTurn} started per turn); an answer's first {@code firstWords} words go
+ * to the voice as soon as they exist (0: its first clause).
  */
 @Validated
 @ConfigurationProperties("firstbyte.call")
@@ -41,7 +49,20 @@ public record CallProperties(
         @NotNull Duration maxDuration,
         @NotNull @Valid Silence silence,
         @NotNull @Valid Keypad keypad,
-        @NotNull @Valid Vad vad) {
+        @NotNull @Valid Vad vad,
+        @NotNull @Valid Backchannel backchannel,
+        boolean speculation,
+        @NotNull Duration speculationPause,
+        @Min(1) int speculationMaxPerTurn,
+        @Min(0) int firstWords,
+        @NotNull @Valid EndOfTurn endOfTurn) {
+
+    /**
+     * With {@code adaptive}, a complete sentence or question ends the turn after {@code complete} of
+     * silence, one that trails off in a filler or conjunction only after {@code trailing}.
+     */
+    public record EndOfTurn(boolean adaptive, @NotNull Duration complete, @NotNull Duration trailing) {
+    }
 
     /**
      * After {@code promptAfter} without caller speech while the agent is silent, the agent says
@@ -64,13 +85,29 @@ public record CallProperties(
     public record Vad(@NotNull VadSettings.Mode mode, @DecimalMin("0") double marginDb, @NotNull Duration noiseWindow) {
     }
 
+    /**
+     * How caller speech over the agent is judged ({@link BargeInSettings}): the agent pauses at its onset;
+     * speech that ends ({@code gap} of silence) within {@code maxSpeech} of its onset, with at most
+     * {@code maxWords} words, all in {@code words}, is a backchannel and the answer resumes; anything else,
+     * or a pause reaching {@code maxPause}, interrupts.
+     */
+    public record Backchannel(@NotNull Duration maxPause, @NotNull Duration maxSpeech, @NotNull Duration gap,
+                              @Min(0) int maxWords, @NotNull List<String> words) {
+
+        BargeInSettings toSettings() {
+            return new BargeInSettings(maxPause, maxSpeech, gap, maxWords, words);
+        }
+    }
+
     public VadSettings vadSettings() {
         return new VadSettings(vadThresholdDbfs, vadMinSpeech, vadHangover, vad.mode(), vad.marginDb(), vad.noiseWindow());
     }
 
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
-                vadSettings(), new TurnSettings(turnSilence, bargeIn));
+                vadSettings(), new TurnSettings(turnSilence, bargeIn, backchannel.toSettings(),
+                        new SpeculationSettings(speculation, speculationPause, speculationMaxPerTurn),
+                        new EndOfTurnSettings(endOfTurn.adaptive(), endOfTurn.complete(), endOfTurn.trailing())), firstWords);
     }
 
     public CallLimits limits() {

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * The call path's meters: calls started and ended (by reason), active calls, time to first byte per
  * turn and its stage breakdown, server overhead, barge-ins and how long the agent talked over the
  * caller, outbound frames (and late ones), dropped inbound messages by kind, callers who asked for a
- * person. Call meters carry the bounded {@code tenant} label and the {@code gateway}; stage meters
- * the stage's {@code provider}.
+ * person, speculative answers (released or discarded) and what the discarded ones cost in model
+ * requests and output tokens. Call meters carry the bounded {@code tenant} label and the
+ * {@code gateway}; stage meters the stage's {@code provider}.
  */
 public final class CallMetrics {
 
@@ -34,6 +35,10 @@ public final class CallMetrics {
     private final Timer clearLatency;
     private final Counter frames;
     private final Counter humanRequests;
+    private final Counter speculationHits;
+    private final Counter speculationsDiscarded;
+    private final Counter wastedRequests;
+    private final Counter wastedTokens;
 
     public CallMetrics(MeterRegistry registry, LiveCalls calls) {
         this(registry, calls, DEFAULT_TENANT_LABELS, call -> null);
@@ -45,12 +50,23 @@ public final class CallMetrics {
         this.tenants = new TenantLabels(tenantLabels, this::forgetTenant);
         this.providers = providers;
         this.clearLatency = Timer.builder("firstbyte.bargein.clear")
-                .description("Server-internal hop of a barge-in: the speech-started decision to the interruption sent")
+                .description("Server-internal hop of a barge-in: the interruption decision (speech judged not a backchannel, or a key pressed) to the interruption sent")
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
         this.frames = Counter.builder("firstbyte.outbound.frames").description("Outbound 20 ms frames").register(registry);
         this.humanRequests = Counter.builder("firstbyte.calls.human.requested")
                 .description("Callers who pressed the key that asks for a person").register(registry);
         registry.gauge("firstbyte.calls.active", calls, LiveCalls::count);
+        this.speculationHits = speculation("hit", "Turns answered by an answer started before the turn was confirmed");
+        this.speculationsDiscarded = speculation("discarded", "Answers started before the turn was confirmed, then discarded");
+        this.wastedRequests = Counter.builder("firstbyte.speculation.wasted.requests")
+                .description("Model requests made by discarded speculative answers").register(registry);
+        this.wastedTokens = Counter.builder("firstbyte.speculation.wasted.tokens")
+                .description("Model output tokens (text deltas and tool calls) received by discarded speculative answers")
+                .register(registry);
+    }
+
+    private Counter speculation(String outcome, String description) {
+        return Counter.builder("firstbyte.speculation").tag("outcome", outcome).description(description).register(registry);
     }
 
     /** The labels of a call whose tenant was resolved (or not); counts it as started. */
@@ -149,6 +165,13 @@ public final class CallMetrics {
         stage(labels, "model_first_token", trace.between(trace.turnEnded(), trace.modelFirstToken()));
         stage(labels, "tts_first_byte", trace.between(trace.turnEnded(), trace.ttsFirstByte()));
         trace.tools().forEach(tool -> stage(labels, "tool", tool.end() - tool.start()));
+        TurnTrace.Speculation speculation = trace.speculation();
+        if (speculation.used()) {
+            speculationHits.increment();
+        }
+        speculationsDiscarded.increment(speculation.discarded());
+        wastedRequests.increment(speculation.wastedModelRequests());
+        wastedTokens.increment(speculation.wastedModelTokens());
     }
 
     private void stage(CallLabels labels, String stage, long nanos) {

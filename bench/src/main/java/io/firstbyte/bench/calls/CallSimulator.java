@@ -4,6 +4,7 @@ import io.firstbyte.bench.calls.caller.CallResult;
 import io.firstbyte.bench.calls.caller.CallSession;
 import io.firstbyte.bench.calls.caller.ErrorKind;
 import io.firstbyte.bench.calls.caller.SpokenScript;
+import io.firstbyte.bench.calls.caller.Utterance;
 import io.firstbyte.bench.calls.report.ServerTrace;
 import io.firstbyte.bench.calls.report.TracedCall;
 import io.firstbyte.bench.calls.wire.CallSetup;
@@ -32,9 +33,11 @@ final class CallSimulator {
     private final SpokenScript script;
     private final CallTransport transport;
     private final TraceClient traces;
+    private final Map<Integer, Utterance> backchannels;
 
     CallSimulator(CallsOptions options, SpokenScript script, CallTransport transport, TraceClient traces) {
         this.options = options;
+        this.backchannels = options.backchannels().spoken(script.script());
         this.script = script;
         this.transport = transport;
         this.traces = traces;
@@ -56,7 +59,7 @@ final class CallSimulator {
             Sinks.Many<WireMessage> outgoing = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<WireMessage>get(OUTBOUND_QUEUE).get());
             CallSetup setup = new CallSetup(options.from(), options.to(), parameters(), options.secret());
-            CallSession session = new CallSession(script, options.timing(),
+            CallSession session = new CallSession(script, backchannels, options.backchannels().delay(), options.timing(),
                     options.gateway().wire(setup, ThreadLocalRandom.current()), new SinkOutbound(outgoing));
             return transport.run(session, outgoing.asFlux())
                     .flatMap(result -> traceOf(result).map(trace -> new TracedCall(result, trace)));
@@ -71,7 +74,7 @@ final class CallSimulator {
     /** What the simulated providers read; each gateway wire carries them (and the numbers) its own way. */
     Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("lines", script.script().joinedLines());
+        parameters.put("lines", options.backchannels().serverLines(script.script()));
         parameters.put("profile", options.profile());
         if (options.jitter() != null) {
             parameters.put("jitter", options.jitter());

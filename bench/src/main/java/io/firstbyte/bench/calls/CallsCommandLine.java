@@ -1,10 +1,12 @@
 package io.firstbyte.bench.calls;
 
 import io.firstbyte.bench.calls.wire.Gateway;
+import io.firstbyte.bench.calls.caller.Backchannels;
 import io.firstbyte.bench.calls.caller.CallerTiming;
 import io.firstbyte.bench.calls.report.Thresholds;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,11 @@ public final class CallsCommandLine {
               --call-timeout DURATION   longest a whole call may take (default 5m)
               --noise-dbfs X            steady background noise (pink, like a TV or a fan in the room) at
                                         X dBFS RMS under everything the caller sends, e.g. -30 (default none)
+              --backchannels WORDS      '|'-separated backchannels (e.g. 'Mm-hmm.|Okay.|Yeah.|Right.'): the caller
+                                        says the next one during each answer but the last and the interrupted
+                                        one, and the report says how many cut the agent (default none)
+              --backchannel-delay DURATION  after the answer starts playing (default 800ms)
+              --backchannel-length DURATION how long each is said (default 360ms)
               --json FILE               JSON report (default bench-results/calls-<N>.json)
             thresholds (the run fails when one is missed; errors always fail it):
               --max-ttfb-p95-ms X  --max-ttfb-p99-ms X  --max-overhead-p99-ms X
@@ -57,7 +64,7 @@ public final class CallsCommandLine {
     private static final List<String> FLAGS = List.of("dialect", "secret", "url", "audiosocket-port", "calls", "ramp", "profile", "jitter", "from", "to",
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
-            "max-clear-p95-ms", "max-underruns", "noise-dbfs");
+            "max-clear-p95-ms", "max-underruns", "noise-dbfs", "backchannels", "backchannel-delay", "backchannel-length");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 
     private CallsCommandLine() {
@@ -100,7 +107,14 @@ public final class CallsCommandLine {
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,
                 v.duration("call-timeout", "5m"), Path.of(v.text("json", "bench-results/calls-" + calls + ".json")),
-                thresholds, noiseDbfs(v.number("noise-dbfs")));
+                thresholds, noiseDbfs(v.number("noise-dbfs")), backchannels(v));
+    }
+
+    private static Backchannels backchannels(Values v) {
+        String words = v.get("backchannels");
+        List<String> said = words == null ? List.of()
+                : Arrays.stream(words.split("\\|")).map(String::strip).filter(word -> !word.isEmpty()).toList();
+        return new Backchannels(said, v.duration("backchannel-delay", "800ms"), v.duration("backchannel-length", "360ms"));
     }
 
     private static @Nullable Double noiseDbfs(@Nullable Double dbfs) {

@@ -2,6 +2,7 @@ package io.firstbyte.bench.calls;
 
 import io.firstbyte.bench.calls.wire.Gateway;
 import io.firstbyte.bench.calls.caller.BackgroundNoise;
+import io.firstbyte.bench.calls.caller.Backchannels;
 import io.firstbyte.bench.calls.caller.CallerTiming;
 import io.firstbyte.bench.calls.report.Thresholds;
 import java.net.URI;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /** The {@code calls} command's settings; see {@link CallsCommandLine} for their flags and defaults. */
 public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp,
                            String profile, @Nullable String jitter, String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
-                           Duration callTimeout, Path json, Thresholds thresholds, @Nullable Double noiseDbfs) {
+                           Duration callTimeout, Path json, Thresholds thresholds, @Nullable Double noiseDbfs,
+                           Backchannels backchannels) {
 
     /** The caller's background noise: pink noise at {@code noiseDbfs}, or none. */
     public BackgroundNoise noise() {

@@ -34,6 +34,7 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
     private volatile Duration idleTimeout = Duration.ofSeconds(10);
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Duration resultLatency = Duration.ZERO;
+    private volatile boolean interimAtPauses;
     private volatile String otherwise = "";
     private volatile List<String> everyCall = List.of();
     private final DisposableServer server;
@@ -107,6 +108,16 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
     }
 
     /** How long after the audio that causes it each message leaves (e.g. 200 ms, a typical final's delay). */
+    /**
+     * With {@code true}, an utterance's first silent frame (a pause, before endpointing decides) brings
+     * an interim with the whole utterance, as Deepgram reports what it heard once the speech pauses;
+     * otherwise interims lag the speech (the first half of the words).
+     */
+    public FakeDeepgramListenServer interimAtPauses(boolean whole) {
+        interimAtPauses = whole;
+        return this;
+    }
+
     public FakeDeepgramListenServer resultLatency(Duration latency) {
         resultLatency = latency;
         return this;
@@ -137,7 +148,8 @@ public final class FakeDeepgramListenServer implements AutoCloseable {
 
     private Mono<Void> accept(HttpServerRequest request, HttpServerResponse response, String authorization) {
         FakeListenConnection connection = new FakeListenConnection(query(request.uri()), authorization,
-                transcriptsFor(new java.util.ArrayDeque<>(everyCall)), idleTimeout, () -> resultLatency);
+                transcriptsFor(new java.util.ArrayDeque<>(everyCall)), idleTimeout, () -> resultLatency,
+                () -> interimAtPauses);
         connections.add(connection);
         return Mono.from(response.sendWebsocket(connection::handle));
     }

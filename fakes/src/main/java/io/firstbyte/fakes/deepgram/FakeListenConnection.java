@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -26,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One client socket of {@link FakeDeepgramListenServer}. It listens like Deepgram: voiced mu-law
  * audio starts an utterance ({@code SpeechStarted} with {@code vad_events=true}, interim
- * {@code Results} every 200 ms of speech with {@code interim_results=true}); {@code endpointing} ms
+ * {@code Results} every 200 ms of speech with {@code interim_results=true}, and optionally one with the
+ * whole utterance at its first pause); {@code endpointing} ms
  * of silence end it with a final {@code Results} carrying {@code speech_final:true} and the next
  * scripted transcript; {@code utterance_end_ms} more give {@code UtteranceEnd}. {@code Finalize}
  * finalizes at once ({@code from_finalize:true}); {@code CloseStream} flushes, sends
@@ -42,6 +44,7 @@ public final class FakeListenConnection {
     private final Supplier<String> transcripts;
     private final Duration idleTimeout;
     private final Supplier<Duration> latency;
+    private final BooleanSupplier interimAtPauses;
     private final Sinks.Many<Due> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final List<String> controls = new CopyOnWriteArrayList<>();
@@ -64,8 +67,9 @@ public final class FakeListenConnection {
     }
 
     FakeListenConnection(Map<String, String> query, String authorization, Supplier<String> transcripts, Duration idleTimeout,
-                         Supplier<Duration> latency) {
+                         Supplier<Duration> latency, BooleanSupplier interimAtPauses) {
         this.latency = latency;
+        this.interimAtPauses = interimAtPauses;
         this.query = Map.copyOf(query);
         this.authorization = authorization;
         this.transcripts = transcripts;
@@ -137,6 +141,10 @@ public final class FakeListenConnection {
         if (voiced) {
             voiced(millis);
         } else if (speaking) {
+            if (silenceMillis == 0 && flag("interim_results") && interimAtPauses.getAsBoolean()
+                    && transcript != null && !transcript.isEmpty()) {
+                sendResults(transcript, false, false, false);
+            }
             silenceMillis += millis;
             if (silenceMillis >= option("endpointing", 10)) {
                 endUtterance();

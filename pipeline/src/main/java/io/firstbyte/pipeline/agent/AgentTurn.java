@@ -27,7 +27,9 @@ import reactor.core.scheduler.Scheduler;
  * One answer of the agent: the model streams text and tool calls; each tool call starts as soon as
  * it is complete, several run concurrently, and their results go back to the model for another
  * round. Tool calls run on the call's scope, so an interruption never leaves a call without its
- * result in the history. Any failure becomes a short sentence the caller hears.
+ * result in the history. A tool with side effects runs only once the {@link AnswerHistory} allows it
+ * (at once for a confirmed turn; a speculative answer holds there until its turn is confirmed), and
+ * read-only tools start as soon as the model asks. Any failure becomes a short sentence the caller hears.
  */
 public final class AgentTurn {
 
@@ -36,14 +38,14 @@ public final class AgentTurn {
 
     private final LanguageModel model;
     private final ToolRegistry tools;
-    private final ConversationHistory history;
+    private final AnswerHistory history;
     private final CallScope scope;
     private final CallContext call;
     private final int maxRounds;
     private final Duration fillerAfter;
     private final Scheduler scheduler;
 
-    public AgentTurn(LanguageModel model, ToolRegistry tools, ConversationHistory history, CallScope scope,
+    public AgentTurn(LanguageModel model, ToolRegistry tools, AnswerHistory history, CallScope scope,
                      CallContext call, int maxRounds, Duration fillerAfter, Scheduler scheduler) {
         this.model = model;
         this.tools = tools;
@@ -57,7 +59,7 @@ public final class AgentTurn {
 
     /** Answers the conversation as it stands in the history. */
     public Flux<AgentEvent> answer() {
-        return round(history.snapshot(), 1, new boolean[1])
+        return round(history.conversation(), 1, new boolean[1])
                 .onErrorResume(error -> {
                     log.warn("call {}: answer failed: {}", call.callId(), error.toString());
                     return Flux.just(new ModelTextDelta(SpokenFailure.sentenceFor(error)));
@@ -104,9 +106,16 @@ public final class AgentTurn {
                 })));
     }
 
-    /** Runs a tool on the call's scope; its call and result enter the history together. */
+    /**
+     * Runs a tool on the call's scope; its call and result enter the history together. A read-only tool
+     * starts now; one with side effects starts when the history allows it, and waiting for that is part
+     * of the answer (cancelled with it), so a discarded speculative answer never runs it.
+     */
     private Mono<ToolResult> startTool(ToolCall toolCall) {
-        return scope.detach(tools.run(toolCall, call)
-                .doOnNext(result -> history.toolExchange(toolCall, result)));
+        Mono<ToolResult> run = tools.run(toolCall, call).doOnNext(result -> history.toolExchange(toolCall, result));
+        if (tools.readOnly(toolCall.name())) {
+            return scope.detach(run);
+        }
+        return history.sideEffectsAllowed().then(Mono.defer(() -> scope.detach(run)));
     }
 }

@@ -14,7 +14,11 @@ import reactor.core.publisher.Flux;
  * Cuts a model's streamed text into clauses for speech synthesis. A clause ends at sentence
  * punctuation followed by whitespace; the first clause of an answer may also end at a comma,
  * colon or semicolon once it has {@value #MIN_EARLY_WORDS} words, so that synthesis starts as
- * early as possible. Digits around punctuation ("10:30", "3.5") never split. Not thread-safe.
+ * early as possible. With {@code firstWords} above zero the first clause leaves even sooner: as
+ * soon as that many whole words exist, unless the text in hand already completes the clause (then
+ * the clause goes whole, for its prosody); the rest of the answer follows in the same synthesis
+ * context, so its voice carries on. Digits around punctuation
+ * ("10:30", "3.5") never split, and a word is whole only once whitespace follows it. Not thread-safe.
  */
 public final class ClauseChunker {
 
@@ -22,11 +26,30 @@ public final class ClauseChunker {
     private static final int MAX_CLAUSE_CHARS = 240;
 
     private final StringBuilder pending = new StringBuilder();
+    private final int firstWords;
     private int next;
+
+    /** A chunker whose first clause waits for its punctuation (text that exists whole, such as a greeting). */
+    public ClauseChunker() {
+        this(0);
+    }
+
+    /** A chunker whose first clause leaves after {@code firstWords} whole words (0: at its punctuation only). */
+    public ClauseChunker(int firstWords) {
+        if (firstWords < 0) {
+            throw new IllegalArgumentException("firstWords must not be negative");
+        }
+        this.firstWords = firstWords;
+    }
 
     /** Chunks a flux of text deltas into clauses; what remains at completion is the last clause. */
     public static Flux<Clause> chunk(Flux<String> deltas) {
         return chunkAnswer(deltas.map(ModelTextDelta::new));
+    }
+
+    /** {@link #chunkAnswer(Flux, int)} with the first clause waiting for its punctuation. */
+    public static Flux<Clause> chunkAnswer(Flux<? extends AgentEvent> events) {
+        return chunkAnswer(events, 0);
     }
 
     /**
@@ -35,9 +58,9 @@ public final class ClauseChunker {
      * "Let me check that for you." (whose last token has no trailing space) is spoken at once
      * instead of waiting for the tool and the next round's first token.
      */
-    public static Flux<Clause> chunkAnswer(Flux<? extends AgentEvent> events) {
+    public static Flux<Clause> chunkAnswer(Flux<? extends AgentEvent> events, int firstWords) {
         return Flux.defer(() -> {
-            ClauseChunker chunker = new ClauseChunker();
+            ClauseChunker chunker = new ClauseChunker(firstWords);
             return events.concatMapIterable(event -> switch (event) {
                         case ModelTextDelta delta -> chunker.accept(delta.text());
                         case ToolCallRequested requested -> chunker.flush().stream().toList();
@@ -86,6 +109,12 @@ public final class ClauseChunker {
                 return i + 1;
             }
         }
+        if (next == 0 && firstWords > 0 && !endsASentence()) {
+            int end = endOfWord(firstWords);
+            if (end > 0) {
+                return end;
+            }
+        }
         if (pending.length() > MAX_CLAUSE_CHARS) {
             int space = pending.lastIndexOf(" ", MAX_CLAUSE_CHARS);
             return space > 0 ? space + 1 : MAX_CLAUSE_CHARS;
@@ -96,6 +125,24 @@ public final class ClauseChunker {
     private boolean isInsideNumber(int i) {
         return i > 0 && i + 1 < pending.length()
                 && Character.isDigit(pending.charAt(i - 1)) && Character.isDigit(pending.charAt(i + 1));
+    }
+
+    /** Whether the text in hand ends like a sentence: the next delta will most likely complete the clause. */
+    private boolean endsASentence() {
+        String text = pending.toString().stripTrailing();
+        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?';
+    }
+
+    /** Index just after the {@code n}th whole word (one followed by whitespace) in {@code pending}, or -1. */
+    private int endOfWord(int n) {
+        int words = 0;
+        for (int i = 0; i < pending.length() - 1; i++) {
+            if (!Character.isWhitespace(pending.charAt(i)) && Character.isWhitespace(pending.charAt(i + 1)) && ++words == n) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private int wordsBefore(int end) {

@@ -5,13 +5,15 @@ import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
+import reactor.core.publisher.Mono;
 
 /**
  * What the model remembers of one call: the system prompt plus the most recent messages. It
  * only ever holds what the caller heard of the agent, and a tool call enters it only together
- * with its result, so the history never holds an unanswered tool call. Thread-safe.
+ * with its result, so the history never holds an unanswered tool call. Thread-safe. As the
+ * {@link AnswerHistory} of a confirmed turn it answers the messages it holds now.
  */
-public final class ConversationHistory {
+public final class ConversationHistory implements AnswerHistory {
 
     private final ChatMessage.System system;
     private final int limit;
@@ -35,6 +37,7 @@ public final class ConversationHistory {
     }
 
     /** Records a tool call and its result as one adjacent pair. */
+    @Override
     public synchronized void toolExchange(ToolCall call, ToolResult result) {
         messages.add(new ChatMessage.Assistant("", List.of(call)));
         messages.add(new ChatMessage.ToolOutput(result.callId(), result.name(), result.content()));
@@ -49,13 +52,44 @@ public final class ConversationHistory {
         return copy;
     }
 
+    /**
+     * What {@link #snapshot()} would be after {@code agentSaid(heardText)} and {@code userSaid(userText)},
+     * without recording either: the conversation a speculative answer responds to.
+     */
+    public synchronized List<ChatMessage> snapshotWith(String heardText, String userText) {
+        List<ChatMessage> next = new ArrayList<>(messages);
+        if (!heardText.isBlank()) {
+            next.add(ChatMessage.Assistant.said(heardText));
+        }
+        next.add(new ChatMessage.User(userText));
+        trim(next);
+        List<ChatMessage> copy = new ArrayList<>(next.size() + 1);
+        copy.add(system);
+        copy.addAll(next);
+        return copy;
+    }
+
+    @Override
+    public List<ChatMessage> conversation() {
+        return snapshot();
+    }
+
+    @Override
+    public Mono<Void> sideEffectsAllowed() {
+        return Mono.empty();
+    }
+
     private void trim() {
-        while (messages.size() > limit || startsWithOrphanedToolOutput()) {
-            messages.remove(0);
+        trim(messages);
+    }
+
+    private void trim(List<ChatMessage> list) {
+        while (list.size() > limit || startsWithOrphanedToolOutput(list)) {
+            list.remove(0);
         }
     }
 
-    private boolean startsWithOrphanedToolOutput() {
-        return !messages.isEmpty() && messages.get(0) instanceof ChatMessage.ToolOutput;
+    private static boolean startsWithOrphanedToolOutput(List<ChatMessage> list) {
+        return !list.isEmpty() && list.get(0) instanceof ChatMessage.ToolOutput;
     }
 }

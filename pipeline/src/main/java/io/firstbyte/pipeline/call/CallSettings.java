@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param pacerLead         how far ahead of real time outbound audio may run; a transport may ask
  *                          for its own per call ({@link #PACER_LEAD_ATTRIBUTE})
  * @param fillerAfter       say a short filler line when a tool runs longer than this (zero: never)
+ * @param firstWords        an answer's first words go to speech synthesis once this many exist (or its
+ *                          first clause is complete, whichever comes first); 0 waits for the clause
  */
 public record CallSettings(String systemPrompt, String greeting, int historyMessages, int maxToolRounds,
-                           Duration pacerLead, Duration fillerAfter, VadSettings vad, TurnSettings turn) {
+                           Duration pacerLead, Duration fillerAfter, VadSettings vad, TurnSettings turn,
+                           int firstWords) {
 
     /**
      * A call attribute ({@link Duration}) replacing {@code pacerLead} for that call: a gateway that
@@ -30,7 +33,20 @@ public record CallSettings(String systemPrompt, String greeting, int historyMess
             "Hello, thanks for calling. How can I help you today?",
             15, 4, Duration.ofMillis(120), Duration.ofMillis(700), VadSettings.DEFAULTS, TurnSettings.DEFAULTS);
 
+    /** About four words: a short spoken phrase, a few tokens after the model's first. */
+    public static final int DEFAULT_FIRST_WORDS = 4;
+
+    /** Settings whose answers send their first {@value #DEFAULT_FIRST_WORDS} words to speech early. */
+    public CallSettings(String systemPrompt, String greeting, int historyMessages, int maxToolRounds,
+                        Duration pacerLead, Duration fillerAfter, VadSettings vad, TurnSettings turn) {
+        this(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter, vad, turn,
+                DEFAULT_FIRST_WORDS);
+    }
+
     public CallSettings {
+        if (firstWords < 0) {
+            throw new IllegalArgumentException("firstWords must not be negative");
+        }
         if (historyMessages < 1) {
             throw new IllegalArgumentException("historyMessages must be at least 1");
         }
@@ -49,10 +65,23 @@ public record CallSettings(String systemPrompt, String greeting, int historyMess
     public CallSettings forCall(CallContext context) {
         CallPrompt prompt = context.attribute(CallPrompt.ATTRIBUTE, CallPrompt.class);
         return prompt == null ? this : new CallSettings(prompt.systemPrompt(), prompt.greeting(), historyMessages,
-                maxToolRounds, pacerLead, fillerAfter, vad, turn);
+                maxToolRounds, pacerLead, fillerAfter, vad, turn, firstWords);
     }
 
     public CallSettings withGreeting(String greeting) {
-        return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter, vad, turn);
+        return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter, vad, turn,
+                firstWords);
+    }
+
+    /** These settings with {@code turn} taking turns. */
+    public CallSettings withTurn(TurnSettings turn) {
+        return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter, vad, turn,
+                firstWords);
+    }
+
+    /** These settings sending an answer's first {@code firstWords} words to speech early (0: its first clause). */
+    public CallSettings withFirstWords(int firstWords) {
+        return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter, vad, turn,
+                firstWords);
     }
 }

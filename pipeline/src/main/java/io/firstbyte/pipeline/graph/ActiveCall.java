@@ -31,21 +31,33 @@ import io.firstbyte.pipeline.event.SpeechStopped;
 import io.firstbyte.pipeline.event.ToolCallRequested;
 import io.firstbyte.pipeline.event.ToolResultReady;
 import io.firstbyte.pipeline.event.TranscriptFinal;
+import io.firstbyte.pipeline.event.TranscriptInterim;
+import io.firstbyte.pipeline.event.TtsAudio;
 import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
 import io.firstbyte.pipeline.pace.OutboundPacer;
+import io.firstbyte.pipeline.pace.PlaybackGate;
 import io.firstbyte.pipeline.tool.ToolRegistry;
+import io.firstbyte.pipeline.tool.TranscriptHints;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.CallerVoicing;
+import io.firstbyte.pipeline.turn.EndOfTurnRule;
+import io.firstbyte.pipeline.turn.PauseDetector;
+import io.firstbyte.pipeline.turn.Speculation;
+import io.firstbyte.pipeline.turn.SpeculativeTurn;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +77,8 @@ final class ActiveCall {
     private static final Duration PLAYOUT_CAP = Duration.ofSeconds(1);
     /** How long the end waits for an ending tool's hand-over (a store or two) before just ending. */
     private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(2);
+    /** Transcript hints' work running at once for one call; more are skipped (a later transcript repeats them). */
+    private static final int MAX_HINTS_RUNNING = 2;
 
     private final CallContext context;
     private final CallSettings settings;
@@ -79,8 +93,13 @@ final class ActiveCall {
     private final Scheduler scheduler;
     private final Duration pacerLead;
     private final OutboundPacer pacer;
+    private final PlaybackGate playback = new PlaybackGate();
     private final VoiceActivityDetector vad;
     private final OpenTurn openTurn;
+    private final PauseDetector pauses;
+    private final Speculation speculation;
+    private final TranscriptHints hints;
+    private final AtomicInteger hintsRunning = new AtomicInteger();
     private final AtomicInteger answers = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
     private volatile boolean answering;
@@ -110,9 +129,42 @@ final class ActiveCall {
         this.observer = observer;
         this.scheduler = scheduler;
         this.pacerLead = settings.pacerLeadFor(context);
-        this.pacer = new OutboundPacer(pacerLead, scheduler);
+        this.pacer = new OutboundPacer(pacerLead, scheduler, playback);
         this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
+        this.pauses = new PauseDetector(settings.turn().speculation().pause(), settings.vad().minSpeech());
+        this.speculation = new Speculation(settings.turn().speculation(), this::agentSpeaking,
+                EndOfTurnRule.of(settings.turn())::endsAtEndOfSpeech);
+        TranscriptHints callHints = context.attribute(TranscriptHints.ATTRIBUTE, TranscriptHints.class);
+        this.hints = callHints == null ? TranscriptHints.NONE : callHints;
+    }
+
+    /** Decides when answers start before the turn is confirmed; see {@link Speculation}. */
+    Speculation speculation() {
+        return speculation;
+    }
+
+    /** What one inbound frame tells: speech starting or stopping (the VAD), the caller pausing or resuming. */
+    List<Object> listen(AudioIn frame) {
+        List<Object> heard = new ArrayList<>(3);
+        vad.accept(frame).ifPresent(heard::add);
+        if (settings.turn().speculation().enabled()) {
+            pauses.accept(frame, vad).ifPresent(heard::add);
+        }
+        heard.add(new CallerVoicing(frame.timestampMillis() + frame.durationMillis(), vad.lastFrameVoiced()));
+        return heard;
+    }
+
+    /** The caller speaks over the agent: no new agent audio goes out until {@link #resumeAgent()} or an interruption. */
+    void pauseAgent() {
+        if (!ending()) {
+            playback.close();
+        }
+    }
+
+    /** The caller's speech was a backchannel: the answer carries on where it paused. */
+    void resumeAgent() {
+        playback.open();
     }
 
     /** The call's voice activity detector; fed only from the call's inbound audio, in order. */
@@ -153,6 +205,22 @@ final class ActiveCall {
             case SpeechStopped stopped -> callerSpeaking = false;
             default -> { }
         }
+        switch (event) {
+            case TranscriptInterim interim -> hint(interim.text());
+            case TranscriptFinal text -> hint(text.text());
+            default -> { }
+        }
+    }
+
+    /** Starts the work the transcript so far calls for (such as warming a day's availability), a few at a time. */
+    private void hint(String transcript) {
+        if (hints == TranscriptHints.NONE || hintsRunning.incrementAndGet() > MAX_HINTS_RUNNING) {
+            hintsRunning.decrementAndGet();
+            return;
+        }
+        scope.detach(Mono.defer(() -> hints.heard(transcript))
+                .onErrorResume(error -> Mono.empty())
+                .doFinally(signal -> hintsRunning.decrementAndGet()));
     }
 
     void markPlayed(MarkPlayed mark) {
@@ -218,6 +286,8 @@ final class ActiveCall {
             case CallPipeline.Greeting greeting -> settings.greeting().isBlank() ? Flux.empty() : say(settings.greeting());
             case TurnEnded turn -> answer(turn);
             case KeypadEntry entry -> keypad(entry);
+            case SpeculativeTurn attempt -> speculate(attempt);
+            case Speculation.Withdrawn withdrawn -> Flux.empty();
             case CallPipeline.BargeIn bargeIn -> interrupt(bargeIn);
             default -> Flux.empty();
         };
@@ -225,6 +295,7 @@ final class ActiveCall {
 
     private Flux<OutboundEvent> interrupt(CallPipeline.BargeIn bargeIn) {
         answering = false;
+        playback.open();
         String heard = ledger.interrupt();
         history.agentSaid(heard);
         openTurn.cutOff(heard, true);
@@ -243,8 +314,7 @@ final class ActiveCall {
     }
 
     private Flux<OutboundEvent> answer(TurnEnded turn) {
-        long speechEnd = arrivalOf(Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis()));
-        return answer(turn.transcript(), speechEnd, lastFinalAt);
+        return answer(turn.transcript(), speechEnd(turn), lastFinalAt);
     }
 
     /** Keys typed on the keypad are the caller's turn, from when the entry was complete. */
@@ -259,12 +329,11 @@ final class ActiveCall {
     private Flux<OutboundEvent> answer(String callerInput, long inputEnd, long sttFinal) {
         int number = turns.incrementAndGet();
         TurnTraceRecorder trace = new TurnTraceRecorder(number, callerInput, this::now, inputEnd, sttFinal);
+        trace.speculation(speculation.takeCost(false));
         delays.openTurn();
         AgentTurn agent = new AgentTurn(model, tools, history, scope, context, settings.maxToolRounds(),
                 settings.fillerAfter(), scheduler);
-        Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace));
-        Flux<Clause> clauses = ClauseChunker.chunkAnswer(
-                EndCallTool.lastWords(events, tools::endsCall, this::agentEnds));
+        Flux<Clause> clauses = answerClauses(agent, trace);
         return Flux.defer(() -> {
             String heard = ledger.startAnswer("pending");
             history.agentSaid(heard);
@@ -272,6 +341,17 @@ final class ActiveCall {
             history.userSaid(callerInput);
             return speak(clauses, trace);
         });
+    }
+
+    /** When the caller's speech ended, on the call's clock: the arrival of their last voiced frame. */
+    private long speechEnd(TurnEnded turn) {
+        return arrivalOf(Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis()));
+    }
+
+    private Flux<Clause> answerClauses(AgentTurn agent, TurnTraceRecorder trace) {
+        Flux<AgentEvent> events = Flux.defer(() -> agent.answer()).doOnNext(event -> traceAgent(event, trace));
+        return ClauseChunker.chunkAnswer(EndCallTool.lastWords(events, tools::endsCall, this::agentEnds),
+                settings.firstWords());
     }
 
     /** A tool result ends the call ({@code end_call}, a transfer, a message taken) after the words being said. */
@@ -282,7 +362,50 @@ final class ActiveCall {
         beginEnding(reason);
     }
 
+    /**
+     * An answer to a turn not yet confirmed ({@link SpeculativeTurn}): the model, tools and voice run
+     * now, on the conversation as it would be after the caller's words, while nothing reaches the
+     * caller or the history. Confirmed, it becomes the turn's answer from where it has got to;
+     * otherwise it is cancelled without trace.
+     */
+    private Flux<OutboundEvent> speculate(SpeculativeTurn attempt) {
+        long startedAt = now();
+        delays.openSpeculation();
+        TurnTraceRecorder trace = TurnTraceRecorder.pending(this::now);
+        AgentTurn agent = new AgentTurn(attempt.metered(model), tools,
+                attempt.history(history.snapshotWith(ledger.heard(), attempt.transcript())), scope, context,
+                settings.maxToolRounds(), settings.fillerAfter(), scheduler);
+        Mono<Void> confirmed = attempt.confirmed()
+                .doOnNext(turn -> {
+                    long speechEnd = speechEnd(turn);
+                    trace.confirmed(turns.incrementAndGet(), turn.transcript(), speechEnd, lastFinalAt);
+                    trace.speculation(speculation.takeCost(true));
+                    delays.confirmSpeculation(Math.max(0, startedAt - speechEnd));
+                    String heard = ledger.startAnswer("pending");
+                    history.agentSaid(heard);
+                    openTurn.next(trace, heard);
+                    history.userSaid(turn.transcript());
+                })
+                .then();
+        return speak(answerClauses(agent, trace), trace, new Hold(confirmed, attempt::hold, () -> attempt.release(history)))
+                .doOnSubscribe(subscription -> attempt.begin())
+                .doFinally(signal -> attempt.abandon());
+    }
+
+    /**
+     * How an answer becomes the call's current one: once {@code until} completes (at once for a confirmed
+     * turn), after which {@code released} lets go of what {@code audio} held back from the pacer.
+     */
+    private record Hold(Mono<Void> until, UnaryOperator<Flux<TtsAudio>> audio, Runnable released) {
+
+        static final Hold NONE = new Hold(Mono.empty(), UnaryOperator.identity(), () -> { });
+    }
+
     private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace) {
+        return speak(answerClauses, trace, Hold.NONE);
+    }
+
+    private Flux<OutboundEvent> speak(Flux<Clause> answerClauses, @Nullable TurnTraceRecorder trace, Hold hold) {
         String answerId = "a" + answers.incrementAndGet();
         Map<String, String> clauseText = new ConcurrentHashMap<>();
         Flux<Clause> clauses = answerClauses.doOnNext(clause -> {
@@ -294,10 +417,11 @@ final class ActiveCall {
             }
             clauseText.put(MarkLedger.markName(answerId, clause.index()), clause.text());
         });
-        Flux<OutboundEvent> frames = pacer.pace(speech.speak(clauses)
+        Flux<OutboundEvent> frames = pacer.pace(hold.audio().apply(speech.speak(clauses)
                         .doOnNext(audio -> {
                             if (trace != null) {
                                 trace.ttsFirstByte();
+                                delays.firstAudio();
                             }
                         })
                         .onErrorResume(error -> {
@@ -308,24 +432,30 @@ final class ActiveCall {
                                 log.warn("call {}: speech synthesis failed: {}", context.callId(), error.toString());
                             }
                             return Flux.empty();
-                        }),
+                        })),
                 answerId, observer::lateFrame);
+        Flux<OutboundEvent> current = hold.until().doOnSuccess(done -> {
+            playback.open();
+            String heard = ledger.startAnswer(answerId);
+            if (trace == null) {
+                openTurn.cutOff(heard, false);
+            }
+            answering = true;
+            hold.released().run();
+        }).thenMany(Flux.empty());
         // The answer is all sent when its frames are, before any EndCall that follows its last words.
-        return frames.doOnComplete(() -> {
-                    if (trace != null) {
-                        openTurn.answerSent(trace, ledger.awaitingPlayback());
-                    }
-                })
-                .concatWith(Flux.defer(this::endIfEnding))
+        Flux<OutboundEvent> sentToTheEnd = frames.doOnComplete(() -> {
+            if (trace != null && trace.isConfirmed()) {
+                openTurn.answerSent(trace, ledger.awaitingPlayback());
+            }
+        });
+        return Flux.merge(current, sentToTheEnd).concatWith(Flux.defer(this::endIfEnding))
                 .doOnNext(event -> sent(event, answerId, clauseText, trace))
-                .doOnSubscribe(subscription -> {
-                    String heard = ledger.startAnswer(answerId);
-                    if (trace == null) {
-                        openTurn.cutOff(heard, false);
+                .doFinally(signal -> {
+                    if (trace == null || trace.isConfirmed()) {
+                        answering = false;
                     }
-                    answering = true;
-                })
-                .doFinally(signal -> answering = false);
+                });
     }
 
     /**

@@ -19,7 +19,6 @@ import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.MarkPlayed;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.event.SpeechEvent;
-import io.firstbyte.pipeline.event.SpeechStarted;
 import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
@@ -28,6 +27,9 @@ import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.tts.TextToSpeech;
 import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.BargeInDecision;
+import io.firstbyte.pipeline.turn.BargeInPolicy;
+import io.firstbyte.pipeline.turn.CallerVoicing;
 import io.firstbyte.pipeline.turn.TurnDetector;
 import reactor.core.publisher.BufferOverflowStrategy;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,9 @@ import reactor.core.scheduler.Scheduler;
  * One call's subscription graph: caller audio feeds the VAD and the speech-to-text session (both
  * from call start), the turn detector ends turns, each turn's answer streams model → clauses →
  * speech → paced frames. A new turn or a barge-in switches away from the answer in progress, which
- * cancels its model, tool waits and synthesis together. Hang-up or the end of the inbound stream
+ * cancels its model, tool waits and synthesis together. Caller speech over the agent first pauses the
+ * answer ({@link BargeInPolicy}): a backchannel lets it resume where it paused, an interruption
+ * switches away from it. Hang-up or the end of the inbound stream
  * ends the graph and releases every per-call resource. When the call cannot go on (speech-to-text
  * lost for good, or a voice stage ending with {@code CallCannotContinue}) the caller hears a last
  * honest sentence, then the graph emits {@code EndCall} once it has played. A call that reaches one
@@ -52,6 +56,12 @@ import reactor.core.scheduler.Scheduler;
  * politely when they never answer; keys typed on the keypad reach the model as the caller's input
  * (a key press also interrupts the agent, as speech would), and the key that asks for a person is
  * reported to the observer.
+ *
+ * <p>With speculation on ({@link io.firstbyte.pipeline.call.SpeculationSettings}), an answer may start
+ * when the caller pauses with a transcript in hand, before the turn detector ends the turn
+ * ({@link io.firstbyte.pipeline.turn.Speculation}): it runs held, and is released when the turn ends
+ * saying the same, or switched away from (cancelled, without trace) when the caller speaks on or the
+ * turn says something else. An answer's first words go to the voice as soon as they exist.
  */
 public final class CallPipeline {
 
@@ -114,8 +124,7 @@ public final class CallPipeline {
 
     private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
-        Flux<SpeechEvent> vad = callerAudio.doOnNext(call::audioArrived)
-                .handle((frame, sink) -> call.vad().accept(frame).ifPresent(sink::next));
+        Flux<Object> vad = callerAudio.doOnNext(call::audioArrived).concatMapIterable(call::listen);
         // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
         // the caller is told, then the call ends politely.
         Sinks.One<SpeechLost> sttLost = Sinks.one();
@@ -130,14 +139,22 @@ public final class CallPipeline {
         TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
         Flux<Dtmf> keys = events.ofType(Dtmf.class);
         CallerSilence silence = new CallerSilence(controls.silence().forCall(call.context()), scheduler);
+        BargeInPolicy bargeIns = new BargeInPolicy(settings.turn().bargeIn(), scheduler);
         Flux<Object> speechSignals = Flux.merge(vad, transcripts)
-                .doOnNext(call::speechEvent)
-                .publish(speech -> Flux.merge(
-                        turnDetector.detect(speech),
-                        Flux.merge(speech.ofType(SpeechStarted.class), keys)
-                                .filter(started -> settings.turn().bargeInEnabled() && call.agentSpeaking())
-                                .map(started -> new BargeIn(scheduler.now(TimeUnit.NANOSECONDS))),
-                        silence.watch(Flux.merge(speech, keys), events.ofType(MarkPlayed.class), call::floorTaken)));
+                .doOnNext(heard -> {
+                    if (heard instanceof SpeechEvent event) {
+                        call.speechEvent(event);
+                    }
+                })
+                .publish(heard -> {
+                    Flux<SpeechEvent> speech = heard.ofType(SpeechEvent.class);
+                    // A backchannel's turn still reaches speculation (which starts its next turn afresh) but is no turn.
+                    return Flux.merge(
+                            call.speculation().decide(Flux.merge(turnDetector.detect(speech), heard))
+                                    .filter(signal -> !(signal instanceof TurnEnded turn) || !backchannelOver(call, bargeIns, turn)),
+                            bargeIns(call, bargeIns, speech, heard.ofType(CallerVoicing.class), keys),
+                            silence.watch(Flux.merge(speech, keys), events.ofType(MarkPlayed.class), call::floorTaken));
+                });
         Flux<Object> keypad = new Keypad(controls.keypad(), scheduler).entries(keys.map(Dtmf::digit)).cast(Object.class);
         // A limit with a goodbye is said like any last words; the end comes with them, or at the latest
         // after the limit's grace if they cannot be said.
@@ -166,6 +183,42 @@ public final class CallPipeline {
                 .takeUntil(EndCall.class::isInstance);
     }
 
+    /**
+     * Barge-ins: a key press over the agent interrupts at once; speech over the agent pauses it, and the
+     * policy decides whether the answer resumes (a backchannel) or is interrupted. The last words of an
+     * ending call are never paused for long nor interrupted.
+     */
+    private Flux<Object> bargeIns(ActiveCall call, BargeInPolicy policy, Flux<SpeechEvent> speech,
+                                  Flux<CallerVoicing> voicing, Flux<Dtmf> keys) {
+        if (!settings.turn().bargeInEnabled()) {
+            return Flux.empty();
+        }
+        Flux<Object> keyPresses = keys.filter(key -> call.agentSpeaking()).map(key -> bargeInNow());
+        Flux<Object> decided = policy.decide(speech, voicing, call::agentSpeaking).handle((decision, sink) -> {
+            switch (decision) {
+                case BargeInDecision.Pause pause -> call.pauseAgent();
+                case BargeInDecision.Resume resume -> call.resumeAgent();
+                case BargeInDecision.Interrupt interrupt -> {
+                    if (call.agentSpeaking() && !call.ending()) {
+                        sink.next(bargeInNow());
+                    } else {
+                        call.resumeAgent();
+                    }
+                }
+            }
+        });
+        return Flux.merge(keyPresses, decided);
+    }
+
+    /** A turn that is only a backchannel, said while the agent talks, is no turn: the answer goes on. */
+    private boolean backchannelOver(ActiveCall call, BargeInPolicy policy, TurnEnded turn) {
+        return settings.turn().bargeInEnabled() && call.agentSpeaking() && policy.backchannel(turn.transcript());
+    }
+
+    private BargeIn bargeInNow() {
+        return new BargeIn(scheduler.now(TimeUnit.NANOSECONDS));
+    }
+
     /** Marker for the call-start greeting, the first answer. */
     enum Greeting { INSTANCE }
 
@@ -173,7 +226,7 @@ public final class CallPipeline {
     record SpeechLost(Throwable cause) {
     }
 
-    /** The caller started speaking over the agent; {@code decidedAt} is when the VAD decided. */
+    /** The caller interrupts the agent; {@code decidedAt} is when that was decided (speech judged, or a key pressed). */
     record BargeIn(long decidedAt) {
     }
 }

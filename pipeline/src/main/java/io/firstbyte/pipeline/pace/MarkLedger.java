@@ -50,6 +50,11 @@ public final class MarkLedger {
         return takeHeard();
     }
 
+    /** What the caller has heard of the current answer so far, without closing it. */
+    public synchronized String heard() {
+        return heard.toString();
+    }
+
     /** Clauses queued for the caller whose mark has not come back yet. */
     public synchronized boolean awaitingPlayback() {
         return !pending.isEmpty();

@@ -18,7 +18,9 @@ import reactor.core.scheduler.Scheduler;
  * Sends an answer's audio at real time plus a small lead: 20 ms frames, each released when the
  * caller's playback buffer holds less than {@code lead} of audio, and a mark after each clause.
  * The gateway therefore never holds more than the lead, so a clear is effective at once and memory
- * per call stays flat. Upstream synthesis is pulled through a bounded prefetch of frames.
+ * per call stays flat. Upstream synthesis is pulled through a bounded prefetch of frames. While its
+ * {@link PlaybackGate} is closed no frame leaves; the next one goes out when it opens, and playback
+ * running dry meanwhile is the pause, not a late frame.
  */
 public final class OutboundPacer {
 
@@ -27,10 +29,16 @@ public final class OutboundPacer {
 
     private final Duration lead;
     private final Scheduler scheduler;
+    private final PlaybackGate gate;
 
     public OutboundPacer(Duration lead, Scheduler scheduler) {
+        this(lead, scheduler, new PlaybackGate());
+    }
+
+    public OutboundPacer(Duration lead, Scheduler scheduler, PlaybackGate gate) {
         this.lead = lead;
         this.scheduler = scheduler;
+        this.gate = gate;
     }
 
     /** Paces one answer; {@code answerId} names its marks ({@code answerId-c<clause>}). */
@@ -78,13 +86,18 @@ public final class OutboundPacer {
 
         Mono<OutboundEvent> release(AudioOut frame) {
             long wait = dryAt < 0 ? 0 : dryAt - lead.toNanos() - now();
-            Mono<OutboundEvent> send = Mono.fromSupplier(() -> sent(frame));
-            return wait <= 0 ? send : Mono.delay(Duration.ofNanos(wait), scheduler).then(send);
+            return wait <= 0 ? whenOpen(frame) : Mono.delay(Duration.ofNanos(wait), scheduler).then(whenOpen(frame));
         }
 
-        private OutboundEvent sent(AudioOut frame) {
+        private Mono<OutboundEvent> whenOpen(AudioOut frame) {
+            return Mono.defer(() -> gate.isOpen()
+                    ? Mono.just(sent(frame, false))
+                    : gate.opened().then(Mono.fromSupplier(() -> sent(frame, true))));
+        }
+
+        private OutboundEvent sent(AudioOut frame, boolean afterPause) {
             long now = now();
-            if (dryAt >= 0 && dryAt < now) {
+            if (dryAt >= 0 && dryAt < now && !afterPause) {
                 onLateFrame.run();
             }
             dryAt = Math.max(dryAt, now) + FRAME_NANOS;

@@ -37,6 +37,12 @@ public final class ToolRegistry {
         return tools.values().stream().map(Tool::spec).toList();
     }
 
+    /** Whether the named tool only reads; an unknown tool counts as one with side effects. */
+    public boolean readOnly(String name) {
+        Tool tool = tools.get(name);
+        return tool != null && tool.spec().readOnly();
+    }
+
     /** The end reason when {@code result} is one that ends the call ({@link EndingTool}); null otherwise. */
     public @Nullable String endsCall(ToolResult result) {
         return tools.get(result.name()) instanceof EndingTool ending ? ending.endsCall(result) : null;

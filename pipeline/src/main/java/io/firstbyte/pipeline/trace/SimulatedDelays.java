@@ -12,6 +12,13 @@ package io.firstbyte.pipeline.trace;
  * earlier than the turn's first outbound frame. {@link #closeTurn(long, long)} therefore counts
  * the end-of-speech wait only where it lies inside the turn's window and never returns more than
  * the window, whatever overlaps or stale reports the sum held.
+ *
+ * <p>A speculative answer counts from its start instead ({@link #openSpeculation}), before the turn
+ * ends, up to its first synthesised audio ({@link #firstAudio}: from there it only waits to be released).
+ * If its turn is confirmed, the turn's critical path is whichever came last: the final transcript (the
+ * STT's end-of-speech delay, which the held answer waited for), or the pause the speculation waited for
+ * plus the answer's own delays; {@link #closeTurn(long, long)} returns that,
+ * within the window as above.
  */
 public final class SimulatedDelays {
 
@@ -25,6 +32,9 @@ public final class SimulatedDelays {
     private long total;
     private boolean open;
     private boolean firstClauseSent;
+    private boolean speculative;
+    private boolean audioReady;
+    private long speculationPause;
 
     /**
      * The STT's end-of-speech delay for the utterance in progress, a wait of {@code nanos} that
@@ -36,15 +46,24 @@ public final class SimulatedDelays {
     }
 
     public synchronized void modelDelay(long nanos) {
-        if (open && !firstClauseSent) {
+        if (counting() && !firstClauseSent) {
             total += nanos;
         }
     }
 
     public synchronized void ttsDelay(long nanos) {
-        if (open) {
+        if (counting()) {
             total += nanos;
         }
+    }
+
+    private boolean counting() {
+        return open && !(speculative && audioReady);
+    }
+
+    /** The answer's first synthesised audio exists; a speculative answer's own delays end here. */
+    public synchronized void firstAudio() {
+        audioReady = true;
     }
 
     public synchronized void openTurn() {
@@ -55,6 +74,32 @@ public final class SimulatedDelays {
         pendingSpeechEndAt = UNKNOWN;
         open = true;
         firstClauseSent = false;
+        speculative = false;
+        audioReady = false;
+    }
+
+    /** A speculative answer starts now, before its turn ends: its delays count from here. */
+    public synchronized void openSpeculation() {
+        total = 0;
+        speechEnd = 0;
+        speechEndAt = UNKNOWN;
+        speculationPause = 0;
+        open = true;
+        firstClauseSent = false;
+        speculative = true;
+        audioReady = false;
+    }
+
+    /**
+     * The speculative answer's turn was confirmed; {@code pauseNanos} passed from the caller's speech
+     * end to the answer's start (the pause the speculation waits for, a configured wait).
+     */
+    public synchronized void confirmSpeculation(long pauseNanos) {
+        speechEnd = pendingSpeechEnd;
+        speechEndAt = pendingSpeechEndAt;
+        pendingSpeechEnd = 0;
+        pendingSpeechEndAt = UNKNOWN;
+        speculationPause = pauseNanos;
     }
 
     public synchronized void firstClauseSent() {
@@ -67,7 +112,7 @@ public final class SimulatedDelays {
             return 0;
         }
         open = false;
-        return total;
+        return speculative ? Math.max(speechEnd, speculationPause + total) : total;
     }
 
     /**
@@ -75,25 +120,30 @@ public final class SimulatedDelays {
      * {@code windowStart} (the caller's speech end on the call's clock) to {@code windowEnd} (the
      * first outbound frame, or now): the end-of-speech wait counts only where it overlaps the
      * window, and the result is at most the window, from the later of its start and the start of
-     * the end-of-speech wait. So the overhead (window minus this) is never negative.
+     * the end-of-speech wait. A confirmed speculation's own path (its pause and delays, from the
+     * speech end) is at most the window too. So the overhead (window minus this) is never negative.
      */
     public synchronized long closeTurn(long windowStart, long windowEnd) {
         if (!open) {
             return 0;
         }
-        long counted = closeTurn();
+        open = false;
         if (windowEnd < windowStart) {
             return 0;
         }
+        long speechWait = speechEnd;
         long from = windowStart;
         if (speechEndAt != UNKNOWN) {
             long waitStart = speechEndAt - speechEnd;
-            long inside = Math.max(0, Math.min(speechEndAt, windowEnd) - Math.max(waitStart, windowStart));
-            counted -= speechEnd - inside;
-            if (inside > 0) {
+            speechWait = Math.max(0, Math.min(speechEndAt, windowEnd) - Math.max(waitStart, windowStart));
+            if (speechWait > 0) {
                 from = Math.max(windowStart, waitStart);
             }
         }
-        return Math.clamp(counted, 0, windowEnd - from);
+        if (speculative) {
+            return Math.max(Math.min(speechWait, windowEnd - from),
+                    Math.clamp(speculationPause + total, 0, windowEnd - windowStart));
+        }
+        return Math.clamp(total - speechEnd + speechWait, 0, windowEnd - from);
     }
 }

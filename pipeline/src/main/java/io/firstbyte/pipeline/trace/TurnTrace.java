@@ -9,15 +9,27 @@ import java.util.List;
  * providers). {@code interrupted}: the answer was cut off before the caller heard all of it (a
  * barge-in, a newer turn, the call's end); {@code agentText} is what the caller heard of it.
  * {@code firstClause} is when the answer's first clause went to the voice, {@code modelEnd} when the
- * model's last round ended (-1 while it still streams when the trace is taken).
+ * model's last round ended (-1 while it still streams when the trace is taken). {@code speculation}
+ * says whether the answer was started before the turn was confirmed, and what the speculative
+ * answers discarded on the way to this turn cost. A speculative answer may have had its first
+ * token, first clause and first audio before {@code turnEnded}.
  */
 public record TurnTrace(int turn, String transcript, long speechEnd, long sttFinal, long turnEnded,
                         long modelFirstToken, List<ToolSpan> tools, long ttsFirstByte,
                         long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted, String agentText,
-                        long firstClause, long modelEnd) {
+                        long firstClause, long modelEnd, Speculation speculation) {
 
     public TurnTrace {
         tools = List.copyOf(tools);
+    }
+
+    /** A turn answered without speculation. */
+    public TurnTrace(int turn, String transcript, long speechEnd, long sttFinal, long turnEnded,
+                     long modelFirstToken, List<ToolSpan> tools, long ttsFirstByte,
+                     long firstOutboundFrame, long simulatedDelayNanos, boolean interrupted, String agentText,
+                     long firstClause, long modelEnd) {
+        this(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, tools, ttsFirstByte, firstOutboundFrame,
+                simulatedDelayNanos, interrupted, agentText, firstClause, modelEnd, Speculation.NONE);
     }
 
     /** A turn without the first-clause and model-end milestones. */
@@ -51,6 +63,16 @@ public record TurnTrace(int turn, String transcript, long speechEnd, long sttFin
         public ToolSpan(String name, long start, long end) {
             this(name, start, end, "", "");
         }
+    }
+
+    /**
+     * A turn's speculation: whether its answer was a speculative one released on confirmation
+     * ({@code used}), and the speculative answers discarded during the turn with the model requests
+     * they made and the output tokens (text deltas and tool calls) they received.
+     */
+    public record Speculation(boolean used, int discarded, int wastedModelRequests, long wastedModelTokens) {
+
+        public static final Speculation NONE = new Speculation(false, 0, 0, 0);
     }
 
     /** Time to first byte: caller speech end to first outbound frame, or -1. */

@@ -6,15 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-/** Collects one turn's milestones as they happen; the first occurrence of each wins. */
+/**
+ * Collects one turn's milestones as they happen; the first occurrence of each wins. A speculative
+ * answer's recorder starts {@linkplain #pending pending}: it collects milestones before its turn
+ * exists, and becomes that turn's when {@linkplain #confirmed confirmed}.
+ */
 public final class TurnTraceRecorder {
 
-    private final int turn;
-    private final String transcript;
     private final LongSupplier clock;
-    private final long speechEnd;
-    private final long sttFinal;
-    private final long turnEnded;
+    private int turn;
+    private String transcript;
+    private long speechEnd;
+    private long sttFinal;
+    private long turnEnded;
+    private boolean confirmed;
+    private TurnTrace.Speculation speculation = TurnTrace.Speculation.NONE;
     private long modelFirstToken = -1;
     private long ttsFirstByte = -1;
     private long firstOutboundFrame = -1;
@@ -28,12 +34,37 @@ public final class TurnTraceRecorder {
     }
 
     public TurnTraceRecorder(int turn, String transcript, LongSupplier clock, long speechEnd, long sttFinal) {
+        this.clock = clock;
+        confirmed(turn, transcript, speechEnd, sttFinal);
+    }
+
+    private TurnTraceRecorder(LongSupplier clock) {
+        this.clock = clock;
+        this.transcript = "";
+    }
+
+    /** A recorder for an answer whose turn is not confirmed yet. */
+    public static TurnTraceRecorder pending(LongSupplier clock) {
+        return new TurnTraceRecorder(clock);
+    }
+
+    /** The answer belongs to this turn, which ended now. */
+    public synchronized void confirmed(int turn, String transcript, long speechEnd, long sttFinal) {
         this.turn = turn;
         this.transcript = transcript;
-        this.clock = clock;
         this.speechEnd = speechEnd;
         this.sttFinal = sttFinal;
         this.turnEnded = clock.getAsLong();
+        this.confirmed = true;
+    }
+
+    /** Whether the answer belongs to a turn yet (a pending speculative one does not). */
+    public synchronized boolean isConfirmed() {
+        return confirmed;
+    }
+
+    public synchronized void speculation(TurnTrace.Speculation speculation) {
+        this.speculation = speculation;
     }
 
     public synchronized void modelFirstToken() {
@@ -108,7 +139,8 @@ public final class TurnTraceRecorder {
         List<TurnTrace.ToolSpan> all = new ArrayList<>(tools);
         requested.values().forEach(call -> all.add(new TurnTrace.ToolSpan(call.name(), call.at(), -1, call.arguments(), "")));
         return new TurnTrace(turn, transcript, speechEnd, sttFinal, turnEnded, modelFirstToken, all,
-                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, agentText, firstClause, modelEnd);
+                ttsFirstByte, firstOutboundFrame, simulatedDelayNanos, interrupted, agentText, firstClause, modelEnd,
+                speculation);
     }
 
     public synchronized TurnTrace snapshot(boolean interrupted) {

@@ -16,16 +16,22 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Decides when the caller's turn is over, from two signals: the speech-to-text provider's own
- * end-of-speech event, and local VAD silence lasting {@link TurnSettings#vadSilence()}. Either
- * ends the turn once a final transcript exists; new speech cancels a pending silence timer.
+ * end-of-speech event, and local VAD silence. Either ends the turn once a final transcript exists;
+ * new speech cancels a pending silence timer. How much silence, and whether the provider's end of
+ * speech is enough, the {@link EndOfTurnRule} says from the transcript so far: with the adaptive
+ * rule a complete sentence ends sooner and one that trails off ("and", "um") waits for more.
  */
 public final class TurnDetector {
 
-    private final TurnSettings settings;
+    private final EndOfTurnRule rule;
     private final Scheduler scheduler;
 
     public TurnDetector(TurnSettings settings, Scheduler scheduler) {
-        this.settings = settings;
+        this(EndOfTurnRule.of(settings), scheduler);
+    }
+
+    public TurnDetector(EndOfTurnRule rule, Scheduler scheduler) {
+        this.rule = rule;
         this.scheduler = scheduler;
     }
 
@@ -61,11 +67,15 @@ public final class TurnDetector {
                 }
                 case TranscriptFinal text -> {
                     append(text.text());
-                    return endOfSpeechSeen ? Mono.fromSupplier(this::end) : silenceTimer();
+                    if (!endOfSpeechSeen) {
+                        return silenceTimer();
+                    }
+                    return rule.endsAtEndOfSpeech(finals.toString()) ? Mono.fromSupplier(this::end) : afterEndOfSpeech();
                 }
                 case EndOfSpeech eos -> {
                     endOfSpeechSeen = true;
-                    return Mono.fromSupplier(this::end);
+                    return finals.isEmpty() || rule.endsAtEndOfSpeech(finals.toString())
+                            ? Mono.fromSupplier(this::end) : afterEndOfSpeech();
                 }
                 default -> {
                     return Mono.empty();
@@ -77,7 +87,16 @@ public final class TurnDetector {
             if (speaking || silenceSinceNanos < 0 || finals.isEmpty()) {
                 return Mono.empty();
             }
-            long remaining = silenceSinceNanos + settings.vadSilence().toNanos() - now();
+            return silenceFrom(silenceSinceNanos);
+        }
+
+        /** The provider heard the end of speech, but the transcript asks for more silence: from the local stop, or now. */
+        private Mono<Optional<TurnEnded>> afterEndOfSpeech() {
+            return silenceFrom(speaking || silenceSinceNanos < 0 ? now() : silenceSinceNanos);
+        }
+
+        private Mono<Optional<TurnEnded>> silenceFrom(long since) {
+            long remaining = since + rule.silence(finals.toString()).toNanos() - now();
             return Mono.delay(Duration.ofNanos(Math.max(0, remaining)), scheduler).map(tick -> end());
         }
 

@@ -86,6 +86,37 @@ class ClauseChunkerTest {
     }
 
     @Test
+    void anAnswersFirstFourWordsGoToSpeechBeforeItsClauseIsComplete() {
+        ClauseChunker chunker = new ClauseChunker(4);
+        assertThat(chunker.accept("Sure, ")).isEmpty();
+        assertThat(chunker.accept("Tuesday ")).isEmpty();
+        assertThat(chunker.accept("at ")).isEmpty();
+        assertThat(chunker.accept("ten")).as("a word is whole only once whitespace follows").isEmpty();
+        assertThat(chunker.accept(" works for")).containsExactly(new Clause(0, "Sure, Tuesday at ten"));
+        assertThat(chunker.accept(" Anna. Shall ")).as("then whole sentences again")
+                .containsExactly(new Clause(1, "works for Anna."));
+        assertThat(chunker.flush()).contains(new Clause(2, "Shall"));
+    }
+
+    @Test
+    void aClauseCompleteBeforeItsFourthWordGoesWhole() {
+        assertThat(ClauseChunker.chunkAnswer(Flux.just(new ModelTextDelta("Yes. "), new ModelTextDelta("Tuesday at ten works. ")), 4)
+                .map(Clause::text).collectList().block())
+                .containsExactly("Yes.", "Tuesday at ten works.");
+        assertThat(ClauseChunker.chunkAnswer(Flux.just(new ModelTextDelta("Let me check that for you.")), 4)
+                .map(Clause::text).collectList().block())
+                .as("text that arrives whole keeps its sentence")
+                .containsExactly("Let me check that for you.");
+    }
+
+    @Test
+    void withoutFirstWordsTheFirstClauseWaitsForItsPunctuation() {
+        ClauseChunker chunker = new ClauseChunker(0);
+        assertThat(chunker.accept("Sure Tuesday at ten works for ")).isEmpty();
+        assertThat(chunker.accept("Anna. ")).containsExactly(new Clause(0, "Sure Tuesday at ten works for Anna."));
+    }
+
+    @Test
     void whitespaceOnlyDeltasProduceNoClause() {
         assertThat(clauses("  ", " ")).isEmpty();
     }

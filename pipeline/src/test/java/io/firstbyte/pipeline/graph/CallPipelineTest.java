@@ -40,6 +40,7 @@ class CallPipelineTest {
     private ScriptedTextToSpeech tts;
     private ScriptedTool availability;
     private CallHarness call;
+    private Duration modelPerToken = Duration.ofMillis(10);
 
     private CallHarness newCall(Duration toolLatency) {
         return newCall(toolLatency, Duration.ofMillis(300));
@@ -52,7 +53,7 @@ class CallPipelineTest {
     private CallHarness newCall(Duration toolLatency, Duration modelFirstToken, Map<String, Object> attributes) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
-            model = new ScriptedLanguageModel(modelFirstToken, Duration.ofMillis(10), scheduler);
+            model = new ScriptedLanguageModel(modelFirstToken, modelPerToken, scheduler);
             tts = new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler);
             availability = new ScriptedTool("check_availability", "{\"slots\":[\"10:00\"]}", toolLatency, scheduler);
             CallSettings settings = CallSettings.DEFAULTS.withGreeting(GREETING);
@@ -137,7 +138,7 @@ class CallPipelineTest {
     }
 
     @Test
-    void bargeInMidClauseSendsInterruptionAtOnceAndNoMoreAudioOfThatAnswer() {
+    void anInterruptionMidClauseSendsTheInterruptionAtOnceAndNoMoreAudioOfThatAnswer() {
         newCall(Duration.ofMillis(50));
         model.replies(LONG_ANSWER).replies("Noon it is. ");
         call.silence(Duration.ofSeconds(3));
@@ -145,7 +146,7 @@ class CallPipelineTest {
         call.silence(Duration.ofMillis(2500));
 
         int beforeBargeIn = call.events().size();
-        call.speak(Duration.ofMillis(400));
+        call.speak(Duration.ofMillis(800));
         List<OutboundEvent> afterBargeIn = after(beforeBargeIn);
         int interruption = indexOfInterruption(afterBargeIn);
         assertThat(interruption).isNotNegative();
@@ -165,7 +166,7 @@ class CallPipelineTest {
 
         // a 20 ms frame arrives once its audio was spoken: the caller began 20 ms before the first one arrived
         long onset = call.nowMillis() - 20;
-        call.speak(Duration.ofMillis(400));
+        call.speak(Duration.ofMillis(800));
         long lastAudio = call.sent().stream().filter(sent -> sent.event() instanceof AudioOut)
                 .mapToLong(CallHarness.Sent::atMillis).max().orElseThrow();
 
@@ -224,7 +225,7 @@ class CallPipelineTest {
         callerSays("First question.");
         call.silence(Duration.ofMillis(400));
         int beforeBargeIn = call.events().size();
-        call.speak(Duration.ofMillis(100));
+        call.speak(Duration.ofMillis(600));
         assertThat(model.cancellations()).isEqualTo(1);
 
         call.speak(Duration.ofMillis(300)).silence(Duration.ofMillis(200));
@@ -246,7 +247,7 @@ class CallPipelineTest {
         call.silence(Duration.ofMillis(800));
         assertThat(availability.started()).isEqualTo(1);
 
-        call.speak(Duration.ofMillis(300)).silence(Duration.ofMillis(200));
+        call.speak(Duration.ofMillis(700)).silence(Duration.ofMillis(200));
         assertThat(call.events()).filteredOn(Interruption.class::isInstance).hasSize(1);
         call.silence(Duration.ofSeconds(2));
         stt.hears("Sorry, what about ten?");

@@ -91,4 +91,22 @@ class OutboundPacerTest {
         assertThat(out).hasSize(sent);
         assertThat(time.isDisposed()).isFalse();
     }
+
+    @Test
+    void noFrameLeavesWhileTheGateIsClosedAndTheNextGoesOutWhenItOpensWithoutCountingLate() {
+        AtomicInteger late = new AtomicInteger();
+        PlaybackGate gate = new PlaybackGate();
+        StepVerifier.withVirtualTime(() -> new OutboundPacer(Duration.ofMillis(120), VirtualTimeScheduler.get(), gate)
+                        .pace(Flux.just(audio(0, 1000, true)), "a1", late::incrementAndGet).ofType(AudioOut.class))
+                .expectSubscription()
+                .expectNextCount(7)
+                .then(gate::close)
+                .expectNoEvent(Duration.ofMillis(400))
+                .then(gate::open)
+                .expectNextCount(7)
+                .then(() -> assertThat(late).as("a pause is no late frame").hasValue(0))
+                .thenAwait(Duration.ofSeconds(2))
+                .expectNextCount(50 - 14)
+                .verifyComplete();
+    }
 }

@@ -5,6 +5,9 @@ import io.firstbyte.pipeline.tool.Tool;
 import io.firstbyte.pipeline.tool.ToolCall;
 import io.firstbyte.pipeline.tool.ToolSpec;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -20,6 +23,8 @@ public final class ScriptedTool implements Tool {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger cancelled = new AtomicInteger();
+    private final List<Long> startedAt = new CopyOnWriteArrayList<>();
+    private volatile boolean readOnly;
     private volatile @Nullable CallContext lastContext;
 
     public ScriptedTool(String name, String result, Duration latency, Scheduler scheduler) {
@@ -29,9 +34,15 @@ public final class ScriptedTool implements Tool {
         this.scheduler = scheduler;
     }
 
+    /** Marks this tool as one that only reads (it may run for a speculative answer). */
+    public ScriptedTool readOnly() {
+        readOnly = true;
+        return this;
+    }
+
     @Override
     public ToolSpec spec() {
-        return new ToolSpec(name, "scripted " + name, "{\"type\":\"object\",\"properties\":{}}");
+        return new ToolSpec(name, "scripted " + name, "{\"type\":\"object\",\"properties\":{}}", readOnly);
     }
 
     @Override
@@ -39,7 +50,10 @@ public final class ScriptedTool implements Tool {
         lastContext = context;
         return Mono.delay(latency, scheduler)
                 .map(tick -> result)
-                .doOnSubscribe(s -> started.incrementAndGet())
+                .doOnSubscribe(s -> {
+                    started.incrementAndGet();
+                    startedAt.add(scheduler.now(TimeUnit.MILLISECONDS));
+                })
                 .doOnSuccess(value -> completed.incrementAndGet())
                 .doOnCancel(cancelled::incrementAndGet);
     }
@@ -51,6 +65,11 @@ public final class ScriptedTool implements Tool {
 
     public int started() {
         return started.get();
+    }
+
+    /** When each run started, in the scheduler's milliseconds. */
+    public List<Long> startedAt() {
+        return List.copyOf(startedAt);
     }
 
     public int completed() {

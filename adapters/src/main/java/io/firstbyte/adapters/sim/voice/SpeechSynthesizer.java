@@ -10,6 +10,11 @@ import java.util.Locale;
  * voice activity detector, so simulated calls exercise barge-in and pacing like real ones.
  * Length: 65 ms per character, at least 300 ms. Deterministic for a given text; renders lazily,
  * chunk by chunk. Not thread-safe.
+ *
+ * <p>Text that follows in the same utterance ({@link #continuing}) goes on in the same voice: pitch
+ * glide, syllable rhythm, formants and glottal phase carry on, with no fade in between, so the first
+ * words of an answer sent ahead of the rest do not sound like a sentence of their own. A piece fades
+ * out only where a sentence ends, and only such a piece lets its pitch fall.
  */
 public final class SpeechSynthesizer {
 
@@ -26,9 +31,12 @@ public final class SpeechSynthesizer {
     private final String vowels;
     private final int totalSamples;
     private final double pitchPhaseOffset;
-    private final Resonator first = new Resonator(500, 80, SAMPLE_RATE);
-    private final Resonator second = new Resonator(1500, 110, SAMPLE_RATE);
-    private final Resonator third = new Resonator(2500, 160, SAMPLE_RATE);
+    private final Resonator first;
+    private final Resonator second;
+    private final Resonator third;
+    private final int startSample;
+    private final boolean fadesIn;
+    private final boolean endsSentence;
     private double f1 = 500;
     private double f2 = 1500;
     private double glottalPhase;
@@ -36,9 +44,33 @@ public final class SpeechSynthesizer {
     private int position;
 
     public SpeechSynthesizer(String text) {
+        this(text, (text.hashCode() & 0xFFFF) / 65536.0 * 2 * Math.PI, new Resonator(500, 80, SAMPLE_RATE),
+                new Resonator(1500, 110, SAMPLE_RATE), new Resonator(2500, 160, SAMPLE_RATE), 0, true);
+    }
+
+    private SpeechSynthesizer(String text, double pitchPhaseOffset, Resonator first, Resonator second, Resonator third,
+                              int startSample, boolean fadesIn) {
         this.vowels = text.toLowerCase(Locale.ROOT).replaceAll("[^aeiou]", "");
         this.totalSamples = lengthInSamples(text);
-        this.pitchPhaseOffset = (text.hashCode() & 0xFFFF) / 65536.0 * 2 * Math.PI;
+        this.pitchPhaseOffset = pitchPhaseOffset;
+        this.first = first;
+        this.second = second;
+        this.third = third;
+        this.startSample = startSample;
+        this.fadesIn = fadesIn;
+        String trimmed = text.strip();
+        this.endsSentence = trimmed.isEmpty() || ".!?".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0;
+    }
+
+    /** The voice saying {@code text} right after this piece, in the same breath (call once this one is finished). */
+    public SpeechSynthesizer continuing(String text) {
+        SpeechSynthesizer next = new SpeechSynthesizer(text, pitchPhaseOffset, first, second, third,
+                startSample + totalSamples, false);
+        next.f1 = f1;
+        next.f2 = f2;
+        next.glottalPhase = glottalPhase;
+        next.previousPulse = previousPulse;
+        return next;
     }
 
     /** How many samples {@code text} takes to say. */
@@ -64,9 +96,9 @@ public final class SpeechSynthesizer {
     }
 
     private double sample(int n) {
-        double seconds = (double) n / SAMPLE_RATE;
+        double seconds = (double) (startSample + n) / SAMPLE_RATE;
         double syllable = seconds * SYLLABLES_PER_SECOND;
-        if (n % RETUNE_EVERY == 0) {
+        if ((startSample + n) % RETUNE_EVERY == 0) {
             retune((int) syllable);
         }
         glottalPhase += pitchHz(seconds) / SAMPLE_RATE;
@@ -78,9 +110,9 @@ public final class SpeechSynthesizer {
         return LOUDNESS * voiced * syllableEnvelope(syllable - Math.floor(syllable)) * edgeFade(n);
     }
 
-    /** A slow melodic glide, a small accent per syllable and a falling line over the clause. */
+    /** A slow melodic glide, a small accent per syllable and a falling line over a sentence's last piece. */
     private double pitchHz(double seconds) {
-        double progress = (double) position / totalSamples;
+        double progress = endsSentence ? (double) position / totalSamples : 0;
         return 170 + 30 * Math.sin(2 * Math.PI * 0.7 * seconds + pitchPhaseOffset)
                 + 10 * Math.sin(2 * Math.PI * SYLLABLES_PER_SECOND * seconds) - 15 * progress;
     }
@@ -109,6 +141,8 @@ public final class SpeechSynthesizer {
     }
 
     private double edgeFade(int n) {
-        return Math.min(1, Math.min(n, totalSamples - 1 - n) / (double) FADE_SAMPLES);
+        double in = fadesIn ? n : FADE_SAMPLES;
+        double out = endsSentence ? totalSamples - 1 - n : FADE_SAMPLES;
+        return Math.min(1, Math.min(in, out) / FADE_SAMPLES);
     }
 }

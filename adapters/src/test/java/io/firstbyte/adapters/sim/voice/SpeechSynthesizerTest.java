@@ -61,6 +61,29 @@ class SpeechSynthesizerTest {
         assertThat(voice.next(800)).isEmpty();
     }
 
+    @Test
+    void anAnswersFirstWordsAndTheRestJoinWithoutTheFadeOfASentenceEnd() {
+        SpeechSynthesizer firstWords = new SpeechSynthesizer("Sure, Tuesday at ten");
+        short[] head = firstWords.next(firstWords.totalSamples());
+        SpeechSynthesizer rest = firstWords.continuing("works for Anna.");
+        short[] tail = rest.next(rest.totalSamples());
+        short[] standalone = render("Sure, Tuesday at ten.");
+
+        int peak = peak(head, 0, head.length);
+        assertThat(peak(head, head.length - 80, 80)).as("the first words end at full voice").isGreaterThan(peak / 8);
+        assertThat(peak(tail, 0, 80)).as("the rest starts at full voice").isGreaterThan(peak / 8);
+        assertThat(peak(standalone, standalone.length - 8, 8)).as("a sentence of its own fades out").isLessThan(peak / 16);
+        assertThat(peak(tail, tail.length - 8, 8)).as("and so does the answer's end").isLessThan(peak / 16);
+    }
+
+    private static int peak(short[] samples, int start, int length) {
+        int peak = 0;
+        for (int i = start; i < start + length; i++) {
+            peak = Math.max(peak, Math.abs(samples[i]));
+        }
+        return peak;
+    }
+
     private static short[] render(String text) {
         SpeechSynthesizer voice = new SpeechSynthesizer(text);
         return voice.next(voice.totalSamples());

@@ -2,8 +2,13 @@ package io.firstbyte.app.booking.tools;
 
 import io.firstbyte.pipeline.tool.ToolSpec;
 import java.util.List;
+import java.util.Set;
 
-/** The booking tools as the model is told about them: names, descriptions and JSON Schemas. */
+/**
+ * The booking tools as the model is told about them: names, descriptions and JSON Schemas, and which
+ * of them only read ({@link #READ_ONLY}: they may run for an answer started before the caller finished;
+ * the others change bookings and wait for the confirmed turn).
+ */
 public final class BookingToolSpecs {
 
     public static final String CHECK_AVAILABILITY = "check_availability";
@@ -13,6 +18,9 @@ public final class BookingToolSpecs {
     public static final String CANCEL_BOOKING = "cancel_booking";
     public static final String RESCHEDULE_BOOKING = "reschedule_booking";
     public static final String FIND_MY_BOOKINGS = "find_my_bookings";
+    /** The tools that only look things up. */
+    public static final Set<String> READ_ONLY = Set.of(CHECK_AVAILABILITY, FIND_ALTERNATIVES, FIND_NEXT_AVAILABLE,
+            FIND_MY_BOOKINGS);
 
     private static final String SERVICE = "\"service\":{\"type\":\"string\",\"description\":\"The service, e.g. Haircut\"}";
     private static final String BOOKING_ID = "The booking id from the confirmation or from find_my_bookings";
@@ -22,7 +30,7 @@ public final class BookingToolSpecs {
     }
 
     public static List<ToolSpec> all() {
-        return List.of(
+        return marked(List.of(
                 new ToolSpec(CHECK_AVAILABILITY,
                         "Free appointment times for a service on a day (or a range of at most 14 days), in the business's local time.",
                         schema(SERVICE + ","
@@ -63,7 +71,12 @@ public final class BookingToolSpecs {
                                 + "booking_id for cancel_booking and reschedule_booking. Use it whenever the caller wants to "
                                 + "check, cancel or move a booking; never ask the caller for a booking id.",
                         schema("\"customer_name\":{\"type\":\"string\",\"description\":\"Optional: only bookings under "
-                                + "this name\"}", "")));
+                                + "this name\"}", ""))));
+    }
+
+    /** {@code specs} with the {@link #READ_ONLY} ones marked so; every other tool keeps its side effects. */
+    public static List<ToolSpec> marked(List<ToolSpec> specs) {
+        return specs.stream().map(spec -> READ_ONLY.contains(spec.name()) ? spec.asReadOnly() : spec).toList();
     }
 
     private static String schema(String properties, String required) {

@@ -8,6 +8,7 @@ import io.firstbyte.app.embedded.StartupSeed;
 import io.firstbyte.app.tenant.TenantCredentials;
 import io.firstbyte.fakes.cartesia.FakeCartesiaServer;
 import io.firstbyte.fakes.deepgram.FakeDeepgramListenServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.firstbyte.fakes.openai.FakeBookingAgent;
 import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.RecordedRequest;
@@ -78,6 +79,8 @@ class FakeProvidersCallIT {
     int port;
     @Autowired
     TenantCredentials credentials;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCallerBooksAHaircutThroughDeepgramAnOpenAiCompatibleModelAndCartesia(CapturedOutput logs) throws Exception {
@@ -98,7 +101,9 @@ class FakeProvidersCallIT {
             connection.dispose();
         }
 
-        List<RecordedRequest> requests = modelRequestsWithKey(OPENAI_KEY);
+        // Answers started speculatively on Deepgram's interim transcripts, when the caller paused, were
+        // discarded once the final transcript said more; the turn's own answer made these three requests.
+        List<RecordedRequest> requests = answering(modelRequestsWithKey(OPENAI_KEY), "My name is " + CALLER);
         assertThat(requests).hasSize(3);
         assertThat(requests.get(0).json().path("messages").toString()).contains("book a haircut");
         assertThat(requests.get(1).json().path("messages").toString()).contains("check_availability", "slots");
@@ -111,6 +116,39 @@ class FakeProvidersCallIT {
         assertThat(CARTESIA.connections()).isNotEmpty();
         assertThat(logs.getAll()).contains("Providers: speech-to-text deepgram")
                 .doesNotContain(DEEPGRAM_KEY, OPENAI_KEY, CARTESIA_KEY);
+    }
+
+    @Test
+    void aTurnHeardThroughDeepgramIsAnsweredByTheAnswerStartedWhenTheCallerPaused() throws Exception {
+        String words = "This is " + CALLER + ", could I book a haircut on " + DAY.getDayOfWeek() + "?";
+        DEEPGRAM.interimAtPauses(true).utterances(words);
+        double hits = speculations("hit");
+        int booked = bookingsOf(CALLER);
+        TwilioTestCaller caller = new TwilioTestCaller();
+        Disposable connection = caller.dial(port, Map.of("From", "+15550002222", "To", StartupSeed.DEMO_NUMBER)).subscribe();
+        try {
+            assertThat(caller.awaitAgentQuiet(Duration.ofMillis(700), Duration.ofSeconds(15))).as("greeting played").isTrue();
+            int afterGreeting = caller.mediaReceived.get();
+            caller.say(Duration.ofMillis(1500));
+            assertThat(caller.awaitAnswer(afterGreeting, Duration.ofMillis(1500), Duration.ofSeconds(20))).isTrue();
+        } finally {
+            DEEPGRAM.interimAtPauses(false);
+            caller.hangUp();
+            Thread.sleep(300);
+            connection.dispose();
+        }
+
+        assertThat(speculations("hit")).as("the answer started on the interim at the pause was released").isEqualTo(hits + 1);
+        assertThat(answering(modelRequestsWithKey(OPENAI_KEY), words)).as("check, book, confirm: nothing asked twice")
+                .hasSize(3);
+        assertThat(bookingsOf(CALLER)).as("booked once, after the turn was confirmed").isEqualTo(booked + 1);
+        assertThat(DEEPGRAM.connections()).anySatisfy(socket -> assertThat(socket.query())
+                .containsEntry("interim_results", "true").containsEntry("vad_events", "true")
+                .containsKey("utterance_end_ms"));
+    }
+
+    private double speculations(String outcome) {
+        return meters.get("firstbyte.speculation").tag("outcome", outcome).counter().count();
     }
 
     @Test
@@ -134,7 +172,8 @@ class FakeProvidersCallIT {
             connection.dispose();
         }
 
-        assertThat(modelRequestsWithKey(TENANT_OPENAI_KEY)).as("the tenant's own key was used").hasSize(3);
+        assertThat(answering(modelRequestsWithKey(TENANT_OPENAI_KEY), "I'm " + CALLER)).as("the tenant's own key was used")
+                .hasSize(3);
         assertThat(CARTESIA.connections().stream().flatMap(socket -> socket.requests().stream())
                 .map(request -> request.path("voice").path("id").asString(""))).contains("tenant-voice", "fake-voice");
     }
@@ -155,6 +194,11 @@ class FakeProvidersCallIT {
             CARTESIA.voice().mode(FakeVoice.Mode.NORMAL);
             connection.dispose();
         }
+    }
+
+    /** The requests that answer a turn in which the caller said {@code words} (not a speculative answer's). */
+    private static List<RecordedRequest> answering(List<RecordedRequest> requests, String words) {
+        return requests.stream().filter(r -> r.json().path("messages").toString().contains(words)).toList();
     }
 
     private static List<RecordedRequest> modelRequestsWithKey(String key) {

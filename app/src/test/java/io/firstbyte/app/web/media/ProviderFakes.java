@@ -94,6 +94,9 @@ final class ProviderFakes implements AfterAllCallback {
         registry.add("firstbyte.providers.cartesia.api-key", keys::cartesia);
         registry.add("firstbyte.providers.cartesia.url", cartesia::url);
         registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
+        // The prompts these tests check need the tenant's catalog; on a starved machine its first load takes seconds.
+        registry.add("firstbyte.call.prompt-catalog-wait", () -> "15s");
+        registry.add("firstbyte.call.start-resolve-timeout", () -> "20s");
     }
 
     /** The model's chat requests from the {@code from}th request on. */

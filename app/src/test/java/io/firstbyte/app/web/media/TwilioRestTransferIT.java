@@ -67,7 +67,7 @@ class TwilioRestTransferIT {
     private static final Instant OPEN = Instant.parse("2026-12-09T16:00:00Z");
     static final String KEY_PREFIX = "fbit" + ThreadLocalRandom.current().nextInt(1_000_000);
 
-    static final ItDatabase DATABASE = ItDatabase.create(new TransferCallIT.MovableClock(OPEN));
+    static final ItDatabase DATABASE = ItDatabase.create(new MovableClock(OPEN, java.time.ZoneOffset.UTC));
     static final FakeDeepgramListenServer DEEPGRAM = FakeDeepgramListenServer.start("dg-key").resultLatency(Duration.ofMillis(50));
     static final FakeOpenAiServer MODEL = FakeOpenAiServer.start()
             .respondWith(request -> FakeReply.text("Okay. ").firstByteAfter(Duration.ofMillis(100)));
@@ -96,7 +96,7 @@ class TwilioRestTransferIT {
     static class BusinessHours {
         @Bean
         Clock clock() {
-            return new TransferCallIT.MovableClock(OPEN);
+            return new MovableClock(OPEN, java.time.ZoneOffset.UTC);
         }
     }
 

@@ -27,6 +27,11 @@ final class AnswerWait {
         return turn;
     }
 
+    /** When the answer's first audio arrived, or -1 before any. */
+    long firstAudio() {
+        return firstAudio;
+    }
+
     void audioArrived(long now) {
         if (firstAudio < 0) {
             firstAudio = now;

@@ -13,6 +13,9 @@ import java.util.List;
  * {@link #STOP_GAP_NANOS}, and the time to clear is when the audio that did arrive finished
  * playing, since the gateway plays everything it was sent. An answer that keeps arriving until the
  * caller stops talking is a missed clear.
+ *
+ * <p>It also times how long the caller still heard the agent after starting to interrupt: until the
+ * end of the agent audio that reached them before the clear (or, without one, at all) while they spoke.
  */
 final class BargeInTimer {
 
@@ -20,6 +23,7 @@ final class BargeInTimer {
 
     private final boolean clearsByStopping;
     private final List<Long> toClear = new ArrayList<>();
+    private final List<Long> heardAfterOnset = new ArrayList<>();
     private long startedAt = -1;
     private boolean answerWasPlaying;
     private boolean cleared;
@@ -47,6 +51,7 @@ final class BargeInTimer {
         if (startedAt >= 0 && !cleared) {
             toClear.add(now - startedAt);
             cleared = true;
+            heardUntil = Math.min(heardUntil, now);
         }
     }
 
@@ -65,6 +70,9 @@ final class BargeInTimer {
 
     /** The caller stopped talking; true when that is when the server's ceasing to send counted as the clear. */
     boolean utteranceEnded(long now) {
+        if (speaking && startedAt >= 0) {
+            heardAfterOnset.add(Math.max(0, heardUntil - startedAt));
+        }
         boolean clearedByStopping = false;
         if (clearsByStopping && speaking && startedAt >= 0 && !cleared && now - lastAudioAt >= STOP_GAP_NANOS) {
             toClear.add(heardUntil - startedAt);
@@ -89,6 +97,11 @@ final class BargeInTimer {
 
     List<Long> toClearNanos() {
         return List.copyOf(toClear);
+    }
+
+    /** Per barge-in: from the caller's first interrupting frame to the end of the last agent audio they heard. */
+    List<Long> heardAfterOnsetNanos() {
+        return List.copyOf(heardAfterOnset);
     }
 
     int audioAfterClear() {

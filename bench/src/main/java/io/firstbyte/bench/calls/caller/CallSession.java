@@ -3,9 +3,12 @@ package io.firstbyte.bench.calls.caller;
 import io.firstbyte.bench.calls.wire.GatewayWire;
 import io.firstbyte.bench.calls.wire.ServerMessage;
 import io.firstbyte.pipeline.transport.WireMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated caller on a gateway's media connection ({@link GatewayWire}; Twilio by default):
@@ -40,6 +43,12 @@ public final class CallSession {
     private final Outbound outbound;
     private final Playback playback = new Playback();
     private final BargeInTimer bargeIn;
+    private final Map<Integer, Utterance> backchannels;
+    private final Duration backchannelDelay;
+    private final BackchannelMeter backchannelMeter = new BackchannelMeter();
+    private @Nullable Utterance aside;
+    private int asideFrame;
+    private int lastAsideTurn = -1;
     private final CallErrors errors = new CallErrors();
     private final long[] speechEnd;
     private final long[] ttfb;
@@ -53,6 +62,17 @@ public final class CallSession {
     private int interruptedTurn;
 
     public CallSession(SpokenScript script, CallerTiming timing, GatewayWire wire, Outbound outbound) {
+        this(script, Map.of(), Duration.ZERO, timing, wire, outbound);
+    }
+
+    /**
+     * A caller that also says {@code backchannels} (by the turn whose answer they go into)
+     * {@code backchannelDelay} after each of those answers started playing.
+     */
+    public CallSession(SpokenScript script, Map<Integer, Utterance> backchannels, Duration backchannelDelay,
+                       CallerTiming timing, GatewayWire wire, Outbound outbound) {
+        this.backchannels = Map.copyOf(backchannels);
+        this.backchannelDelay = backchannelDelay;
         this.script = script;
         this.timing = timing;
         this.wire = wire;
@@ -113,6 +133,7 @@ public final class CallSession {
             case ServerMessage.Clear clear -> {
                 if (ourStream(clear.streamSid())) {
                     bargeIn.clearReceived(now);
+                    backchannelMeter.clearReceived();
                     send(wire.cleared(playback.clear(now)));
                 }
             }
@@ -144,9 +165,14 @@ public final class CallSession {
 
     public synchronized CallResult result() {
         List<TurnTiming> turns = IntStream.range(0, ttfb.length).mapToObj(i -> new TurnTiming(i + 1, ttfb[i])).toList();
+        // A backchannel's pause runs the caller's playback dry on purpose: that silence is measured as
+        // the backchannel's, not as an underrun of the pacing.
+        List<BackchannelResult> backchannelResults = backchannelMeter.results();
+        int pauses = (int) backchannelResults.stream().filter(b -> b.silenceHeardNanos() > 0).count();
+        long pauseSilence = backchannelResults.stream().mapToLong(BackchannelResult::silenceHeardNanos).sum();
         return new CallResult(callSid(), completed, turns, bargeIn.attempts(), bargeIn.toClearNanos(),
-                bargeIn.audioAfterClear(), playback.underruns(), playback.underrunDryNanos(),
-                errors.counts(), errors.details());
+                bargeIn.audioAfterClear(), playback.underruns() - pauses, playback.underrunDryNanos() - pauseSilence,
+                errors.counts(), errors.details(), bargeIn.heardAfterOnsetNanos(), backchannelResults);
     }
 
     private void sendFrame(long now) {
@@ -157,7 +183,8 @@ public final class CallSession {
             return;
         }
         byte[] frame = script.noise().under(
-                phase == Phase.SPEAKING ? script.line(speakingTurn).frames().get(frameIndex++) : SILENCE, framesSent);
+                phase == Phase.SPEAKING ? script.line(speakingTurn).frames().get(frameIndex++) : asideOrSilence(),
+                framesSent);
         framesSent++;
         send(List.of(wire.audio(frame)));
         if (phase == Phase.SPEAKING && frameIndex == script.line(speakingTurn).frameCount()) {
@@ -166,6 +193,9 @@ public final class CallSession {
     }
 
     private void decide(long now) {
+        if (aside != null || startsBackchannel(now)) {
+            return;
+        }
         switch (wait.verdict(now, playback.playoutEnd())) {
             case KEEP_LISTENING -> {
             }
@@ -184,7 +214,35 @@ public final class CallSession {
         }
     }
 
+    /** Says this answer's backchannel once it has played for the backchannel delay, while it still plays. */
+    private boolean startsBackchannel(long now) {
+        Utterance backchannel = backchannels.get(wait.turn());
+        long firstAudio = wait.firstAudio();
+        if (backchannel == null || lastAsideTurn == wait.turn() || firstAudio < 0
+                || now - firstAudio < backchannelDelay.toNanos() || !playback.playing(now)) {
+            return false;
+        }
+        aside = backchannel;
+        asideFrame = 0;
+        lastAsideTurn = wait.turn();
+        backchannelMeter.started(now);
+        return true;
+    }
+
+    private byte[] asideOrSilence() {
+        Utterance saying = aside;
+        if (saying == null) {
+            return SILENCE;
+        }
+        byte[] frame = saying.frames().get(asideFrame++);
+        if (asideFrame == saying.frameCount()) {
+            aside = null;
+        }
+        return frame;
+    }
+
     private void beginLine(long now, boolean interrupting) {
+        backchannelMeter.close();
         if (interrupting) {
             bargeIn.started(now, playback.playoutEnd());
             interruptedTurn = wait.turn();
@@ -213,7 +271,9 @@ public final class CallSession {
     }
 
     private void onAudio(int bytes, long now) {
-        playback.append(bytes, now);
+        long dryFrom = playback.playoutEnd();
+        boolean ranDry = playback.append(bytes, now);
+        backchannelMeter.audioReceived(now, ranDry ? now - dryFrom : 0);
         if (phase == Phase.SPEAKING) {
             bargeIn.audioReceived(now, playback.playoutEnd());
             return;
@@ -226,6 +286,7 @@ public final class CallSession {
     }
 
     private void finish() {
+        backchannelMeter.close();
         send(wire.hangUp());
         if (phase == Phase.DONE) {
             return;

@@ -38,7 +38,12 @@ public final class SpeechSynth {
 
     /** 16-bit samples at 8 kHz. */
     public static short[] speak(String text) {
-        int length = (int) (durationOf(text).toMillis() * SAMPLE_RATE / 1000);
+        return speak(text, durationOf(text));
+    }
+
+    /** 16-bit samples at 8 kHz, {@code length} long (a short backchannel such as "mm-hm"). */
+    public static short[] speak(String text, Duration duration) {
+        int length = (int) (duration.toMillis() * SAMPLE_RATE / 1000);
         SplittableRandom random = new SplittableRandom(text.hashCode());
         double[] signal = voiced(length, random);
         short[] samples = normalized(signal, Math.pow(10, TARGET_DBFS / 20) * 32768);

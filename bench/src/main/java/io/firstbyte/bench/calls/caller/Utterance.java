@@ -1,6 +1,7 @@
 package io.firstbyte.bench.calls.caller;
 
 import io.firstbyte.pipeline.audio.G711;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,16 @@ public record Utterance(String text, List<byte[]> frames) {
     }
 
     public static Utterance of(String text) {
-        byte[] mulaw = G711.encodeMulaw(SpeechSynth.speak(text));
+        return framed(text, SpeechSynth.speak(text));
+    }
+
+    /** {@code text} said in {@code duration} (whole frames): a backchannel is shorter than any line. */
+    public static Utterance of(String text, Duration duration) {
+        return framed(text, SpeechSynth.speak(text, duration));
+    }
+
+    private static Utterance framed(String text, short[] speech) {
+        byte[] mulaw = G711.encodeMulaw(speech);
         List<byte[]> frames = new ArrayList<>();
         for (int offset = 0; offset < mulaw.length; offset += FRAME_BYTES) {
             byte[] frame = silence(FRAME_BYTES);

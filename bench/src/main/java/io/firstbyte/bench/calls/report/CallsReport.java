@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary overheadMs, int overheadUnavailable,
                           List<TurnStats> byTurn, Underruns underruns, BargeIns bargeIns, Errors errors,
-                          Verdict verdict) {
+                          Verdict verdict, BackchannelReport backchannels) {
 
     /** What was run. */
     public record Run(String url, String profile, int calls, long rampMs, int turnsPerCall, int bargeInTurn,
@@ -27,7 +27,11 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
     public record Underruns(int count, int callsAffected, double totalDryMs) {
     }
 
-    public record BargeIns(int attempts, Summary toClearMs, int audioAfterClear) {
+    /**
+     * Barge-ins: {@code toClearMs} from the first interrupting frame to the clear; {@code heardAfterOnsetMs}
+     * from it to the end of the last agent audio the caller heard.
+     */
+    public record BargeIns(int attempts, Summary toClearMs, int audioAfterClear, Summary heardAfterOnsetMs) {
     }
 
     public record Errors(int total, Map<String, Integer> byKind, List<String> examples) {
@@ -66,7 +70,7 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
         List<TurnStats> turns = byTurn.entrySet().stream().map(e -> e.getValue().stats(e.getKey())).toList();
         int completed = (int) results.stream().filter(CallResult::completed).count();
         return new CallsReport(run, completed, ttfb, overhead, all.overheadUnavailable, turns, underruns, bargeIns,
-                errors, new Verdict(reasons.isEmpty(), reasons));
+                errors, new Verdict(reasons.isEmpty(), reasons), BackchannelReport.of(results));
     }
 
     private static Underruns underruns(List<CallResult> results) {
@@ -81,8 +85,12 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
                 .flatMap(r -> r.bargeInToClearNanos().stream())
                 .map(Summary::millis)
                 .toList();
+        List<Double> heard = results.stream()
+                .flatMap(r -> r.heardAfterBargeInNanos().stream())
+                .map(Summary::millis)
+                .toList();
         return new BargeIns(results.stream().mapToInt(CallResult::bargeIns).sum(), Summary.ofMillis(toClear),
-                results.stream().mapToInt(CallResult::audioAfterClear).sum());
+                results.stream().mapToInt(CallResult::audioAfterClear).sum(), Summary.ofMillis(heard));
     }
 
     private static Errors errors(List<CallResult> results) {

@@ -26,7 +26,18 @@ public final class ReportTable {
                     report.overheadUnavailable()));
         }
         row(out, "barge-in to clear", report.bargeIns().toClearMs());
+        row(out, "agent heard after onset", report.bargeIns().heardAfterOnsetMs());
+        BackchannelReport backchannels = report.backchannels();
+        if (backchannels.said() > 0) {
+            row(out, "backchannel pause", backchannels.pauseMs());
+            row(out, "backchannel silence heard", backchannels.silenceHeardMs());
+        }
         out.append('\n');
+        if (backchannels.said() > 0) {
+            out.append(format("backchannels %d: %.1f %% left the answer playing, %d cut it (%d cleared, %d never resumed)%n",
+                    backchannels.said(), backchannels.leftPlayingPercent(), backchannels.cut(), backchannels.cleared(),
+                    backchannels.notResumed()));
+        }
         CallsReport.Underruns underruns = report.underruns();
         out.append(format("underruns %d (%d calls, %.1f ms dry)   barge-ins %d   audio after clear %d   errors %d%n",
                 underruns.count(), underruns.callsAffected(), underruns.totalDryMs(), report.bargeIns().attempts(),
