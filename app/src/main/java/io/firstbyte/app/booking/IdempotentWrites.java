@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,12 +43,19 @@ public final class IdempotentWrites {
     private final IdempotencyStore store;
     private final BookingGuards guards;
     private final Clock clock;
+    private final WritesInFlight inFlight;
     private final AtomicLong nextSweep = new AtomicLong();
 
     public IdempotentWrites(IdempotencyStore store, BookingGuards guards, Clock clock) {
+        this(store, guards, clock, new WritesInFlight(Schedulers.parallel()));
+    }
+
+    /** The same; every change it executes is counted in {@code inFlight} until it has its stored answer. */
+    public IdempotentWrites(IdempotencyStore store, BookingGuards guards, Clock clock, WritesInFlight inFlight) {
         this.store = store;
         this.guards = guards;
         this.clock = clock;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -58,7 +66,7 @@ public final class IdempotentWrites {
     public Mono<JsonNode> once(UUID tenant, IdempotencyKey key, String fingerprint, Function<IdempotencyClaim, Mono<JsonNode>> work) {
         return sweepIfDue().then(turn(tenant, key, fingerprint)).flatMap(turn -> switch (turn) {
             case Turn.Answered answered -> Mono.just(answered.answer());
-            case Turn.Won won -> detached(execute(won.claim(), work))
+            case Turn.Won won -> detached(inFlight.track(execute(won.claim(), work)))
                     .onErrorResume(IdempotencyClaim.Lost.class, lost -> once(tenant, key, fingerprint, work));
         });
     }

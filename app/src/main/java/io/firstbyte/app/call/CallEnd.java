@@ -10,8 +10,8 @@ import reactor.core.publisher.SignalType;
 /**
  * Why one call ended, for its last log line and the {@code firstbyte.calls.ended} meter: a closed
  * set of kinds ({@code caller}, {@code operator}, {@code agent-ended}, {@code caller-silent},
- * {@code transfer}, {@code message-taken}, {@code inbound-silence}, {@code max-duration}, {@code failure},
- * {@code error}, {@code cancelled}),
+ * {@code transfer}, {@code message-taken}, {@code inbound-silence}, {@code max-duration}, {@code drain},
+ * {@code failure}, {@code error}, {@code cancelled}),
  * while the log keeps the pipeline's own words.
  */
 final class CallEnd {

@@ -10,6 +10,7 @@ import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallObserver;
 import io.firstbyte.pipeline.call.CallSettings;
+import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.event.CallStarted;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
@@ -47,6 +48,7 @@ public final class CallRunner {
     private final LiveCalls live;
     private final RecentTraces traces;
     private final CallMetrics metrics;
+    private final StartGate gate;
     private final CallRecords records;
     private final CallTracing tracing;
     private final String gateway;
@@ -54,17 +56,26 @@ public final class CallRunner {
     /** {@code resolveTimeout}: how long a call start waits for its tenant, prompt and providers before going on without them. */
     public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, CallTracing tracing) {
-        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, "unknown");
+        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, StartGate.open());
+    }
+
+    /** The same, and a call starts only when {@code gate} has a place for it (the instance's cap). */
+    public CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
+                      CallMetrics metrics, Duration resolveTimeout, CallRecords records, CallTracing tracing,
+                      StartGate gate) {
+        this(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, gate, "unknown");
     }
 
     private CallRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
-                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, CallTracing tracing, String gateway) {
+                       CallMetrics metrics, Duration resolveTimeout, CallRecords records, CallTracing tracing,
+                       StartGate gate, String gateway) {
         this.resolveTimeout = resolveTimeout;
         this.pipeline = pipeline;
         this.resolver = resolver;
         this.live = live;
         this.traces = traces;
         this.metrics = metrics;
+        this.gate = gate;
         this.records = records;
         this.tracing = tracing;
         this.gateway = gateway;
@@ -72,7 +83,7 @@ public final class CallRunner {
 
     /** This runner for the calls of one gateway (its dialect name), as their records, meters and traces say. */
     public CallRunner forGateway(String name) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, name);
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, gate, name);
     }
 
     public CallMetrics metrics() {
@@ -98,6 +109,17 @@ public final class CallRunner {
      */
     public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
                                    boolean handsOver) {
+        return Flux.defer(() -> gate.tryStart()
+                .map(place -> admitted(started, events, pacerLead, handsOver).doFinally(signal -> place.dispose()))
+                .orElseGet(() -> {
+                    // Rare: the entry point saw a free place, but other calls took the last ones first.
+                    log.warn("call {} refused: this instance is at its call cap", started.callId());
+                    return Flux.just(new EndCall("over capacity"));
+                }));
+    }
+
+    private Flux<OutboundEvent> admitted(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
+                                         boolean handsOver) {
         Map<String, String> parameters = started.parameters();
         Map<String, Object> attributes = new HashMap<>();
         if (pacerLead != null) {
@@ -108,6 +130,7 @@ public final class CallRunner {
         CallContext context = new CallContext(started.callId(), started.streamId(),
                 parameters.getOrDefault("From", ""), parameters.getOrDefault("To", ""), parameters, attributes);
         Sinks.One<Boolean> hangUp = Sinks.one();
+        Sinks.One<CallLimit> endRequested = Sinks.one();
         CallEnd end = new CallEnd();
         CallRecording recording = records.start(context, gateway);
         CallTracing.TracedCall traced = tracing.start(context, gateway);
@@ -116,7 +139,8 @@ public final class CallRunner {
                 .timeout(resolveTimeout, Mono.just(context))
                 .doOnNext(recording::resolved)
                 .flatMapMany(resolved -> Flux.merge(
-                        pipeline.run(resolved, events, observer(resolved, labels, traced, recording)),
+                        pipeline.run(resolved, events, observer(resolved, labels, traced, recording),
+                                endRequested.asMono()),
                         resolver.warmUp(resolved).thenMany(Flux.<OutboundEvent>empty())))
                 .takeUntilOther(hangUp.asMono().doOnNext(operator -> end.operatorHungUp()))
                 // Ending here, inside the stream that owns the inbound events, lets the call complete
@@ -124,12 +148,14 @@ public final class CallRunner {
                 .takeUntil(EndCall.class::isInstance)
                 .doOnNext(end::sent)
                 .doOnSubscribe(subscription -> {
-                    live.started(context, () -> hangUp.tryEmitValue(true));
+                    live.started(context, () -> hangUp.tryEmitValue(true), endRequested::tryEmitValue);
+                    traces.started(context.callId(), CallContext.mask(context.from()), context.to(), gateway);
                     traced.log(() -> log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
                             CallContext.mask(context.from())));
                 })
                 .doFinally(signal -> {
                     live.ended(context.callId());
+                    traces.ended(context.callId(), end.kind(signal));
                     metrics.callEnded(labels.get(), end.kind(signal));
                     recording.end(end.kind(signal));
                     traced.log(() -> log.info("call {} ended ({})", context.callId(), end.describe(signal)));
@@ -143,7 +169,9 @@ public final class CallRunner {
                                   CallRecording recording) {
         CallLabels callLabels = metrics.labels(resolved, gateway);
         labels.set(callLabels);
-        traced.resolved(callLabels, resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class));
+        String tenant = resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class);
+        traced.resolved(callLabels, tenant);
+        traces.resolved(resolved.callId(), tenant, new RecentTraces.Providers(callLabels.stt(), callLabels.llm(), callLabels.tts()));
         return BothObservers.of(metrics.observer(callLabels, (trace, meters) -> {
                     traces.record(resolved.callId(), trace);
                     recording.turn(trace);

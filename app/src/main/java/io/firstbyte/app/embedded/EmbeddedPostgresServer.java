@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * its data in a folder that survives restarts. One server per data folder per JVM: every Spring
  * context that asks for the same folder shares it, and the last one to release it stops it.
  * Blocking; called once at start-up, before the server accepts traffic.
+ *
+ * <p>It is stopped by the application's shutdown, after the calls have drained, never by a JVM
+ * shutdown hook of its own: those run beside Spring's, so on SIGTERM the database went away under
+ * the live calls. A server no context released is stopped after every context has closed.
  */
 public final class EmbeddedPostgresServer {
 
@@ -45,7 +49,14 @@ public final class EmbeddedPostgresServer {
         close(shared.postgres());
     }
 
+    /** The servers still running once every Spring context has closed (a context that failed to release). */
+    private static synchronized void stopLeftovers() {
+        RUNNING.values().forEach(shared -> close(shared.postgres()));
+        RUNNING.clear();
+    }
+
     private static Shared start(Path dataDir) {
+        AfterContextsClosed.run(EmbeddedPostgresServer.class, EmbeddedPostgresServer::stopLeftovers);
         try {
             Files.createDirectories(dataDir);
             long begun = System.nanoTime();
@@ -56,7 +67,7 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("postgres.log").toFile()))
                     .start();

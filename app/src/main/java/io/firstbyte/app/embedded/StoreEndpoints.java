@@ -85,7 +85,8 @@ public final class StoreEndpoints implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             Path dir = ephemeralDir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "firstbyte-data-cleanup"));
+            // After the contexts have closed (and the embedded PostgreSQL in it has stopped), not beside the drain.
+            AfterContextsClosed.run(dir, () -> deleteQuietly(dir));
         }
         return ephemeralDir;
     }

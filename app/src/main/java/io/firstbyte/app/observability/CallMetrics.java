@@ -78,6 +78,10 @@ public final class CallMetrics {
                 : new CallLabels(tenant, gateway, first(chosen.stt()), first(chosen.llm()), first(chosen.tts()));
         Counter.builder("firstbyte.calls.started").description("Calls whose tenant was looked up")
                 .tags(labels.tenantAndGateway()).register(registry).increment();
+        // Spring closes the registry when shutdown begins, before the drain ends calls; a counter first
+        // registered then would be a no-op, so the drain's own is registered while the call starts.
+        Counter.builder("firstbyte.calls.ended").description("Calls ended, by reason")
+                .tags(labels.tenantAndGateway()).tag("reason", "drain").register(registry);
         return labels;
     }
 

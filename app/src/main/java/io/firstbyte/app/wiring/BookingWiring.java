@@ -9,6 +9,7 @@ import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.IdempotentWrites;
 import io.firstbyte.app.booking.OperationMeter;
 import io.firstbyte.app.booking.PrefetchedDays;
+import io.firstbyte.app.booking.WritesInFlight;
 import io.firstbyte.app.booking.SlotSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
 import io.firstbyte.app.booking.cache.SlotCache;
@@ -43,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.scheduler.Schedulers;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -132,13 +134,20 @@ public class BookingWiring {
         return new AvailabilityWarmup(bookingCatalogs, bookingSlots, properties.warmupDays(), clock(clocks));
     }
 
+    /** Booking changes still running; shutdown waits for them before the stores close. */
+    @Bean
+    WritesInFlight bookingWritesInFlight() {
+        return new WritesInFlight(Schedulers.parallel());
+    }
+
     @Bean
     BookingTools bookingTools(CatalogSource bookingCatalogs, AvailabilityService availabilityService,
                               BookingService bookingService, BookingGuards bookingGuards, DatabaseClient bookingDatabaseClient,
-                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks, OperationMeter bookingOperationMeter) {
+                              QueryCounter bookingQueryCounter, ObjectProvider<Clock> clocks, OperationMeter bookingOperationMeter,
+                              WritesInFlight bookingWritesInFlight) {
         return new BookingTools(bookingCatalogs, availabilityService, bookingService, bookingGuards,
                 new IdempotentWrites(new IdempotencyStore(bookingDatabaseClient, bookingQueryCounter), bookingGuards,
-                        clock(clocks)), bookingOperationMeter);
+                        clock(clocks), bookingWritesInFlight), bookingOperationMeter);
     }
 
     @Bean

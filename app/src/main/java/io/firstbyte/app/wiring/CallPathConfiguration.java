@@ -9,6 +9,8 @@ import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.TenantCallStart;
+import io.firstbyte.app.capacity.CallAdmission;
+import io.firstbyte.app.cluster.ClusterCalls;
 import io.firstbyte.app.providers.TenantProviderOverrides;
 import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.call.LiveCalls;
@@ -64,10 +66,10 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @EnableConfigurationProperties({CallProperties.class, TelephonyProperties.class})
 public class CallPathConfiguration {
 
-
+    /** Each call is also published for the other instances sharing Redis. */
     @Bean
-    LiveCalls liveCalls() {
-        return new LiveCalls();
+    LiveCalls liveCalls(ClusterCalls clusterCalls) {
+        return new LiveCalls(clusterCalls);
     }
 
     @Bean
@@ -126,8 +128,8 @@ public class CallPathConfiguration {
     @Bean
     CallRunner callRunner(CallPipeline pipeline, CallStartResolver resolver, LiveCalls live, RecentTraces traces,
                           CallMetrics metrics, @Value("${firstbyte.call.start-resolve-timeout:2s}") Duration resolveTimeout,
-                          CallRecords records, CallTracing tracing) {
-        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing);
+                          CallRecords records, CallTracing tracing, CallAdmission callAdmission) {
+        return new CallRunner(pipeline, resolver, live, traces, metrics, resolveTimeout, records, tracing, callAdmission);
     }
 
     @Bean

@@ -64,9 +64,9 @@ class CallMetricsTest {
             metrics.callEnded(metrics.labels(callOf(tenant), "twilio"), "caller");
         }
 
-        assertThat(registry.find("firstbyte.calls.ended").meters()).extracting(meter -> meter.getId().getTag("tenant"))
+        assertThat(registry.find("firstbyte.calls.ended").tag("reason", "caller").meters()).extracting(meter -> meter.getId().getTag("tenant"))
                 .containsExactlyInAnyOrder("t1", "t2", "other");
-        assertThat(registry.get("firstbyte.calls.ended").tags("tenant", "other").counter().count()).isEqualTo(2);
+        assertThat(registry.get("firstbyte.calls.ended").tags("tenant", "other", "reason", "caller").counter().count()).isEqualTo(2);
     }
 
     @Test

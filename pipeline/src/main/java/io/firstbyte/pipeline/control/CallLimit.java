@@ -9,7 +9,12 @@ public enum CallLimit {
     /** Nothing arrived from the caller's side for the whole timeout: nobody is left to hear a goodbye. */
     INBOUND_SILENCE("inbound-silence", null),
     /** The call ran for its maximum length; the line is alive, so the caller is told before the hang-up. */
-    MAX_DURATION("max-duration", "We've reached the maximum length for a call, so I'll have to say goodbye now.");
+    MAX_DURATION("max-duration", "We've reached the maximum length for a call, so I'll have to say goodbye now."),
+    /**
+     * The server is shutting down and the call outlived its drain timeout; the caller is told, and
+     * any instance behind the same number answers a call back.
+     */
+    DRAIN("drain", "I'm sorry, I have to end our call now for maintenance. Please call us back in a minute. Goodbye.");
 
     /**
      * How long a goodbye may take before the call ends anyway: the sentence lasts about four seconds,

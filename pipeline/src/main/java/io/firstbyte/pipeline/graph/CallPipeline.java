@@ -106,9 +106,19 @@ public final class CallPipeline {
      * completes when the caller hangs up or the inbound stream ends.
      */
     public Flux<OutboundEvent> run(CallContext context, Flux<InboundEvent> inbound, CallObserver observer) {
+        return run(context, inbound, observer, Mono.never());
+    }
+
+    /**
+     * The same, and the call also ends when {@code endRequested} names a limit from outside the call
+     * (the server draining): as when the call reaches it itself, the caller hears the limit's goodbye
+     * first.
+     */
+    public Flux<OutboundEvent> run(CallContext context, Flux<InboundEvent> inbound, CallObserver observer,
+                                   Mono<CallLimit> endRequested) {
         return Flux.using(
                 () -> open(context, observer),
-                call -> inbound.publish(events -> wire(call, events)),
+                call -> inbound.publish(events -> wire(call, events, endRequested)),
                 ActiveCall::close);
     }
 
@@ -122,7 +132,7 @@ public final class CallPipeline {
                 new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler);
     }
 
-    private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events) {
+    private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events, Mono<CallLimit> endRequested) {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
         Flux<Object> vad = callerAudio.doOnNext(call::audioArrived).concatMapIterable(call::listen);
         // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
@@ -159,7 +169,7 @@ public final class CallPipeline {
         // A limit with a goodbye is said like any last words; the end comes with them, or at the latest
         // after the limit's grace if they cannot be said.
         Sinks.One<CallLimit> goodbye = Sinks.one();
-        Flux<OutboundEvent> limitReached = new CallWatchdog(limits, scheduler).watch(events)
+        Flux<OutboundEvent> limitReached = new CallWatchdog(limits, scheduler).watch(events).or(endRequested)
                 .flatMapMany(limit -> {
                     call.limitReached(limit);
                     if (limit.goodbye() != null) {

@@ -101,6 +101,22 @@ class CallLimitsTest {
     }
 
     @Test
+    void anEndRequestedFromOutsideIsSaidAsAGoodbyeAndEndsTheCallWithItsReason() {
+        newCall(LIMITS).silence(Duration.ofSeconds(20));
+        int before = call.events().size();
+
+        call.endRequested(CallLimit.DRAIN).silence(Duration.ofSeconds(10));
+
+        assertThat(String.join(" ", voice.spoken())).endsWith(CallLimit.DRAIN.goodbye());
+        assertThat(call.events().subList(before, call.events().size())).filteredOn(AudioOut.class::isInstance)
+                .as("the goodbye was played").hasSizeGreaterThan(100);
+        assertThat(call.events().getLast()).isEqualTo(new EndCall("drain"));
+        assertThat(call.completed()).isTrue();
+        assertThat(stt.openSessions()).isZero();
+        assertThat(voice.openSessions()).isZero();
+    }
+
+    @Test
     void aGoodbyeThatCannotBeSaidStillEndsTheCallAfterItsGrace() {
         AtomicBoolean disposed = new AtomicBoolean();
         newCall(LIMITS, context -> new TtsSession() {

@@ -4,6 +4,7 @@ import io.firstbyte.pipeline.audio.AudioFormat;
 import io.firstbyte.pipeline.audio.G711;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallObserver;
+import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.AudioOut;
@@ -42,6 +43,7 @@ public final class CallHarness implements AutoCloseable {
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final Sinks.Many<InboundEvent> inbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.One<CallLimit> endRequested = Sinks.one();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<TurnTrace> traces = new CopyOnWriteArrayList<>();
     private final List<Long> bargeInNanos = new CopyOnWriteArrayList<>();
@@ -94,7 +96,7 @@ public final class CallHarness implements AutoCloseable {
                 humanRequests.add(key);
             }
         };
-        call = pipeline.run(context, inbound.asFlux(), observer)
+        call = pipeline.run(context, inbound.asFlux(), observer, endRequested.asMono())
                 .subscribe(this::received, error -> completed = true, () -> completed = true);
         return this;
     }
@@ -111,6 +113,13 @@ public final class CallHarness implements AutoCloseable {
     public CallHarness deadLine(Duration duration) {
         time.advanceTimeBy(duration);
         echoPlayedMarks();
+        return this;
+    }
+
+    /** The server asks the call to end (as a draining server does once its drain timeout passed). */
+    public CallHarness endRequested(CallLimit limit) {
+        endRequested.tryEmitValue(limit);
+        time.advanceTime();
         return this;
     }
 

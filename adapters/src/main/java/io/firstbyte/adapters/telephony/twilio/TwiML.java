@@ -46,6 +46,27 @@ public final class TwiML {
         return new TwiML(url);
     }
 
+    /**
+     * TwiML for a call this server cannot take: Twilio says {@code sentence} to the caller, then
+     * hangs up.
+     */
+    public static String sayThenHangUp(String sentence) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>" + XmlAttribute.escape(sentence)
+                + "</Say><Hangup/></Response>";
+    }
+
+    /**
+     * TwiML that sends the call's webhook again, to the absolute {@code url} (POST, with the same
+     * call parameters): behind a load balancer, another instance may take the call.
+     */
+    public static String redirect(String url) {
+        if (!url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new IllegalArgumentException("a redirect goes to an absolute http(s) URL");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Redirect method=\"POST\">" + XmlAttribute.escape(url)
+                + "</Redirect></Response>";
+    }
+
     /** Where Twilio posts {@code stream-started}, {@code stream-stopped} and {@code stream-error}. */
     public TwiML statusCallback(String callbackUrl) {
         this.statusCallback = callbackUrl;

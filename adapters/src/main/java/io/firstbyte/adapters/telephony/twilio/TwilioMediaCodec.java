@@ -43,7 +43,10 @@ import tools.jackson.databind.JsonNode;
  * marks become {@code mark}, an interruption becomes {@code clear}; nothing is written before
  * {@code start} has named the stream. {@link EndCall} writes nothing: the application hangs up by
  * closing the socket, and hands the caller over the same way (closing ends {@code <Connect>}, and
- * Twilio asks its action URL, which the application answers with {@code <Dial>}). Each message costs one small JSON tree; there is no buffering.
+ * Twilio asks its action URL, which the application answers with {@code <Dial>}). The two
+ * messages of every frame, {@code media} in and out, take a fast path without a JSON tree
+ * ({@link MediaMessageReader}, {@link MediaMessageWriter}); every other message costs one small
+ * JSON tree. There is no buffering.
  *
  * <p>One instance per connection. {@code decode} and {@code encode} may run on different
  * threads (receive and send sides), but each side must be called serially.
@@ -54,6 +57,8 @@ public final class TwilioMediaCodec implements TransportCodec {
     public static final int MAX_TEXT_CHARS = 16 * 1024;
 
     private final DroppedInput dropped;
+    private final MediaMessageReader mediaReader = new MediaMessageReader();
+    private final MediaMessageWriter mediaWriter = new MediaMessageWriter();
     private volatile @Nullable String streamSid;
 
     public TwilioMediaCodec(DroppedInput dropped) {
@@ -97,6 +102,11 @@ public final class TwilioMediaCodec implements TransportCodec {
     private List<InboundEvent> decodeText(String text) {
         if (text.length() > MAX_TEXT_CHARS) {
             throw new DroppedMessage(OVERSIZED_MESSAGE, text.length() + " chars, limit " + MAX_TEXT_CHARS);
+        }
+        String sid = streamSid;
+        AudioIn audio = sid == null ? null : mediaReader.read(text, sid);
+        if (audio != null) {
+            return List.of(audio);
         }
         JsonNode root = TwilioInbound.parse(text);
         String event = TwilioInbound.event(root);
@@ -146,6 +156,6 @@ public final class TwilioMediaCodec implements TransportCodec {
             dropped.dropped(UNSUPPORTED_AUDIO_FORMAT.kind(), "outbound " + audio.format() + " needs resampling to 8 kHz");
             return List.of();
         }
-        return mulaw.get().length == 0 ? List.of() : List.of(TwilioOutbound.media(sid, mulaw.get()));
+        return mulaw.get().length == 0 ? List.of() : List.of(mediaWriter.media(sid, mulaw.get()));
     }
 }

@@ -81,6 +81,27 @@ class TwiMLTest {
     }
 
     @Test
+    void aCallThatCannotBeTakenHearsTheSentenceThenIsHungUp() {
+        Document twiml = parse(TwiML.sayThenHangUp("Sorry & goodbye <now>"));
+
+        Element response = twiml.getDocumentElement();
+        assertThat(response.getChildNodes().getLength()).isEqualTo(2);
+        assertThat(response.getFirstChild().getNodeName()).isEqualTo("Say");
+        assertThat(response.getFirstChild().getTextContent()).isEqualTo("Sorry & goodbye <now>");
+        assertThat(response.getLastChild().getNodeName()).isEqualTo("Hangup");
+    }
+
+    @Test
+    void aRedirectPostsTheWebhookToTheGivenUrl() {
+        Document twiml = parse(TwiML.redirect("https://voice.example.com/twilio/voice?tenant=a&firstbyte_redirected=1"));
+
+        Element redirect = (Element) twiml.getElementsByTagName("Redirect").item(0);
+        assertThat(redirect.getAttribute("method")).isEqualTo("POST");
+        assertThat(redirect.getTextContent()).isEqualTo("https://voice.example.com/twilio/voice?tenant=a&firstbyte_redirected=1");
+        assertThatIllegalArgumentException().isThrownBy(() -> TwiML.redirect("/twilio/voice"));
+    }
+
+    @Test
     void urlWithQueryStringIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> TwiML.connectStream(URL + "?token=1"))
                 .withMessageContaining("query string");

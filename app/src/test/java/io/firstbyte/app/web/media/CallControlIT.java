@@ -96,7 +96,11 @@ class CallControlIT {
                     .isGreaterThanOrEqualTo(34 * 60 / 20);
             assertThat(caller.closedAt()).as("closed after the goodbye had played, not over it")
                     .isGreaterThanOrEqualTo(caller.playbackEnds());
-            assertThat(MODEL.requests().size() - requestsBefore).as("no second model round after the goodbye").isEqualTo(1);
+            // A speculative request discarded under load may come before the turn's own; what must never
+            // come is a round that hands the model end_call's result.
+            assertThat(MODEL.requests().subList(requestsBefore, MODEL.requests().size()))
+                    .as("no second model round after the goodbye")
+                    .noneMatch(request -> request.body().contains("call_end_1") && request.body().contains("\"tool\""));
             assertThat(MODEL.requests().getLast().json().path("tools").toString()).contains("\"end_call\"");
         } finally {
             connection.dispose();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.LiveCalls;
+import io.firstbyte.app.capacity.CallAdmission;
 import io.firstbyte.pipeline.call.CallContext;
 import java.lang.ref.WeakReference;
 import java.net.URI;
@@ -22,7 +23,8 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * After many calls have come and gone, nothing of any call is still reachable: each call's context
- * carries a probe object, and every probe must be collectable once its call has ended.
+ * carries a probe object, and every probe must be collectable once its call has ended; every place
+ * a call took under the instance's call cap is given back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstbyte.providers.simulated.profile=fast"})
@@ -56,14 +58,18 @@ class CallLeakIT {
     @Autowired
     LiveCalls liveCalls;
 
+    @Autowired
+    CallAdmission admission;
+
     @Test
     void twoHundredCallsComeAndGoAndLeaveNoPerCallObjectBehind() throws Exception {
         Flux.range(0, 200).flatMap(this::shortCall, 25).blockLast(Duration.ofSeconds(120));
 
         assertThat(PROBES).hasSize(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (liveCalls.count() > 0 || reachable() > 0) {
-            assertThat(System.nanoTime()).as("%d calls still live, %d probes reachable", liveCalls.count(), reachable())
+        while (liveCalls.count() > 0 || admission.calls() > 0 || reachable() > 0) {
+            assertThat(System.nanoTime()).as("%d calls still live, %d places of the call cap held, %d probes reachable",
+                            liveCalls.count(), admission.calls(), reachable())
                     .isLessThan(deadline);
             System.gc();
             Thread.sleep(100);

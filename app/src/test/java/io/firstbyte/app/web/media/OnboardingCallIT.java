@@ -105,6 +105,8 @@ class OnboardingCallIT {
             bookingCall = call.caller.callSid;
         }
         FAKES.deepgram().utterances(MOVE, CANCEL);
+        // the calls are listed by when they started: the second starts a minute later (the clock is the test's)
+        CLOCK.set(CLOCK.instant().plusSeconds(60));
         List<RecordedRequest> managing;
         String managingCall;
         try (ProviderFakes.PlacedCall call = FAKES.dial(port, CALLER, number)) {

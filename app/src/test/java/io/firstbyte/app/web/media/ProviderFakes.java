@@ -80,6 +80,17 @@ final class ProviderFakes implements AfterAllCallback {
 
     /** Points the server at the fakes, the database (with its patient limits) and Redis. */
     void register(DynamicPropertyRegistry registry) {
+        register(registry, false);
+    }
+
+    /**
+     * The server's properties for these fakes. The fake model answers its scripted replies in order, so a
+     * speculative request that is discarded (the fake STT's interims lag the words, as a real one's may)
+     * would take the reply the confirmed turn was scripted to get: tests of anything but speculation run
+     * without it.
+     */
+    void register(DynamicPropertyRegistry registry, boolean speculation) {
+        registry.add("firstbyte.call.speculation", () -> speculation);
         database.register(registry);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> redisKeyPrefix);
@@ -94,6 +105,9 @@ final class ProviderFakes implements AfterAllCallback {
         registry.add("firstbyte.providers.cartesia.api-key", keys::cartesia);
         registry.add("firstbyte.providers.cartesia.url", cartesia::url);
         registry.add("firstbyte.providers.cartesia.voice", () -> "fake-voice");
+        // The prompts these tests check need the tenant's catalog; on a starved machine its first load takes seconds.
+        registry.add("firstbyte.call.prompt-catalog-wait", () -> "15s");
+        registry.add("firstbyte.call.start-resolve-timeout", () -> "20s");
     }
 
     /** The model's chat requests from the {@code from}th request on. */

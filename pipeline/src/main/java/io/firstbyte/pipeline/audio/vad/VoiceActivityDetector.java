@@ -26,7 +26,8 @@ public interface VoiceActivityDetector {
     static Flux<SpeechEvent> detect(Flux<AudioIn> audio, VadSettings settings) {
         return Flux.defer(() -> {
             VoiceActivityDetector vad = create(settings);
-            return audio.handle((frame, sink) -> vad.accept(frame).ifPresent(sink::next));
+            // not handle (nor mapNotNull, which is handle): it restores the context's thread locals for every frame
+            return audio.map(vad::accept).filter(Optional::isPresent).map(Optional::get);
         });
     }
 

@@ -1,0 +1,85 @@
+package io.firstbyte.app.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firstbyte.app.FirstbyteApplication;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Shutting down with a call on the line: readiness goes down at once, each entry point refuses new
+ * calls its own way, the live call runs on until the drain timeout, then hears a goodbye and ends,
+ * and only then does the application finish closing.
+ */
+class DrainIT {
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+    @Test
+    void onShutdownNewCallsAreRefusedWhileTheLiveCallRunsOnAndEndsWithAGoodbyeAtTheDrainTimeout() throws Exception {
+        // Arguments, not builder properties: those are defaults, which application.yaml overrides.
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(FirstbyteApplication.class)
+                .run("--server.port=0", "--firstbyte.providers.simulated.profile=fast",
+                        "--firstbyte.drain.timeout=" + DRAIN_TIMEOUT.toMillis() + "ms",
+                        // Spring gives up on a shutdown phase after this; the drain's phase must get its own time.
+                        "--spring.lifecycle.timeout-per-shutdown-phase=1s");
+        int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        Http http = new Http(port);
+        // the call's counter, kept: it carries the call's tenant and gateway, and the registry closes with the app
+        List<Counter> endedByDrain = new CopyOnWriteArrayList<>();
+        meters.config().onMeterAdded(meter -> {
+            if (meter instanceof Counter counter && meter.getId().getName().equals("firstbyte.calls.ended")
+                    && "drain".equals(meter.getId().getTag("reason"))) {
+                endedByDrain.add(counter);
+            }
+        });
+        Counter refusedForDrain = meters.get("firstbyte.calls.refused").tag("reason", "drain").counter();
+        CompletableFuture<Void> closing = null;
+        try (TwilioLine call = TwilioLine.dial(port)) {
+            await().atMost(GENEROUS).until(() -> call.audioFrames() > 0);
+            await().atMost(GENEROUS).until(() -> System.nanoTime() - call.lastAudioAt() > Duration.ofSeconds(1).toNanos());
+            int greeting = call.audioFrames();
+
+            long shutdownAt = System.nanoTime();
+            closing = CompletableFuture.runAsync(app::close);
+
+            await().atMost(GENEROUS).until(() -> http.status("/actuator/health/readiness") == 503);
+            try (TwilioLine late = TwilioLine.dial(port)) {
+                await().atMost(GENEROUS).until(() -> late.failure() != null);
+                assertThat(late.failure()).hasMessageContaining("503");
+            }
+            assertThat(http.voiceWebhook("/twilio/voice").getResponseBody()).contains("<Redirect");
+            assertThat(http.voiceWebhook("/twilio/voice?firstbyte_redirected=1").getResponseBody())
+                    .contains("<Say>", "<Hangup/>").doesNotContain("<Connect>");
+            assertThat(http.registerAudioSocketCall()).isEqualTo(503);
+            assertThat(http.get("/calls").getResponseBody()).as("the live call is still listed").contains(call.callSid);
+            assertThat(call.closed()).as("the live call runs on").isFalse();
+            assertThat(closing).isNotDone();
+
+            await().atMost(GENEROUS).until(call::closed);
+            assertThat(Duration.ofNanos(call.closedAt() - shutdownAt)).as("the call ran on for the drain timeout")
+                    .isGreaterThanOrEqualTo(DRAIN_TIMEOUT);
+            assertThat(call.audioFrames() - greeting).as("frames of the goodbye").isGreaterThan(50);
+            assertThat(call.lastAudioAt() - shutdownAt).as("the goodbye came after the timeout")
+                    .isGreaterThan(DRAIN_TIMEOUT.toNanos());
+            closing.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            assertThat(endedByDrain.stream().mapToDouble(Counter::count).sum()).isEqualTo(1);
+            assertThat(refusedForDrain.count()).isEqualTo(4);
+        } finally {
+            if (closing == null) {
+                app.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Server CPU per call (docs/benchmarks.md, "Capacity"). Starts a Firstbyte server on its embedded
+PostgreSQL and Redis, warms it with one 50-call run, then for each call count runs the call simulator
+(typical-cloud, the four-turn booking scenario) and reads user and system CPU time from /proc every 2 s:
+the server JVM, its embedded PostgreSQL and Redis (its descendant processes), and the simulator JVM.
+CPU per call = CPU seconds / call-seconds (firstbyte.calls.active integrated over the run), so calls
+that end early weigh what they lasted. --jfr-calls N adds a run with JFR (profile settings plus
+JDK 25's CPU-time sampler); summarise it with jfr-per-frame.py.
+
+  python3 bench/scripts/cpu-per-call.py --jars DIR --out DIR [--calls 50,200] [--jfr-calls 200]
+    DIR holds firstbyte.jar (app/target) and firstbyte-bench.jar (bench/target)."""
+import json, os, re, subprocess, sys, time, urllib.request, argparse
+
+p = argparse.ArgumentParser()
+p.add_argument('--jars', required=True)          # dir with firstbyte.jar and firstbyte-bench.jar
+p.add_argument('--out', required=True)
+p.add_argument('--port', type=int, default=18716)
+p.add_argument('--calls', default='50,200')
+p.add_argument('--jfr-calls', type=int, default=0)  # a further run at this count with JFR on (0: none)
+p.add_argument('--java', default='/usr/lib/jvm/temurin-25-jdk-amd64/bin/java')
+p.add_argument('--server-opts', default='-Xmx1g -XX:+UseZGC')
+a = p.parse_args()
+os.makedirs(a.out, exist_ok=True)
+HZ = os.sysconf('SC_CLK_TCK')
+JCMD = os.path.join(os.path.dirname(a.java), 'jcmd')
+
+def ticks(pid, reaped=False):
+    """utime, stime (fields 14, 15); with reaped, plus those of its exited children (16, 17)."""
+    try:
+        f = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
+        extra = (int(f[13]), int(f[14])) if reaped else (0, 0)
+        return int(f[11]) + extra[0], int(f[12]) + extra[1]
+    except FileNotFoundError:
+        return 0, 0
+
+def total(pids):
+    t = [ticks(p) for p in pids]
+    return sum(u for u, s in t), sum(s for u, s in t)
+
+def children():
+    kids = {}
+    for d in os.listdir('/proc'):
+        if d.isdigit():
+            try:
+                s = open(f'/proc/{d}/stat').read()
+                ppid = int(s.rsplit(')', 1)[1].split()[1])
+                comm = s[s.index('(') + 1:s.rindex(')')]
+                kids.setdefault(ppid, []).append((int(d), comm))
+            except (FileNotFoundError, ProcessLookupError, ValueError):
+                pass
+    return kids
+
+def descendants(pid):
+    kids, out, todo = children(), [], [pid]
+    while todo:
+        for c, comm in kids.get(todo.pop(), []):
+            out.append((c, comm)); todo.append(c)
+    return out
+
+def postmaster():
+    """The embedded PostgreSQL detaches from the JVM: found by the port the server's log names."""
+    m = re.search(r'postmaster started as .* on port (\d+)', open(f'{a.out}/server.log').read())
+    if not m:
+        return None
+    for d in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            cmd = open(f'/proc/{d}/cmdline').read().split('\0')
+        except OSError:
+            continue
+        if cmd and cmd[0].endswith('/postgres') and '-p' in cmd and cmd[cmd.index('-p') + 1] == m.group(1):
+            return int(d)
+    return None
+
+def groups(server):
+    redis = [pid for pid, comm in descendants(server) if 'redis' in comm]
+    return redis
+
+def pg_ticks(master):
+    if master is None:
+        return 0, 0
+    u, s = ticks(master, reaped=True)   # the postmaster, with the backends that have exited
+    for pid, _ in descendants(master):
+        cu, cs = ticks(pid)
+        u, s = u + cu, s + cs
+    return u, s
+
+def active():
+    try:
+        with urllib.request.urlopen(f'http://127.0.0.1:{a.port}/actuator/metrics/firstbyte.calls.active', timeout=2) as r:
+            return int(json.load(r)['measurements'][0]['value'])
+    except Exception:
+        return -1
+
+def loadavg():
+    return open('/proc/loadavg').read().split()[:3]
+
+env = dict(os.environ, PORT=str(a.port))
+log = open(f'{a.out}/server.log', 'w')
+server = subprocess.Popen([a.java, '--enable-native-access=ALL-UNNAMED', *a.server_opts.split(), '-jar', f'{a.jars}/firstbyte.jar'],
+                          stdout=log, stderr=subprocess.STDOUT, env=env)
+print('server pid', server.pid, flush=True)
+for _ in range(300):
+    if active() >= 0: break
+    time.sleep(1)
+else:
+    sys.exit('server did not start')
+
+def simulate(calls, ramp, tag, sample=True, jfr=False):
+    cmd = [a.java, '-jar', f'{a.jars}/firstbyte-bench.jar', 'calls', '--url', f'ws://127.0.0.1:{a.port}',
+           '--calls', str(calls), '--ramp', ramp, '--profile', 'typical-cloud', '--json', f'{a.out}/{tag}.json']
+    if jfr:
+        subprocess.run([JCMD, str(server.pid), 'JFR.start', 'name=cap', 'settings=profile',
+                        'jdk.CPUTimeSample#enabled=true', 'jdk.CPUTimeSample#throttle=2ms',
+                        f'filename={a.out}/{tag}.jfr'], check=True, stdout=subprocess.DEVNULL)
+    master = postmaster()
+    sim = subprocess.Popen(cmd, stdout=open(f'{a.out}/{tag}.txt', 'w'), stderr=subprocess.STDOUT)
+    rows = []
+    while sim.poll() is None:
+        redis = groups(server.pid)
+        rows.append(dict(t=time.time(), active=active(), jvm=ticks(server.pid), pg=pg_ticks(master),
+                         redis=total(redis), sim=ticks(sim.pid), load=loadavg()))
+        time.sleep(2)
+    if jfr:
+        subprocess.run([JCMD, str(server.pid), 'JFR.stop', 'name=cap'], check=True, stdout=subprocess.DEVNULL)
+    json.dump(rows, open(f'{a.out}/{tag}-cpu.json', 'w'))
+    # Call-seconds: the live-call count integrated over the run (a missed reading repeats the last one);
+    # CPU per call = CPU seconds / call-seconds, so calls that end early or fail weigh what they lasted.
+    last, callsecs = 0, 0.0
+    for a0, a1 in zip(rows, rows[1:]):
+        last = a0['active'] if a0['active'] >= 0 else last
+        callsecs += last * (a1['t'] - a0['t'])
+    r0, r1 = rows[0], rows[-1]
+    secs = r1['t'] - r0['t']
+    cpu = {k: ((r1[k][0] - r0[k][0]) / HZ, (r1[k][1] - r0[k][1]) / HZ) for k in ('jvm', 'pg', 'redis', 'sim')}
+    loads = [float(r['load'][0]) for r in rows]
+    peak = max(r['active'] for r in rows)
+    line = (f"{tag}: {calls} calls, peak {peak} live, {callsecs:.0f} call-s over {secs:.0f} s, load {min(loads):.1f}-{max(loads):.1f}; "
+            + "CPU % of one core per live call (user+sys): "
+            + ', '.join(f"{k} {100 * (u + s) / callsecs:.3f} ({100 * u / callsecs:.3f}+{100 * s / callsecs:.3f})"
+                        for k, (u, s) in cpu.items()))
+    print(line, flush=True)
+    open(f'{a.out}/summary.txt', 'a').write(line + '\n')
+
+try:
+    simulate(50, '10s', 'warmup-50')
+    for n in map(int, a.calls.split(',')):
+        simulate(n, f'{max(10, n // 10)}s', f'calls-{n}')
+    if a.jfr_calls:
+        simulate(a.jfr_calls, f'{max(10, a.jfr_calls // 10)}s', f'jfr-{a.jfr_calls}', jfr=True)
+finally:
+    server.terminate()
+    try: server.wait(60)
+    except subprocess.TimeoutExpired: server.kill()
