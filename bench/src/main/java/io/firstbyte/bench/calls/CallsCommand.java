@@ -5,7 +5,6 @@ import io.firstbyte.bench.calls.caller.SpokenScript;
 import io.firstbyte.bench.calls.report.CallsReport;
 import io.firstbyte.bench.calls.report.ReportTable;
 import io.firstbyte.bench.calls.report.TracedCall;
-import io.firstbyte.bench.calls.report.TurnTakingReport;
 import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,7 +84,7 @@ public final class CallsCommand {
             CallsReport.Run run = new CallsReport.Run(options.target().toString(), options.profile(), options.calls(),
                     options.ramp().toMillis(), script.lines().size(), script.bargeInTurn(), startedAt.toString(), durationMs);
             return CallsReport.of(run, calls == null ? List.of() : calls, options.thresholds(),
-                    TurnTakingReport.completeSentences(script.lines()));
+                    script.lines());
         } finally {
             httpPool.dispose();
             clockThread.dispose();

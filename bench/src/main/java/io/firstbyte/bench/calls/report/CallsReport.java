@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,11 +45,11 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
     private static final int MAX_EXAMPLES = 20;
 
     public static CallsReport of(Run run, List<TracedCall> calls, Thresholds thresholds) {
-        return of(run, calls, thresholds, Set.of());
+        return of(run, calls, thresholds, List.of());
     }
 
-    /** The report, with the turn ends of the script lines that are {@code completeSentences} measured. */
-    public static CallsReport of(Run run, List<TracedCall> calls, Thresholds thresholds, Set<String> completeSentences) {
+    /** The report, with the turn-taking on the caller script's {@code lines} measured ({@link TurnTakingReport}). */
+    public static CallsReport of(Run run, List<TracedCall> calls, Thresholds thresholds, List<String> lines) {
         List<CallResult> results = calls.stream().map(TracedCall::result).toList();
         Samples all = new Samples();
         Map<Integer, Samples> byTurn = new TreeMap<>();
@@ -78,7 +77,7 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
         int completed = (int) results.stream().filter(CallResult::completed).count();
         return new CallsReport(run, completed, ttfb, overhead, all.overheadUnavailable, turns, underruns, bargeIns,
                 errors, new Verdict(reasons.isEmpty(), reasons), BackchannelReport.of(results),
-                TurnTakingReport.of(calls, completeSentences));
+                TurnTakingReport.of(calls, lines));
     }
 
     private static Underruns underruns(List<CallResult> results) {

@@ -39,8 +39,10 @@ public final class ReportTable {
         }
         out.append('\n');
         if (turnTaking.pausedLines() > 0) {
-            out.append(format("lines with mid-sentence pauses %d: %d ended early (%.1f %%)%n",
-                    turnTaking.pausedLines(), turnTaking.earlyEnds(), turnTaking.earlyEndPercent()));
+            out.append(format("lines with mid-sentence pauses %d: %d answered before they were finished (%.1f %%);"
+                            + " the server ended %d of its %d turns on them in a pause%n",
+                    turnTaking.pausedLines(), turnTaking.earlyEnds(), turnTaking.earlyEndPercent(),
+                    turnTaking.serverEarlyEnds(), turnTaking.serverTurnsOnPausedLines()));
         }
         if (turnTaking.turnEndMs().count() > 0) {
             out.append(format("complete sentences %d: %d ended within %.0f ms of the end of speech, %d after the STT's end of speech%n",
