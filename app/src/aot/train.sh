@@ -37,6 +37,7 @@ log="$training/server.log"
 # Only what the training needs from the environment: a developer's DATABASE_URL or provider keys must not
 # steer it. Embedded stores with their data kept under the training folder, so the next build reuses them.
 cd "$training"
+: >"$log"   # exists before the background start's own redirection, which the wait loop below may outrun
 env -i PATH="$PATH" HOME="${HOME:-$training}" LANG=C.UTF-8 FIRSTBYTE_DATA_DIR="$training/data" PORT=0 AUDIOSOCKET_PORT=0 \
   "$jdk/bin/java" "${java_options[@]}" -XX:AOTCacheOutput="$cache" -jar "$jar" >"$log" 2>&1 &
 pid=$!
@@ -49,6 +50,9 @@ fail() {
   exit 0
 }
 
+# Anything unexpected from here on is a failed training, not a failed build.
+trap 'fail "the training script failed at line $LINENO"' ERR
+
 deadline=$((SECONDS + ${AOT_TRAINING_TIMEOUT:-900}))
 port=""
 ready=""
@@ -56,7 +60,7 @@ while [ -z "$ready" ]; do
   kill -0 "$pid" 2>/dev/null || fail "the training run stopped before it was ready"
   [ "$SECONDS" -lt "$deadline" ] || fail "the training run was not ready within ${AOT_TRAINING_TIMEOUT:-900} s"
   if [ -z "$port" ]; then
-    port=$(sed -n -E 's/.*Netty started on port ([0-9]+).*/\1/p' "$log" | head -1)
+    port=$(sed -n -E 's/.*Netty started on port ([0-9]+).*/\1/p' "$log" | head -1 || true)
   elif curl -s "http://127.0.0.1:$port/actuator/health/readiness" | grep -q '"status":"UP"'; then
     ready=yes
   fi

@@ -62,6 +62,26 @@ class SimulatedSpeechToTextTest {
     }
 
     @Test
+    void afterAMidSentencePauseTheInterimsRevealTheRestWordByWordAsItIsSaid() {
+        // The call simulator sends "I'd like a haircut and | uh, a beard trim" as two lines, one per part;
+        // the caller pauses 500 ms between them (typical-cloud: end of speech 250 ms; jitter off).
+        Timeline<SpeechEvent> events = listen(Map.of("jitter", "0", "lines", "I'd like a haircut and|uh, a beard trim"),
+                CallerAudio.script().speak(1760).silence(500).speak(1400).silence(1500));
+
+        events.advance(Duration.ofSeconds(5));
+
+        assertThat(events.of(TranscriptFinal.class)).extracting(Timeline.At::value).containsExactly(
+                new TranscriptFinal("I'd like a haircut and"), new TranscriptFinal("uh, a beard trim"));
+        assertThat(events.of(TranscriptFinal.class).getFirst().millis()).as("within the pause").isEqualTo(2010L);
+        List<Timeline.At<SpeechEvent>> afterPause = events.of(TranscriptInterim.class).stream()
+                .filter(at -> at.millis() > 2260).toList();
+        assertThat(afterPause).extracting(Timeline.At::value).containsExactly(new TranscriptInterim("uh,"),
+                new TranscriptInterim("uh, a"), new TranscriptInterim("uh, a beard"), new TranscriptInterim("uh, a beard trim"));
+        assertThat(afterPause).extracting(Timeline.At::millis)
+                .as("a word every 350 ms of the resumed speech (at the end of the 20 ms frame that completes it), not the part at once").containsExactly(2620L, 2960L, 3320L, 3660L);
+    }
+
+    @Test
     void aSlowProvidersInterimsComeNoOftenerThanItsIntervalButTheLastWordAtOnce() {
         Timeline<SpeechEvent> events = listen(Map.of("jitter", "0", "profile", "slow", "lines", "one two three four five six"),
                 CallerAudio.script().speak(2100).silence(2000));

@@ -59,7 +59,7 @@ final class CallSimulator {
             Sinks.Many<WireMessage> outgoing = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<WireMessage>get(OUTBOUND_QUEUE).get());
             CallSetup setup = new CallSetup(options.from(), options.to(), parameters(), options.secret());
-            CallSession session = new CallSession(script, backchannels, options.backchannels().delay(), options.timing(),
+            CallSession session = new CallSession(script.forCall(ThreadLocalRandom.current()), backchannels, options.backchannels().delay(), options.timing(),
                     options.gateway().wire(setup, ThreadLocalRandom.current()), new SinkOutbound(outgoing));
             return transport.run(session, outgoing.asFlux())
                     .flatMap(result -> traceOf(result).map(trace -> new TracedCall(result, trace)));

@@ -3,6 +3,7 @@ package io.firstbyte.bench.calls;
 import io.firstbyte.bench.calls.wire.Gateway;
 import io.firstbyte.bench.calls.caller.Backchannels;
 import io.firstbyte.bench.calls.caller.CallerTiming;
+import io.firstbyte.bench.calls.caller.Pauses;
 import io.firstbyte.bench.calls.report.Thresholds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,11 @@ public final class CallsCommandLine {
               --jitter VALUE            jitter parameter passed to the server (default: the profile's own)
               --from NUMBER             caller number (default +15550100199)
               --to NUMBER               dialled number (default +15550100100, the demo tenant)
-              --turns-file FILE         caller lines, one per turn ('#' comments; default: the booking scenario)
+              --turns-file FILE         caller lines, one per turn ('#' comments; default: the booking scenario);
+                                        a '|' in a line is a mid-sentence pause ("a haircut and | uh, a beard trim")
+              --pauses DURATION[-DURATION]  length of each mid-sentence pause, drawn afresh per pause and call
+                                        from the range (default 400ms-700ms); the report counts the lines whose
+                                        answer started before they were finished (early turn ends)
               --barge-in-turn N         turn whose answer the caller interrupts, 0 for none (default 3,
                                 the booking, while its tool call runs)
               --barge-in-delay DURATION after the answer starts playing (default 400ms)
@@ -64,7 +69,8 @@ public final class CallsCommandLine {
     private static final List<String> FLAGS = List.of("dialect", "secret", "url", "audiosocket-port", "calls", "ramp", "profile", "jitter", "from", "to",
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
-            "max-clear-p95-ms", "max-underruns", "noise-dbfs", "backchannels", "backchannel-delay", "backchannel-length");
+            "max-clear-p95-ms", "max-underruns", "noise-dbfs", "backchannels", "backchannel-delay", "backchannel-length",
+            "pauses");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 
     private CallsCommandLine() {
@@ -107,7 +113,8 @@ public final class CallsCommandLine {
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,
                 v.duration("call-timeout", "5m"), Path.of(v.text("json", "bench-results/calls-" + calls + ".json")),
-                thresholds, noiseDbfs(v.number("noise-dbfs")), backchannels(v));
+                thresholds, noiseDbfs(v.number("noise-dbfs")), backchannels(v),
+                Pauses.parse(v.text("pauses", "400ms-700ms"), CallsCommandLine::duration));
     }
 
     private static Backchannels backchannels(Values v) {

@@ -4,6 +4,7 @@ import io.firstbyte.bench.calls.wire.Gateway;
 import io.firstbyte.bench.calls.caller.BackgroundNoise;
 import io.firstbyte.bench.calls.caller.Backchannels;
 import io.firstbyte.bench.calls.caller.CallerTiming;
+import io.firstbyte.bench.calls.caller.Pauses;
 import io.firstbyte.bench.calls.report.Thresholds;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp,
                            String profile, @Nullable String jitter, String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
                            Duration callTimeout, Path json, Thresholds thresholds, @Nullable Double noiseDbfs,
-                           Backchannels backchannels) {
+                           Backchannels backchannels, Pauses pauses) {
 
     /** The caller's background noise: pink noise at {@code noiseDbfs}, or none. */
     public BackgroundNoise noise() {

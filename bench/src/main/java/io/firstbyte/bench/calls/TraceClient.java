@@ -3,7 +3,9 @@ package io.firstbyte.bench.calls;
 import io.firstbyte.bench.calls.report.ServerTrace;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -55,17 +57,26 @@ final class TraceClient {
                 .timeout(timeout);
     }
 
-    /** Reads {"turns":[{"turn":1,"simulatedDelayMs":790.0,…}]}; turns without a numeric delay are left out. */
+    /**
+     * Reads {"turns":[{"turn":1,"simulatedDelayMs":790.0,"transcript":"…","turnEndMs":210.0,"sttFinalMs":250.0,…}]};
+     * turns without a numeric delay are left out of the delays, turns without a transcript and a numeric
+     * turn end out of the turn ends.
+     */
     static Optional<ServerTrace> parse(String callSid, String json) {
         try {
             JsonNode turns = JSON.readTree(json).path("turns");
             Map<Integer, Double> delays = new HashMap<>();
+            List<ServerTrace.TurnEnd> ends = new ArrayList<>();
             for (JsonNode turn : turns.values()) {
+                if (turn.path("transcript").isString() && turn.path("turnEndMs").isNumber()) {
+                    ends.add(new ServerTrace.TurnEnd(turn.path("transcript").asString(), turn.path("turnEndMs").asDouble(),
+                            turn.path("sttFinalMs").isNumber() ? turn.path("sttFinalMs").asDouble() : -1));
+                }
                 if (turn.path("turn").isIntegralNumber() && turn.path("simulatedDelayMs").isNumber()) {
                     delays.put(turn.path("turn").asInt(), turn.path("simulatedDelayMs").asDouble());
                 }
             }
-            return Optional.of(new ServerTrace(callSid, delays));
+            return Optional.of(new ServerTrace(callSid, delays, ends));
         } catch (JacksonException e) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import io.firstbyte.bench.calls.caller.Pauses;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,17 @@ class CallsCommandLineTest {
 
         assertThat(options.mediaUrl()).isEqualTo(URI.create("wss://voice.example.com:8443/custom/media"));
         assertThat(options.httpBase()).isEqualTo(URI.create("https://voice.example.com:8443"));
+    }
+
+    @Test
+    void midSentencePausesAreOneLengthOrARange() {
+        assertThat(CallsCommandLine.parse().orElseThrow().pauses()).isEqualTo(Pauses.DEFAULT);
+        assertThat(CallsCommandLine.parse("--pauses", "550ms").orElseThrow().pauses())
+                .isEqualTo(new Pauses(Duration.ofMillis(550), Duration.ofMillis(550)));
+        assertThat(CallsCommandLine.parse("--pauses", "400ms-700ms").orElseThrow().pauses())
+                .isEqualTo(new Pauses(Duration.ofMillis(400), Duration.ofMillis(700)));
+        assertThatThrownBy(() -> CallsCommandLine.parse("--pauses", "700ms-400ms")).hasMessageContaining("pause");
+        assertThatThrownBy(() -> CallsCommandLine.parse("--pauses", "10ms")).hasMessageContaining("pause");
     }
 
     @Test

@@ -15,7 +15,19 @@ class TraceClientTest {
                   {"turn":1,"transcript":"Hi","ttfbMs":812.3,"simulatedDelayMs":790.0,"interrupted":false},
                   {"turn":2,"transcript":"At ten?","ttfbMs":640,"simulatedDelayMs":625,"interrupted":true}]}""";
 
-        assertThat(TraceClient.parse("CA1", json)).contains(new ServerTrace("CA1", Map.of(1, 790.0, 2, 625.0)));
+        assertThat(TraceClient.parse("CA1", json).orElseThrow().simulatedDelayMsByTurn()).isEqualTo(Map.of(1, 790.0, 2, 625.0));
+    }
+
+    @Test
+    void readsEachTurnsEndAndTheSpeechToTextsEndOfSpeech() {
+        String json = """
+                {"turns":[
+                  {"turn":1,"transcript":"Hi.","turnEndMs":201.5,"sttFinalMs":250.0,"simulatedDelayMs":790.0},
+                  {"turn":2,"transcript":"And","turnEndMs":1000.0,"sttFinalMs":-1},
+                  {"turn":3,"transcript":"No end","turnEndMs":null}]}""";
+
+        assertThat(TraceClient.parse("CA1", json).orElseThrow().turnEnds()).containsExactly(
+                new ServerTrace.TurnEnd("Hi.", 201.5, 250.0), new ServerTrace.TurnEnd("And", 1000.0, -1));
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * What a backchannelling caller says while the agent answers: one of {@code words} (in turn, e.g.
  * "Mm-hmm.", "Okay.") {@code delay} after each answer started playing, each {@code length} long,
  * during the answers to every turn but the last and the one the caller interrupts. The server's
- * simulated speech-to-text hears them as utterances of their own, so its script has them in order.
+ * simulated speech-to-text hears them (and each part of a line with pauses) as utterances of their own,
+ * so its script has them in order.
  */
 public record Backchannels(List<String> words, Duration delay, Duration length) {
 
@@ -37,7 +38,7 @@ public record Backchannels(List<String> words, Duration delay, Duration length) 
     public String serverLines(CallerScript script) {
         List<String> heard = new ArrayList<>();
         for (int turn = 1; turn <= script.lines().size(); turn++) {
-            heard.add(script.lines().get(turn - 1));
+            heard.add(CallerScript.serverLines(script.lines().get(turn - 1)));
             during(turn, script).ifPresent(heard::add);
         }
         return String.join("|", heard);

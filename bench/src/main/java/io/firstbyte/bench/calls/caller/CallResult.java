@@ -7,7 +7,8 @@ import java.util.Map;
 public record CallResult(String callSid, boolean completed, List<TurnTiming> turns, int bargeIns,
                          List<Long> bargeInToClearNanos, int audioAfterClear, int underruns,
                          long underrunDryNanos, Map<ErrorKind, Integer> errorCounts, List<String> errorDetails,
-                         List<Long> heardAfterBargeInNanos, List<BackchannelResult> backchannels) {
+                         List<Long> heardAfterBargeInNanos, List<BackchannelResult> backchannels,
+                         List<PausedLineResult> pausedLines) {
 
     public CallResult {
         turns = List.copyOf(turns);
@@ -16,6 +17,16 @@ public record CallResult(String callSid, boolean completed, List<TurnTiming> tur
         errorDetails = List.copyOf(errorDetails);
         heardAfterBargeInNanos = List.copyOf(heardAfterBargeInNanos);
         backchannels = List.copyOf(backchannels);
+        pausedLines = List.copyOf(pausedLines);
+    }
+
+    /** A call without lines that pause mid-sentence. */
+    public CallResult(String callSid, boolean completed, List<TurnTiming> turns, int bargeIns,
+                      List<Long> bargeInToClearNanos, int audioAfterClear, int underruns,
+                      long underrunDryNanos, Map<ErrorKind, Integer> errorCounts, List<String> errorDetails,
+                      List<Long> heardAfterBargeInNanos, List<BackchannelResult> backchannels) {
+        this(callSid, completed, turns, bargeIns, bargeInToClearNanos, audioAfterClear, underruns, underrunDryNanos,
+                errorCounts, errorDetails, heardAfterBargeInNanos, backchannels, List.of());
     }
 
     /** A call that measured no backchannels and no agent audio heard after a barge-in. */
@@ -23,7 +34,7 @@ public record CallResult(String callSid, boolean completed, List<TurnTiming> tur
                       List<Long> bargeInToClearNanos, int audioAfterClear, int underruns,
                       long underrunDryNanos, Map<ErrorKind, Integer> errorCounts, List<String> errorDetails) {
         this(callSid, completed, turns, bargeIns, bargeInToClearNanos, audioAfterClear, underruns, underrunDryNanos,
-                errorCounts, errorDetails, List.of(), List.of());
+                errorCounts, errorDetails, List.of(), List.of(), List.of());
     }
 
     public int errors() {

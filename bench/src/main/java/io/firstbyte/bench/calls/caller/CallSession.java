@@ -4,6 +4,7 @@ import io.firstbyte.bench.calls.wire.GatewayWire;
 import io.firstbyte.bench.calls.wire.ServerMessage;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * sends the gateway's opening messages, then 20 ms of audio per 20 ms of stream time (its
  * script's speech, silence in between, the script's background noise under both), plays the server's audio through a {@link Playback},
  * acknowledges marks the way the gateway does, honours the clear (or, on a gateway without one,
- * times the server's ceasing to send), and ends with the gateway's hang-up. Driven from outside:
+ * times the server's ceasing to send), and ends with the gateway's hang-up. A line with mid-sentence
+ * pauses counts as ended early when answer audio arrives after its first pause began ({@link PausedLineResult}). Driven from outside:
  * {@link #tick} by a shared clock, {@link #onMessage} by the connection, both with the caller's
  * clock reading in nanoseconds. Thread-safe (one lock per call).
  */
@@ -63,6 +65,9 @@ public final class CallSession {
     private int speakingTurn;
     private int frameIndex;
     private int interruptedTurn;
+    private boolean interruptingLine;
+    private final boolean[] endedEarly;
+    private final List<PausedLineResult> pausedLines = new ArrayList<>();
 
     public CallSession(SpokenScript script, CallerTiming timing, GatewayWire wire, Outbound outbound) {
         this(script, Map.of(), Duration.ZERO, timing, wire, outbound);
@@ -83,6 +88,7 @@ public final class CallSession {
         this.bargeIn = new BargeInTimer(wire.clearsByStopping());
         this.speechEnd = new long[script.turns()];
         this.ttfb = new long[script.turns()];
+        this.endedEarly = new boolean[script.turns()];
         Arrays.fill(ttfb, -1);
         this.wait = new AnswerWait(0, 0, false, timing);
     }
@@ -179,7 +185,7 @@ public final class CallSession {
         long pauseSilence = backchannelResults.stream().mapToLong(BackchannelResult::silenceHeardNanos).sum();
         return new CallResult(callSid(), completed, turns, bargeIn.attempts(), bargeIn.toClearNanos(),
                 bargeIn.audioAfterClear(), playback.underruns() - pauses, playback.underrunDryNanos() - pauseSilence,
-                errors.counts(), errors.details(), bargeIn.heardAfterOnsetNanos(), backchannelResults);
+                errors.counts(), errors.details(), bargeIn.heardAfterOnsetNanos(), backchannelResults, pausedLines);
     }
 
     private void sendFrame(long now) {
@@ -262,6 +268,7 @@ public final class CallSession {
             return;
         }
         playback.newAnswer();
+        interruptingLine = interrupting;
         speakingTurn = turn;
         frameIndex = 0;
         phase = Phase.SPEAKING;
@@ -269,6 +276,9 @@ public final class CallSession {
 
     private void endUtterance(long now) {
         speechEnd[speakingTurn - 1] = now;
+        if (!interruptingLine && script.firstPauseFrame(speakingTurn) >= 0) {
+            pausedLines.add(new PausedLineResult(speakingTurn, endedEarly[speakingTurn - 1]));
+        }
         if (bargeIn.utteranceEnded(now)) {
             // The interrupted answer's tail is not the start of the next answer.
             playback.newAnswer();
@@ -283,6 +293,10 @@ public final class CallSession {
         backchannelMeter.audioReceived(now, ranDry ? now - dryFrom : 0);
         if (phase == Phase.SPEAKING) {
             bargeIn.audioReceived(now, playback.playoutEnd());
+            int firstPause = script.firstPauseFrame(speakingTurn);
+            if (!interruptingLine && firstPause >= 0 && frameIndex > firstPause) {
+                endedEarly[speakingTurn - 1] = true;
+            }
             return;
         }
         wait.audioArrived(now);

@@ -3,12 +3,15 @@ package io.firstbyte.bench.calls.caller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What every simulated caller says, line by line (one line per turn), and the turn whose answer
  * the caller interrupts (1-based; 0 for none): on that turn the caller starts its next line
- * while the answer is still playing.
+ * while the answer is still playing. A {@code |} inside a line is a mid-sentence pause ("I'd like a
+ * haircut and | uh, a beard trim on Friday"): the caller stops speaking there for a {@link Pauses}
+ * length, and the server's simulated speech-to-text hears each part as an utterance of its own.
  */
 public record CallerScript(List<String> lines, int bargeInTurn) {
 
@@ -26,8 +29,8 @@ public record CallerScript(List<String> lines, int bargeInTurn) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a caller script needs at least one line");
         }
-        if (lines.stream().anyMatch(line -> line.contains("|"))) {
-            throw new IllegalArgumentException("a line must not contain '|' (it separates lines in the stream parameters)");
+        if (lines.stream().anyMatch(line -> segments(line).stream().anyMatch(String::isEmpty))) {
+            throw new IllegalArgumentException("a line must have words before and after each pause ('|')");
         }
         if (String.join("|", lines).length() + "lines".length() >= MAX_PARAMETER_CHARS) {
             throw new IllegalArgumentException("the lines joined must stay under " + MAX_PARAMETER_CHARS
@@ -47,8 +50,23 @@ public record CallerScript(List<String> lines, int bargeInTurn) {
         return new CallerScript(lines, bargeInTurn);
     }
 
-    /** The {@code lines} stream parameter: the lines joined with '|'. */
+    /** The {@code lines} stream parameter: every part the server hears, in order, joined with '|'. */
     public String joinedLines() {
-        return String.join("|", lines);
+        return String.join("|", lines.stream().map(CallerScript::serverLines).toList());
+    }
+
+    /** The parts of {@code line} between its pauses, stripped; a line without a pause is one part. */
+    public static List<String> segments(String line) {
+        return Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+    }
+
+    /** The utterances the server hears for {@code line}: its parts, joined with '|'. */
+    public static String serverLines(String line) {
+        return String.join("|", segments(line));
+    }
+
+    /** Whether the line of a 1-based turn has a mid-sentence pause. */
+    public boolean pausesIn(int turn) {
+        return lines.get(turn - 1).contains("|");
     }
 }

@@ -10,11 +10,12 @@ import java.util.TreeMap;
 
 /**
  * The result of a run, as written to JSON: TTFB and server overhead over all turns and per turn
- * number, playback underruns, barge-in timing, errors, and the verdict. Milliseconds throughout.
+ * number, playback underruns, barge-in timing, backchannels, turn-taking (early turn ends, turn ends on
+ * complete sentences), errors, and the verdict. Milliseconds throughout.
  */
 public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary overheadMs, int overheadUnavailable,
                           List<TurnStats> byTurn, Underruns underruns, BargeIns bargeIns, Errors errors,
-                          Verdict verdict, BackchannelReport backchannels) {
+                          Verdict verdict, BackchannelReport backchannels, TurnTakingReport turnTaking) {
 
     /** What was run. */
     public record Run(String url, String profile, int calls, long rampMs, int turnsPerCall, int bargeInTurn,
@@ -44,6 +45,11 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
     private static final int MAX_EXAMPLES = 20;
 
     public static CallsReport of(Run run, List<TracedCall> calls, Thresholds thresholds) {
+        return of(run, calls, thresholds, List.of());
+    }
+
+    /** The report, with the turn-taking on the caller script's {@code lines} measured ({@link TurnTakingReport}). */
+    public static CallsReport of(Run run, List<TracedCall> calls, Thresholds thresholds, List<String> lines) {
         List<CallResult> results = calls.stream().map(TracedCall::result).toList();
         Samples all = new Samples();
         Map<Integer, Samples> byTurn = new TreeMap<>();
@@ -70,7 +76,8 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
         List<TurnStats> turns = byTurn.entrySet().stream().map(e -> e.getValue().stats(e.getKey())).toList();
         int completed = (int) results.stream().filter(CallResult::completed).count();
         return new CallsReport(run, completed, ttfb, overhead, all.overheadUnavailable, turns, underruns, bargeIns,
-                errors, new Verdict(reasons.isEmpty(), reasons), BackchannelReport.of(results));
+                errors, new Verdict(reasons.isEmpty(), reasons), BackchannelReport.of(results),
+                TurnTakingReport.of(calls, lines));
     }
 
     private static Underruns underruns(List<CallResult> results) {

@@ -32,7 +32,23 @@ public final class ReportTable {
             row(out, "backchannel pause", backchannels.pauseMs());
             row(out, "backchannel silence heard", backchannels.silenceHeardMs());
         }
+        TurnTakingReport turnTaking = report.turnTaking();
+        if (turnTaking.turnEndMs().count() > 0) {
+            row(out, "turn end (complete)", turnTaking.turnEndMs());
+            row(out, "  STT end of speech", turnTaking.sttEndOfSpeechMs());
+        }
         out.append('\n');
+        if (turnTaking.pausedLines() > 0) {
+            out.append(format("lines with mid-sentence pauses %d: %d answered before they were finished (%.1f %%);"
+                            + " the server ended %d of its %d turns on them in a pause%n",
+                    turnTaking.pausedLines(), turnTaking.earlyEnds(), turnTaking.earlyEndPercent(),
+                    turnTaking.serverEarlyEnds(), turnTaking.serverTurnsOnPausedLines()));
+        }
+        if (turnTaking.turnEndMs().count() > 0) {
+            out.append(format("complete sentences %d: %d ended within %.0f ms of the end of speech, %d after the STT's end of speech%n",
+                    turnTaking.turnEndMs().count(), turnTaking.withinPromptMs(), TurnTakingReport.PROMPT_MS,
+                    turnTaking.afterSttEndOfSpeech()));
+        }
         if (backchannels.said() > 0) {
             out.append(format("backchannels %d: %.1f %% left the answer playing, %d cut it (%d cleared, %d never resumed)%n",
                     backchannels.said(), backchannels.leftPlayingPercent(), backchannels.cut(), backchannels.cleared(),

@@ -1,11 +1,29 @@
 package io.firstbyte.bench.calls.report;
 
+import java.util.List;
 import java.util.Map;
 
-/** The server's own trace of one call: for each turn number it reported, the simulated providers' delay in milliseconds. */
-public record ServerTrace(String callSid, Map<Integer, Double> simulatedDelayMsByTurn) {
+/**
+ * The server's own trace of one call: for each turn number it reported, the simulated providers' delay
+ * in milliseconds, and each turn's end as the server decided it.
+ */
+public record ServerTrace(String callSid, Map<Integer, Double> simulatedDelayMsByTurn, List<TurnEnd> turnEnds) {
+
+    /**
+     * One turn's end: what the caller said, and from the caller's end of speech to the server's end of
+     * turn ({@code turnEndMs}) and to the speech-to-text's final transcript ({@code sttFinalMs}, which on
+     * the simulated provider comes with its end of speech); negative when the trace lacks it.
+     */
+    public record TurnEnd(String transcript, double turnEndMs, double sttFinalMs) {
+    }
 
     public ServerTrace {
         simulatedDelayMsByTurn = Map.copyOf(simulatedDelayMsByTurn);
+        turnEnds = List.copyOf(turnEnds);
+    }
+
+    /** A trace without turn ends. */
+    public ServerTrace(String callSid, Map<Integer, Double> simulatedDelayMsByTurn) {
+        this(callSid, simulatedDelayMsByTurn, List.of());
     }
 }

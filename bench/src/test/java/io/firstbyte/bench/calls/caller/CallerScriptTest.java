@@ -33,6 +33,20 @@ class CallerScriptTest {
     @Test
     void linesMustFitTwiliosParameterLimitAndNotContainTheSeparator() {
         assertThatThrownBy(() -> new CallerScript(List.of("x".repeat(300), "y".repeat(300)), 0)).hasMessageContaining("500");
-        assertThatThrownBy(() -> new CallerScript(List.of("a|b"), 0)).hasMessageContaining("'|'");
+        assertThatThrownBy(() -> new CallerScript(List.of("a |"), 0)).hasMessageContaining("'|'");
+        assertThatThrownBy(() -> new CallerScript(List.of("a || b"), 0)).hasMessageContaining("'|'");
+    }
+
+    @Test
+    void aBarInALineIsAPauseAndTheServerHearsEachPartAsAnUtterance() {
+        CallerScript script = new CallerScript(List.of("I'd like a haircut and | uh, a beard trim on Friday.", "Thanks."), 0);
+
+        assertThat(CallerScript.segments(script.lines().getFirst()))
+                .containsExactly("I'd like a haircut and", "uh, a beard trim on Friday.");
+        assertThat(script.joinedLines()).isEqualTo("I'd like a haircut and|uh, a beard trim on Friday.|Thanks.");
+        assertThat(script.pausesIn(1)).isTrue();
+        assertThat(script.pausesIn(2)).isFalse();
+        assertThat(new Backchannels(List.of("Okay."), java.time.Duration.ofMillis(800), java.time.Duration.ofMillis(360))
+                .serverLines(script)).isEqualTo("I'd like a haircut and|uh, a beard trim on Friday.|Okay.|Thanks.");
     }
 }
