@@ -149,11 +149,13 @@ public final class CallRunner {
                 .doOnNext(end::sent)
                 .doOnSubscribe(subscription -> {
                     live.started(context, () -> hangUp.tryEmitValue(true), endRequested::tryEmitValue);
+                    traces.started(context.callId(), CallContext.mask(context.from()), context.to(), gateway);
                     traced.log(() -> log.info("call {} started: stream {}, caller {}", context.callId(), context.streamId(),
                             CallContext.mask(context.from())));
                 })
                 .doFinally(signal -> {
                     live.ended(context.callId());
+                    traces.ended(context.callId(), end.kind(signal));
                     metrics.callEnded(labels.get(), end.kind(signal));
                     recording.end(end.kind(signal));
                     traced.log(() -> log.info("call {} ended ({})", context.callId(), end.describe(signal)));
@@ -167,7 +169,9 @@ public final class CallRunner {
                                   CallRecording recording) {
         CallLabels callLabels = metrics.labels(resolved, gateway);
         labels.set(callLabels);
-        traced.resolved(callLabels, resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class));
+        String tenant = resolved.attribute(TenantInfo.CONTEXT_ATTRIBUTE, String.class);
+        traced.resolved(callLabels, tenant);
+        traces.resolved(resolved.callId(), tenant, new RecentTraces.Providers(callLabels.stt(), callLabels.llm(), callLabels.tts()));
         return BothObservers.of(metrics.observer(callLabels, (trace, meters) -> {
                     traces.record(resolved.callId(), trace);
                     recording.turn(trace);

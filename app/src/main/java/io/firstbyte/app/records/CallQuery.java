@@ -9,11 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which call records to list, newest first: each filter optional ({@code from} inclusive, {@code to}
- * exclusive, on the start of the call; {@code caller} the exact number), one page of at most
- * {@code limit} after {@code after} (the previous page's cursor).
+ * exclusive, on the start of the call; {@code caller} the exact number; {@code number} the exact
+ * caller's or dialled number), one page of at most {@code limit} after {@code after} (the previous page's cursor).
  */
 public record CallQuery(@Nullable UUID tenantId, @Nullable Instant from, @Nullable Instant to, @Nullable String endReason,
-                        @Nullable String caller, @Nullable Cursor after, int limit) {
+                        @Nullable String caller, @Nullable Cursor after, int limit, @Nullable String number) {
+
+    public CallQuery(@Nullable UUID tenantId, @Nullable Instant from, @Nullable Instant to, @Nullable String endReason,
+                     @Nullable String caller, @Nullable Cursor after, int limit) {
+        this(tenantId, from, to, endReason, caller, after, limit, null);
+    }
 
     /** Where a page ended: the last call's start and id. Opaque to clients. */
     public record Cursor(Instant startedAt, UUID id) {

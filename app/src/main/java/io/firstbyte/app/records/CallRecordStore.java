@@ -110,6 +110,10 @@ public final class CallRecordStore implements CallRecordWriter.Store {
             where.add("caller = :caller");
             binds.put("caller", query.caller());
         }
+        if (query.number() != null) {
+            where.add("(caller = :number or dialled = :number)");
+            binds.put("number", query.number());
+        }
         if (query.after() != null) {
             where.add("(started_at, id) < (:afterStart, :afterId)");
             binds.put("afterStart", utc(query.after().startedAt()));

@@ -65,6 +65,10 @@ public final class AccessPolicy {
             new IngressRoute(VAPI, "/tools/vapi/**", null), // X-Vapi-Secret
             new IngressRoute(RETELL, "/tools/retell/**", null)); // X-Retell-Signature over the body
 
+    /** The operator console's sign-in form, its style sheet, and sign-out: open, so a browser can get a session. */
+    static final String[] CONSOLE_SIGN_IN = {"/console/login", "/console/logout", "/console/assets/login.css", "/console/assets/login.js",
+        "/console/assets/icon.svg"};
+
     private final IngressPolicy ingress;
     private final List<TokenRoute> tokenRoutes;
 
@@ -75,6 +79,7 @@ public final class AccessPolicy {
 
     void authorize(ServerHttpSecurity.AuthorizeExchangeSpec routes) {
         routes.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+        routes.pathMatchers(CONSOLE_SIGN_IN).permitAll(); // the sign-in form and where it posts the token
         tokenRoutes.forEach(route -> routes.pathMatchers(route.patterns().toArray(String[]::new)).access(rule(route).manager()));
         INGRESS_ROUTES.forEach(route -> routes.pathMatchers(route.pattern()).access(rule(route).manager()));
         routes.pathMatchers("/api/**").permitAll(); // tenant API keys, checked by the API
@@ -107,8 +112,9 @@ public final class AccessPolicy {
         Set<String> authorities = route.tokens().stream().filter(TokenRoute.BearerToken::configured)
                 .map(TokenRoute.BearerToken::authority).collect(Collectors.toSet());
         if (!authorities.isEmpty()) {
+            String needs = route.title() + " needs Authorization: Bearer <" + route.variables() + ">";
             return AccessRule.anyOf(authorities,
-                    Refusal.unauthorized(route.title() + " needs Authorization: Bearer <" + route.variables() + ">"),
+                    route.signIn() == null ? Refusal.unauthorized(needs) : Refusal.signIn(route.signIn(), needs + " or a sign-in"),
                     Refusal.forbidden(route.title() + " needs " + route.variables() + ", not another credential"));
         }
         String set = route.tokens().getFirst().variable();

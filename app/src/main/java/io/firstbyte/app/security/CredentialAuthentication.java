@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 final class CredentialAuthentication implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
 
-    private static final List<String> CREDENTIAL_HEADERS = List.of(HttpHeaders.AUTHORIZATION,
+    private static final List<String> CREDENTIAL_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE,
             GatewayCredentials.TWILIO_SIGNATURE_HEADER, GatewayCredentials.TELNYX_TOKEN_HEADER);
 
     private final List<Credential> credentials;

@@ -4,11 +4,14 @@ import io.firstbyte.app.config.AdminProperties;
 import io.firstbyte.app.config.OperatorProperties;
 import io.firstbyte.app.config.SecurityProperties;
 import io.firstbyte.app.config.TelephonyProperties;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,8 +24,9 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
- * The one authorization layer: Spring Security's WebFlux chain, stateless (no session, no login
- * form, no user store, no CSRF token: nothing here is a browser form), behind its strict firewall,
+ * The one authorization layer: Spring Security's WebFlux chain, stateless (no server-side session, no
+ * user store, no CSRF token: the one browser form, the operator console's sign-in, trades the
+ * operator token for a signed, same-site-only cookie, see {@link ConsoleSession}), behind its strict firewall,
  * with every refusal as one-line JSON. Its {@link CredentialAuthentication} is the application's
  * only authentication manager, so Spring Boot generates no default user.
  */
@@ -56,13 +60,27 @@ public class SecurityConfiguration {
                 Credential.ADMIN, admin.tokenOrEmpty());
         return new AccessPolicy(ingressPolicy, List.of(
                 new TokenRoute("call control", List.of("/calls/**"), List.of(operatorToken)),
+                new TokenRoute("the operator console", List.of("/console"), List.of(operatorToken), "/console/login"),
+                new TokenRoute("the operator console", List.of("/console/**"), List.of(operatorToken)),
                 new TokenRoute("the admin API", List.of("/admin/**"), List.of(adminToken)),
                 new TokenRoute("metrics", List.of("/actuator/**"), List.of(metricsToken, operatorToken))));
     }
 
+    /** The operator console's browser sign-in with the operator token (none without one). */
     @Bean
-    CredentialAuthentication credentialAuthentication(AccessPolicy accessPolicy, TelephonyProperties telephony) {
+    ConsoleSession consoleSession(OperatorProperties operator,
+                                  // how long a console sign-in lasts in the browser before asking for the token again
+                                  @Value("${firstbyte.operator.console-session:12h}") Duration lifetime) {
+        return new ConsoleSession(operator.tokenConfigured() ? operator.token() : "", lifetime, Clock.systemUTC());
+    }
+
+    @Bean
+    CredentialAuthentication credentialAuthentication(AccessPolicy accessPolicy, TelephonyProperties telephony,
+                                                      ConsoleSession consoleSession) {
         List<Credential> credentials = new ArrayList<>(accessPolicy.tokenCredentials());
+        if (consoleSession.enabled()) {
+            credentials.add(consoleSession.credential());
+        }
         credentials.addAll(GatewayCredentials.of(telephony));
         return new CredentialAuthentication(credentials);
     }

@@ -72,7 +72,7 @@ class CallRecordStoreIT {
     }
 
     @Test
-    void listsNewestFirstFilteredByTenantTimeEndReasonAndCaller() {
+    void listsNewestFirstFilteredByTenantTimeEndReasonCallerAndEitherNumber() {
         store.insert(List.of(
                 call("CA1", DEMO, "+15550001111", NOW.minusSeconds(4000), "caller"),
                 call("CA2", DEMO, "+15550002222", NOW.minusSeconds(3000), "error"),
@@ -85,6 +85,10 @@ class CallRecordStoreIT {
                 .as("from inclusive, to exclusive").containsExactly("CA3", "CA2");
         assertThat(ids(new CallQuery(null, null, null, "caller", null, null, 50))).containsExactly("CA3", "CA1");
         assertThat(ids(new CallQuery(DEMO, null, null, null, "+15550001111", null, 50))).containsExactly("CA4", "CA1");
+        assertThat(ids(new CallQuery(null, null, null, null, null, null, 50, "+15550002222"))).as("the caller's number")
+                .containsExactly("CA2");
+        assertThat(ids(new CallQuery(OTHER, null, null, null, null, null, 50, "+15550100100"))).as("the dialled number")
+                .containsExactly("CA3");
         assertThat(store.list(new CallQuery(null, null, null, null, null, null, 50)).block().calls().getFirst().turns())
                 .isEqualTo(1);
     }

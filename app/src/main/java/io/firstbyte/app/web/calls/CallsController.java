@@ -24,11 +24,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /calls}: the calls in progress on every instance sharing Redis; {@code GET
- * /calls/{callId}/trace}: the per-turn trace of a recent call (kept for the last calls only);
- * {@code POST /calls/{callId}/hangup}: end a call. Whichever instance receives a trace or hang-up
- * request, it reaches the instance that holds the call: answered here when the call is this
- * instance's, else forwarded to its owner. When Redis does not answer, {@code /calls} lists this
- * instance's calls only and says so ({@code "complete": false}).
+ * /calls/{callId}/trace}: a recent call (kept for the last calls only) with its tenant, gateway,
+ * providers, start, end and end reason, and its turns: both sides as heard, tool calls with arguments
+ * and results, and each milestone's time; {@code POST /calls/{callId}/hangup}: end a call. Whichever
+ * instance receives a trace or hang-up request, it reaches the instance that holds the call: answered
+ * here when the call is this instance's, else forwarded to its owner. When Redis does not answer,
+ * {@code /calls} lists this instance's calls only and says so ({@code "complete": false}).
  */
 @RestController
 public class CallsController {
@@ -78,8 +79,8 @@ public class CallsController {
     @GetMapping("/calls/{callId}/trace")
     public Mono<ResponseEntity<?>> trace(@PathVariable String callId,
                                          @RequestHeader(name = OwnerForward.FORWARDED_BY, required = false) @Nullable String forwardedBy) {
-        return traces.turns(callId)
-                .<Mono<ResponseEntity<?>>>map(turns -> Mono.just(ResponseEntity.ok(Map.<String, Object>of("callSid", callId, "turns", turns))))
+        return traces.call(callId)
+                .<Mono<ResponseEntity<?>>>map(call -> Mono.just(ResponseEntity.ok(call)))
                 .orElseGet(() -> atOwner(callId, forwardedBy, HttpMethod.GET, "/calls/{id}/trace"));
     }
 

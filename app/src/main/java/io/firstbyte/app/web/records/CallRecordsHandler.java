@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /admin/calls}: call records newest first, filtered by {@code business} (its id), {@code from}
  * and {@code to} (ISO-8601 instants, on the call's start), {@code end_reason} and {@code caller} (the exact
- * number), a page of {@code limit} (1-200, default 50) at a time, the next one at {@code cursor};
+ * number), {@code number} (the exact caller's or dialled number), a page of {@code limit} (1-200, default 50) at a time, the next one at {@code cursor};
  * {@code GET /admin/calls/{id}}: one call with its whole transcript, by record id or by the gateway's
  * call id. Access is the authorization layer's business (the admin credential), not this handler's.
  */
@@ -44,9 +44,14 @@ public final class CallRecordsHandler {
     }
 
     public RouterFunction<ServerResponse> routes() {
+        return routes("/admin/calls");
+    }
+
+    /** The same list and call under {@code base} (the operator console's own routes read them too). */
+    public RouterFunction<ServerResponse> routes(String base) {
         return RouterFunctions.route()
-                .GET("/admin/calls", this::list)
-                .GET("/admin/calls/{id}", this::one)
+                .GET(base, this::list)
+                .GET(base + "/{id}", this::one)
                 .build();
     }
 
@@ -84,10 +89,11 @@ public final class CallRecordsHandler {
         Instant to = instant(request, "to");
         String endReason = matching(request, "end_reason", END_REASON, "end_reason must be an end reason such as caller or error");
         String caller = matching(request, "caller", CALLER, "caller must be a phone number such as +4930123456");
+        String number = matching(request, "number", CALLER, "number must be a phone number such as +4930123456");
         CallQuery.Cursor cursor = param(request, "cursor").map(text -> CallQuery.Cursor.decode(text)
                 .orElseThrow(() -> new BadParameter("cursor must be the next value of a previous page"))).orElse(null);
         int limit = param(request, "limit").map(CallRecordsHandler::limit).orElse(DEFAULT_LIMIT);
-        return new CallQuery(business, from, to, endReason, caller, cursor, limit);
+        return new CallQuery(business, from, to, endReason, caller, cursor, limit, number);
     }
 
     private static int limit(String text) {

@@ -72,7 +72,7 @@ class FakeProvidersCallIT {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        FAKES.register(registry);
+        FAKES.register(registry, true);
     }
 
     @LocalServerPort

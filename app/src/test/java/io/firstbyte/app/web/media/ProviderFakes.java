@@ -80,6 +80,17 @@ final class ProviderFakes implements AfterAllCallback {
 
     /** Points the server at the fakes, the database and Redis. */
     void register(DynamicPropertyRegistry registry) {
+        register(registry, false);
+    }
+
+    /**
+     * The server's properties for these fakes. The fake model answers its scripted replies in order, so a
+     * speculative request that is discarded (the fake STT's interims lag the words, as a real one's may)
+     * would take the reply the confirmed turn was scripted to get: tests of anything but speculation run
+     * without it.
+     */
+    void register(DynamicPropertyRegistry registry, boolean speculation) {
+        registry.add("firstbyte.call.speculation", () -> speculation);
         registry.add("firstbyte.database.url", database::url);
         registry.add("firstbyte.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("firstbyte.redis.key-prefix", () -> redisKeyPrefix);

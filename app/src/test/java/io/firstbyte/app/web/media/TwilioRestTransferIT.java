@@ -55,7 +55,8 @@ import reactor.netty.http.server.HttpServer;
         properties = {"firstbyte.telephony.twilio-auth-token=12345", "firstbyte.telephony.public-url=https://voice.example.com",
                 "firstbyte.telephony.start-timeout=2s", "firstbyte.booking.seed-demo=true",
                 "firstbyte.handover.twilio-transfer=rest", "firstbyte.handover.twilio-account-sid=AC11111111111111111111111111111111",
-                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s"})
+                "firstbyte.call.prompt-catalog-wait=15s", "firstbyte.call.start-resolve-timeout=20s",
+                "firstbyte.call.speculation=false"}) // the fake model answers its scripted replies in order
 class TwilioRestTransferIT {
 
     private static final Duration GENEROUS = Duration.ofSeconds(40);
