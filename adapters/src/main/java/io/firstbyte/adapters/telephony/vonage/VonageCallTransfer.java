@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -28,9 +29,9 @@ import reactor.netty.resources.ConnectionProvider;
  * The call's uuid is the one the NCCO's WebSocket {@code headers} pass in the first message ({@code uuid}).
  * Vonage leaves the current NCCO (the WebSocket leg ends) and connects the caller to the number.
  *
- * <p>The JWT is Vonage's application token, signed here with the JDK's {@code SHA256withRSA} (RS256): claims
- * {@code application_id}, {@code iat}, {@code exp} (five minutes on) and a fresh {@code jti}. Over reactor-netty on
- * the shared event loops, one small keep-alive pool, no redirects, one bound on the whole exchange, never retried
+ * <p>The JWT is Vonage's application token, signed here with the JDK's {@code SHA256withRSA} (RS256), off the
+ * event loops: claims {@code application_id}, {@code iat}, {@code exp} (five minutes on) and a fresh {@code jti}.
+ * Over reactor-netty, one small keep-alive pool, no redirects, one bound on the whole exchange, never retried
  * here. Failures are {@link ProviderFailure}s with their {@link ErrorCategory}. Thread-safe; {@link #close}
  * releases the pool.
  */
@@ -81,7 +82,8 @@ public final class VonageCallTransfer implements AutoCloseable {
         if (!CALL_UUID.matcher(uuid).matches()) {
             return Mono.error(ProviderFailure.of(PROVIDER, ErrorCategory.INVALID_REQUEST, "not a Vonage call uuid"));
         }
-        return Mono.fromCallable(this::token).flatMap(token -> http.headers(headers -> headers
+        // Signing draws on SecureRandom (the jti) and RSA, which may block: never on an event loop.
+        return Mono.fromCallable(this::token).subscribeOn(Schedulers.boundedElastic()).flatMap(token -> http.headers(headers -> headers
                                 .set("Authorization", "Bearer " + token)
                                 .set("Content-Type", "application/json")
                                 .set("Accept", "application/json"))
