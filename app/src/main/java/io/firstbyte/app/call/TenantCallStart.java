@@ -1,6 +1,7 @@
 package io.firstbyte.app.call;
 
 import io.firstbyte.app.agent.CallPrompts;
+import io.firstbyte.app.agent.LimitWordsByLanguage;
 import io.firstbyte.app.agent.SilenceWordsByLanguage;
 import io.firstbyte.app.booking.AvailabilityWarmup;
 import io.firstbyte.app.providers.CallProviders;
@@ -9,6 +10,7 @@ import io.firstbyte.app.tenant.TenantDirectory;
 import io.firstbyte.app.tenant.TenantInfo;
 import io.firstbyte.pipeline.call.CallContext;
 import io.firstbyte.pipeline.call.CallPrompt;
+import io.firstbyte.pipeline.control.LimitWords;
 import io.firstbyte.pipeline.control.SilenceWords;
 import org.jspecify.annotations.Nullable;
 import io.firstbyte.pipeline.tool.TranscriptHints;
@@ -71,11 +73,17 @@ public final class TenantCallStart implements CallStartResolver {
                 });
     }
 
-    /** The call with what a silent caller hears in the tenant's language, when it has its own words. */
+    /**
+     * The call with what a silent caller hears, and what a caller hears when a limit ends the call, in the
+     * tenant's language, when it has its own words.
+     */
     private CallContext inLanguage(TenantInfo tenant, CallContext call) {
-        return silenceWords == null ? call : silenceWords.forLanguage(tenant.language())
-                .map(words -> call.withAttribute(SilenceWords.ATTRIBUTE, words))
+        CallContext withLimits = LimitWordsByLanguage.forLanguage(tenant.language())
+                .map(words -> call.withAttribute(LimitWords.ATTRIBUTE, words))
                 .orElse(call);
+        return silenceWords == null ? withLimits : silenceWords.forLanguage(tenant.language())
+                .map(words -> withLimits.withAttribute(SilenceWords.ATTRIBUTE, words))
+                .orElse(withLimits);
     }
 
     private CallContext withHints(TenantInfo tenant, CallContext call) {

@@ -15,10 +15,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param twilioAccountSid  the account the calls belong to ({@code AC…})
  * @param twilioApiUrl      Twilio's REST API ({@code https://api.twilio.com}; a local fake in tests)
  * @param twilioRestTimeout bound on one update; kept under the call's two seconds of hand-over wait
+ * @param telnyxApiKey      Telnyx's API key: when set, Telnyx calls are handed over with Call Control's {@code transfer}
+ * @param telnyxApiUrl      Telnyx's API ({@code https://api.telnyx.com}; a local fake in tests)
+ * @param gatewayRestTimeout bound on one transfer request to Telnyx's or Vonage's REST API
+ * @param vonageApplicationId the Vonage application the calls belong to: with the private key, Vonage calls are
+ *                          handed over with the Voice API's transfer
+ * @param vonagePrivateKey  that application's private key (PKCS#8 PEM, as Vonage issues it)
+ * @param vonageApiUrl      Vonage's Voice API ({@code https://api.nexmo.com}; a local fake in tests)
  */
 @ConfigurationProperties("firstbyte.handover")
 public record HandOverProperties(@Nullable String twilioTransfer, @Nullable String twilioAccountSid,
-                                 @Nullable String twilioApiUrl, @Nullable Duration twilioRestTimeout) {
+                                 @Nullable String twilioApiUrl, @Nullable Duration twilioRestTimeout,
+                                 @Nullable String telnyxApiKey, @Nullable String telnyxApiUrl,
+                                 @Nullable Duration gatewayRestTimeout, @Nullable String vonageApplicationId,
+                                 @Nullable String vonagePrivateKey, @Nullable String vonageApiUrl) {
 
     public static final String ACTION_URL = "action-url";
     public static final String REST = "rest";
@@ -32,6 +42,13 @@ public record HandOverProperties(@Nullable String twilioTransfer, @Nullable Stri
         twilioApiUrl = twilioApiUrl == null || twilioApiUrl.isBlank() ? "https://api.twilio.com" : twilioApiUrl.strip();
         twilioRestTimeout = twilioRestTimeout == null || twilioRestTimeout.isNegative() || twilioRestTimeout.isZero()
                 ? Duration.ofMillis(1500) : twilioRestTimeout;
+        telnyxApiKey = telnyxApiKey == null ? "" : telnyxApiKey.strip();
+        telnyxApiUrl = telnyxApiUrl == null || telnyxApiUrl.isBlank() ? "https://api.telnyx.com" : telnyxApiUrl.strip();
+        gatewayRestTimeout = gatewayRestTimeout == null || gatewayRestTimeout.isNegative() || gatewayRestTimeout.isZero()
+                ? Duration.ofMillis(1500) : gatewayRestTimeout;
+        vonageApplicationId = vonageApplicationId == null ? "" : vonageApplicationId.strip();
+        vonagePrivateKey = vonagePrivateKey == null ? "" : vonagePrivateKey.strip();
+        vonageApiUrl = vonageApiUrl == null || vonageApiUrl.isBlank() ? "https://api.nexmo.com" : vonageApiUrl.strip();
     }
 
     public boolean twilioRest() {

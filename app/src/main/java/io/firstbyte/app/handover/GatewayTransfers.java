@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateways' own ways to pass a live call on, used beside the transport's when configured (Twilio's
- * REST call update): by gateway name ({@link CallRunner#GATEWAY_ATTRIBUTE}). Each is a second way, not
+ * REST call update, Telnyx's Call Control {@code transfer}): by gateway name ({@link CallRunner#GATEWAY_ATTRIBUTE}). Each is a second way, not
  * the only one: a failure is logged and the call ends as the transport hands over (for Twilio, the
  * action URL then answers {@code <Dial>}), so it never fails the hand-over.
  */
@@ -32,6 +32,11 @@ public final class GatewayTransfers implements AutoCloseable {
     public GatewayTransfers(Map<String, GatewayTransfer> byGateway, AutoCloseable... resources) {
         this.byGateway = Map.copyOf(byGateway);
         this.resources = List.of(resources);
+    }
+
+    /** Whether {@code gateway} (a dialect name) has its own way here: then its calls can be handed over. */
+    public boolean handsOver(String gateway) {
+        return byGateway.containsKey(gateway);
     }
 
     /** Hands call {@code context} over to {@code number} the gateway's own way, if it has one here; never fails. */

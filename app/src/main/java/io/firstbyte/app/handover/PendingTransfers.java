@@ -39,18 +39,32 @@ public final class PendingTransfers {
 
     /** Records that call {@code callId} is handed over to {@code number}; never fails. */
     public Mono<Void> record(String callId, String number) {
+        return claim(callId, number).then();
+    }
+
+    /**
+     * Records that call {@code callId} is handed over to {@code number} unless a hand-over is already
+     * recorded for it ({@code SET … NX}): true only for the first, so a repeated hand-over (a retry, a
+     * second instance) does not tell the gateway to dial again. The shared Redis decides; while it does
+     * not answer, this instance's memory does. Never fails.
+     */
+    public Mono<Boolean> claim(String callId, String number) {
         return Mono.defer(() -> {
             if (local.size() >= MAX_LOCAL) {
                 local.clear();
             }
-            local.put(callId, new Local(number, System.nanoTime() + ttl.toNanos()));
-            return redis.run(commands -> commands.set(key(callId), number, SetArgs.Builder.px(ttl.toMillis())))
+            long now = System.nanoTime();
+            Local mine = new Local(number, now + ttl.toNanos());
+            Local kept = local.compute(callId, (id, old) -> old == null || now - old.expiresAtNanos() > 0 ? mine : old);
+            boolean firstHere = kept == mine;
+            return redis.run(commands -> commands.set(key(callId), number, SetArgs.Builder.nx().px(ttl.toMillis())))
+                    .map("OK"::equals)
+                    .defaultIfEmpty(false)
                     .onErrorResume(error -> {
                         OffLoopLog.warn(log, "call {}: the transfer could not be stored in Redis ({}); only this instance "
                                 + "knows it", callId, error.toString());
-                        return Mono.empty();
-                    })
-                    .then();
+                        return Mono.just(firstHere);
+                    });
         });
     }
 

@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
  * message. Answering changes nothing, so asking twice is harmless: the hand-over's one side effect
  * ({@link #handOverTo}: the number read again and recorded as the call's pending transfer, for Twilio's
  * action URL), and, where configured, the gateway's own hand-over ({@link GatewayTransfers}: Twilio's REST
- * call update), happens once, when the call really ends for it, after the line has played and before the
- * transport ends the call. Should the number have gone meanwhile, the call simply ends.
+ * call update, Telnyx's {@code transfer}), happens once, when the call really ends for it, after the line has played and before the
+ * transport ends the call. The Redis record is the one source: a repeated hand-over of the same call tells no
+ * gateway twice. Should the number have gone meanwhile, the call simply ends.
  */
 public final class TransferCallTool implements EndingTool {
 
@@ -101,8 +102,8 @@ public final class TransferCallTool implements EndingTool {
         }
         return numbers.of(UUID.fromString(tenant))
                 .flatMap(number -> Mono.justOrEmpty(number))
-                .flatMap(number -> pending.record(context.callId(), number)
-                        .then(gateways.transfer(context, number))
+                .flatMap(number -> pending.claim(context.callId(), number)
+                        .flatMap(first -> first ? gateways.transfer(context, number) : alreadyHandedOver(context))
                         .thenReturn(number))
                 .doOnNext(number -> log.info("call {}: handed over to {}", context.callId(), CallContext.mask(number)))
                 .onErrorResume(error -> {
@@ -110,6 +111,11 @@ public final class TransferCallTool implements EndingTool {
                             error.toString());
                     return Mono.empty();
                 });
+    }
+
+    private static Mono<Void> alreadyHandedOver(CallContext context) {
+        log.info("call {}: already being handed over; the gateway is not told twice", context.callId());
+        return Mono.empty();
     }
 
     private static String unavailable(String reason) {

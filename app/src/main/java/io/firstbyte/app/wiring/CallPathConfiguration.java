@@ -25,6 +25,7 @@ import io.firstbyte.app.observability.CallTracing;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
 import io.firstbyte.app.web.media.MediaDialects;
+import io.firstbyte.app.handover.GatewayTransfers;
 import io.firstbyte.app.web.media.MediaStreamHandler;
 import io.firstbyte.app.web.twilio.CallTokens;
 import io.firstbyte.app.web.twilio.LocalUsedTokens;
@@ -133,7 +134,8 @@ public class CallPathConfiguration {
     }
 
     @Bean
-    HandlerMapping mediaHandlerMapping(CallRunner runner, TelephonyProperties telephony, CallTokens tokens) {
+    HandlerMapping mediaHandlerMapping(CallRunner runner, TelephonyProperties telephony, CallTokens tokens,
+                                       GatewayTransfers gatewayTransfers) {
         MediaStreamHandler.CallTokenCheck twilioTokens = telephony.signaturesRequired()
                 ? started -> tokens.consume(started.parameters().get("token"), SignedCall.claimedBy(started))
                 : MediaStreamHandler.CallTokenCheck.of(started -> true);
@@ -145,7 +147,8 @@ public class CallPathConfiguration {
                 List.of(), runner, telephony, twilioTokens));
         MediaDialects.all(telephony.freeswitchPlayback()).forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
                 dialect.name(), dialect.codecs(), dialect.subProtocols(), runner, telephony,
-                firstMessageTokens.getOrDefault(dialect.name(), MediaStreamHandler.CallTokenCheck.of(started -> true)))));
+                firstMessageTokens.getOrDefault(dialect.name(), MediaStreamHandler.CallTokenCheck.of(started -> true)),
+                gatewayTransfers.handsOver(dialect.name()))));
         return new SimpleUrlHandlerMapping(routes, -1);
     }
 

@@ -2,8 +2,10 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.adapters.telephony.telnyx.TelnyxCallTransfer;
 import io.firstbyte.adapters.telephony.twilio.TwiML;
 import io.firstbyte.adapters.telephony.twilio.TwilioCallUpdate;
+import io.firstbyte.adapters.telephony.vonage.VonageCallTransfer;
 import io.firstbyte.app.config.HandOverProperties;
 import io.firstbyte.app.config.StoreProperties;
 import io.firstbyte.app.config.TelephonyProperties;
@@ -25,6 +27,9 @@ import io.firstbyte.pipeline.tool.Tool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,18 +74,41 @@ public class HandOverWiring {
                 gatewayTransfers);
     }
 
-    /** Twilio's REST call update when TWILIO_TRANSFER=rest (then its account SID and auth token are required); else none. */
+    /**
+     * The gateways' own hand-over, each only when configured with its credentials: Twilio's REST call update
+     * when TWILIO_TRANSFER=rest (then its account SID and auth token are required), Telnyx's Call Control
+     * {@code transfer} when TELNYX_API_KEY is set, Vonage's Voice API transfer when VONAGE_APPLICATION_ID and
+     * VONAGE_PRIVATE_KEY are set (one without the other stops start-up). Without any, none.
+     */
     @Bean(destroyMethod = "close")
-    GatewayTransfers gatewayTransfers(HandOverProperties handOver, TelephonyProperties telephony) {
-        if (!handOver.twilioRest()) {
-            return GatewayTransfers.NONE;
+    GatewayTransfers gatewayTransfers(HandOverProperties handOver, TelephonyProperties telephony, ObjectProvider<Clock> clocks) {
+        Map<String, GatewayTransfers.GatewayTransfer> ways = new LinkedHashMap<>();
+        List<AutoCloseable> clients = new ArrayList<>();
+        if (handOver.twilioRest()) {
+            if (handOver.twilioAccountSid().isEmpty() || telephony.twilioAuthToken().isEmpty()) {
+                throw new IllegalStateException("TWILIO_TRANSFER=rest needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+            }
+            TwilioCallUpdate twilio = new TwilioCallUpdate(handOver.twilioApiUrl(), handOver.twilioAccountSid(),
+                    telephony.twilioAuthToken(), handOver.twilioRestTimeout());
+            ways.put("twilio", (callSid, number) -> twilio.update(callSid, TwiML.dial(number)));
+            clients.add(twilio);
         }
-        if (handOver.twilioAccountSid().isEmpty() || telephony.twilioAuthToken().isEmpty()) {
-            throw new IllegalStateException("TWILIO_TRANSFER=rest needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+        if (!handOver.telnyxApiKey().isEmpty()) {
+            TelnyxCallTransfer telnyx = new TelnyxCallTransfer(handOver.telnyxApiUrl(), handOver.telnyxApiKey(),
+                    handOver.gatewayRestTimeout());
+            ways.put("telnyx", telnyx::transfer);
+            clients.add(telnyx);
         }
-        TwilioCallUpdate twilio = new TwilioCallUpdate(handOver.twilioApiUrl(), handOver.twilioAccountSid(),
-                telephony.twilioAuthToken(), handOver.twilioRestTimeout());
-        return new GatewayTransfers(Map.of("twilio", (callSid, number) -> twilio.update(callSid, TwiML.dial(number))), twilio);
+        if (!handOver.vonageApplicationId().isEmpty() || !handOver.vonagePrivateKey().isEmpty()) {
+            if (handOver.vonageApplicationId().isEmpty() || handOver.vonagePrivateKey().isEmpty()) {
+                throw new IllegalStateException("Vonage transfers need both VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY");
+            }
+            VonageCallTransfer vonage = new VonageCallTransfer(handOver.vonageApiUrl(), handOver.vonageApplicationId(),
+                    handOver.vonagePrivateKey(), clocks.getIfUnique(Clock::systemUTC), handOver.gatewayRestTimeout());
+            ways.put("vonage", vonage::transfer);
+            clients.add(vonage);
+        }
+        return ways.isEmpty() ? GatewayTransfers.NONE : new GatewayTransfers(ways, clients.toArray(AutoCloseable[]::new));
     }
 
     @Bean

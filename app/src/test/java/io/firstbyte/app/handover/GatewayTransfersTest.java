@@ -49,4 +49,13 @@ class GatewayTransfersTest {
 
         StepVerifier.create(transfers.transfer(call("twilio"), "+15550009999")).expectComplete().verify(Duration.ofSeconds(5));
     }
+
+    @Test
+    void onlyAGatewayWithItsOwnWayHandsOver() {
+        GatewayTransfers transfers = new GatewayTransfers(Map.of("telnyx", (callId, number) -> Mono.empty()));
+
+        assertThat(transfers.handsOver("telnyx")).isTrue();
+        assertThat(transfers.handsOver("plivo")).isFalse();
+        assertThat(GatewayTransfers.NONE.handsOver("telnyx")).isFalse();
+    }
 }

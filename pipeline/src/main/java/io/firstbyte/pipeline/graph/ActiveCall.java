@@ -11,6 +11,7 @@ import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.control.ControlledEnd;
 import io.firstbyte.pipeline.control.EndCallTool;
 import io.firstbyte.pipeline.control.KeypadEntry;
+import io.firstbyte.pipeline.control.LimitWords;
 import io.firstbyte.pipeline.control.SilenceStep;
 import io.firstbyte.pipeline.audio.vad.VoiceActivityDetector;
 import io.firstbyte.pipeline.error.CallCannotContinue;
@@ -275,7 +276,7 @@ final class ActiveCall {
             }
             case CallLimit limit -> {
                 beginEnding(limit.reason());
-                yield say(Objects.requireNonNull(limit.goodbye()));
+                yield say(Objects.requireNonNull(LimitWords.goodbyeFor(limit, context)));
             }
             case SilenceStep.GiveUp giveUp -> {
                 log.info("call {}: the caller answered no silence prompt; ending the call", context.callId());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firstbyte.pipeline.call.CallSettings;
 import io.firstbyte.pipeline.control.CallLimit;
 import io.firstbyte.pipeline.control.CallLimits;
+import io.firstbyte.pipeline.control.LimitWords;
 import io.firstbyte.pipeline.event.AudioOut;
 import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.testing.CallHarness;
@@ -16,6 +17,7 @@ import io.firstbyte.pipeline.tts.TextToSpeech;
 import io.firstbyte.pipeline.tts.TtsSession;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,10 @@ class CallLimitsTest {
     }
 
     private CallHarness newCall(CallLimits limits, TextToSpeech tts) {
+        return newCall(limits, tts, Map.of());
+    }
+
+    private CallHarness newCall(CallLimits limits, TextToSpeech tts, Map<String, Object> attributes) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
             voice = new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler);
@@ -45,7 +51,7 @@ class CallLimitsTest {
                     tts == null ? voice : tts, new ToolRegistry(List.of(), Duration.ofSeconds(5)),
                     CallSettings.DEFAULTS.withGreeting("Hello, how can I help?"), limits, scheduler);
         });
-        return call.start();
+        return call.start(attributes);
     }
 
     @AfterEach
@@ -98,6 +104,17 @@ class CallLimitsTest {
         assertThat(call.completed()).isTrue();
         assertThat(stt.openSessions()).isZero();
         assertThat(voice.openSessions()).isZero();
+    }
+
+    @Test
+    void aCallWithItsOwnLimitWordsHearsTheGoodbyeInItsLanguage() {
+        LimitWords german = new LimitWords("Wir haben die maximale Gesprächsdauer erreicht. Auf Wiederhören.", "Wartung. Tschüss.");
+        newCall(LIMITS, null, Map.of(LimitWords.ATTRIBUTE, german)).silence(Duration.ofMinutes(5));
+
+        call.silence(Duration.ofSeconds(10));
+
+        assertThat(String.join(" ", voice.spoken())).endsWith(german.maxDuration()).doesNotContain(CallLimit.MAX_DURATION.goodbye());
+        assertThat(call.events().getLast()).isEqualTo(new EndCall(CallLimit.MAX_DURATION.reason()));
     }
 
     @Test

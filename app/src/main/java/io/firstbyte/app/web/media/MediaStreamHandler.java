@@ -45,9 +45,21 @@ public final class MediaStreamHandler implements WebSocketHandler {
     private final CallRunner runner;
     private final TelephonyProperties telephony;
     private final CallTokenCheck tokens;
+    private final boolean gatewayHandsOver;
 
     public MediaStreamHandler(String dialect, BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs,
                               List<String> subProtocols, CallRunner runner, TelephonyProperties telephony, CallTokenCheck tokens) {
+        this(dialect, codecs, subProtocols, runner, telephony, tokens, false);
+    }
+
+    /**
+     * @param gatewayHandsOver whether the gateway hands callers over by its own API (configured with its
+     *                         credentials, see {@code GatewayTransfers}) even where its stream cannot
+     */
+    public MediaStreamHandler(String dialect, BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs,
+                              List<String> subProtocols, CallRunner runner, TelephonyProperties telephony, CallTokenCheck tokens,
+                              boolean gatewayHandsOver) {
+        this.gatewayHandsOver = gatewayHandsOver;
         this.dialect = dialect;
         this.codecs = codecs;
         this.subProtocols = List.copyOf(subProtocols);
@@ -88,7 +100,8 @@ public final class MediaStreamHandler implements WebSocketHandler {
                     // When the call ends itself (EndCall), switchOnFirst tells the inbound events it was
                     // cancelled with an error nobody is left to receive; that is the end of the events.
                     Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
-                    return first.get() instanceof CallStarted start ? call(session, start, afterStart, codec.handsOver()) : Flux.empty();
+                    return first.get() instanceof CallStarted start ? call(session, start, afterStart,
+                            codec.handsOver() || gatewayHandsOver) : Flux.empty();
                 });
         Flux<WebSocketMessage> frames = outbound
                 .concatMapIterable(codec::encode)
