@@ -34,7 +34,7 @@ class KubernetesManifestsTest {
     private static final Path MANIFESTS = Path.of("..", "deploy", "kubernetes");
     /** Secrets by name: tokens, API and encryption keys, passwords, and the store URLs (credentials inside). */
     private static final Pattern SECRET = Pattern.compile(
-            ".*_(TOKEN|API_KEY|CREDENTIALS_KEY|PASSWORD|SECRET)|DATABASE_URL|REDIS_URL");
+            ".*_(TOKEN|API_KEY|CREDENTIALS_KEY|PRIVATE_KEY|PASSWORD|SECRET)|DATABASE_URL|REDIS_URL");
     /** Read by the JVM itself, not by the server's configuration. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
     /**
