@@ -3,6 +3,7 @@ package io.firstbyte.adapters.telephony.vonage;
 import io.firstbyte.adapters.http.FailureClassifier;
 import io.firstbyte.adapters.http.ProviderFailure;
 import io.firstbyte.adapters.http.ProviderHttp;
+import io.firstbyte.adapters.telephony.common.CallIds;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.tool.JsonText;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -102,7 +102,7 @@ public final class VonageCallTransfer implements AutoCloseable {
     String token() throws GeneralSecurityException {
         long now = clock.instant().getEpochSecond();
         String claims = "{\"application_id\":" + JsonText.quote(applicationId) + ",\"iat\":" + now + ",\"exp\":"
-                + (now + TOKEN_LIFETIME.toSeconds()) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + (now + TOKEN_LIFETIME.toSeconds()) + ",\"jti\":\"" + CallIds.random() + "\"}";
         String signedPart = JWT_HEADER + "." + BASE64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initSign(privateKey);
