@@ -295,7 +295,10 @@ class OpenAiChatModelIT {
             StepVerifier.create(model.stream(HELLO)).expectNextCount(2).expectComplete().verify(WAIT);
         }
 
-        assertThat(server.requests()).extracting(RecordedRequest::clientPort).containsOnly(server.requests().getFirst().clientPort());
+        // A turn can complete before its connection is back in the pool (released on the event loop just
+        // after), so the next may open another; without keep-alive each of the three turns would.
+        assertThat(server.requests().stream().map(RecordedRequest::clientPort).distinct().count())
+                .as("connections used by three sequential turns").isLessThan(3);
     }
 
     @Test
