@@ -198,7 +198,8 @@ class TransferCallIT {
                 .exchange();
     }
 
-    private static String token(String twiml) {
+    /** The call token the webhook's TwiML hands the stream. */
+    static String token(String twiml) {
         Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f.]+)\"").matcher(twiml);
         assertThat(token.find()).as("a call token in " + twiml).isTrue();
         return token.group(1);

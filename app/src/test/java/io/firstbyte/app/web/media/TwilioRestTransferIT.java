@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,7 +169,7 @@ class TwilioRestTransferIT {
         MODEL.enqueue(FakeReply.toolCalls("Let me put you through now. ", new ToolCall(toolCallId, "transfer_call", "{}")));
         TwilioTestCaller caller = new TwilioTestCaller();
         Disposable connection = caller.dial(port, Map.of("From", CALLER, "To", StartupSeed.DEMO_NUMBER,
-                        "token", token(voiceWebhook(caller.callSid))),
+                        "token", TransferCallIT.token(voiceWebhook(caller.callSid))),
                 Map.of("X-Twilio-Signature", TWILIO.sign("wss://voice.example.com/twilio/media", Map.of()))).subscribe();
         try {
             assertThat(caller.awaitAgentQuiet(Duration.ofMillis(300), GENEROUS)).as("greeting played").isTrue();
@@ -205,11 +203,5 @@ class TwilioRestTransferIT {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(body))
                 .exchange();
-    }
-
-    private static String token(String twiml) {
-        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f.]+)\"").matcher(twiml);
-        assertThat(token.find()).as("a call token in " + twiml).isTrue();
-        return token.group(1);
     }
 }
