@@ -12,7 +12,11 @@ import java.time.Duration;
  */
 public record SpeculationSettings(boolean enabled, Duration pause, Duration completePause, int maxPerTurn) {
 
-    public static final SpeculationSettings DEFAULTS = new SpeculationSettings(true, Duration.ofMillis(60),
+    /**
+     * 80 ms after an open transcript: longer than the 20-60 ms gaps between a caller's words, each of which
+     * would otherwise start an answer on half a sentence; 20 ms (one silent frame) after a complete one.
+     */
+    public static final SpeculationSettings DEFAULTS = new SpeculationSettings(true, Duration.ofMillis(80),
             Duration.ofMillis(20), 3);
     public static final SpeculationSettings OFF = new SpeculationSettings(false, DEFAULTS.pause(), DEFAULTS.completePause(),
             DEFAULTS.maxPerTurn());

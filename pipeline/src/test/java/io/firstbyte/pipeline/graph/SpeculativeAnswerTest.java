@@ -141,10 +141,10 @@ class SpeculativeAnswerTest {
         model.replies(ANSWER);
         call.speak(Duration.ofMillis(600));
         stt.emit(new TranscriptInterim("book a haircut tomorrow"));
-        call.silence(Duration.ofMillis(40));
-        assertThat(model.requests()).as("no closing punctuation: not after 40 ms").isEmpty();
+        call.silence(Duration.ofMillis(60));
+        assertThat(model.requests()).as("no closing punctuation: not after 60 ms, a gap between words").isEmpty();
         call.silence(Duration.ofMillis(20));
-        assertThat(model.requests()).as("after 60 ms").hasSize(1);
+        assertThat(model.requests()).as("after 80 ms").hasSize(1);
     }
 
     @Test

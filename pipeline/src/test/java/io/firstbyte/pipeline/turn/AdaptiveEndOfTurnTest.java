@@ -188,7 +188,7 @@ class AdaptiveEndOfTurnTest {
         StepVerifier.create(speculation.decide(heard.asFlux()))
                 .then(() -> {
                     heard.tryEmitNext(new io.firstbyte.pipeline.event.TranscriptInterim("I'd like a haircut and"));
-                    heard.tryEmitNext(new CallerPause.Paused(1000, 60));
+                    heard.tryEmitNext(new CallerPause.Paused(1000, 80));
                 })
                 .expectNoEvent(Duration.ofMillis(50))
                 .then(() -> heard.tryEmitNext(new io.firstbyte.pipeline.event.TranscriptInterim("I'd like a haircut and a shave")))
