@@ -67,6 +67,19 @@ while [ -z "$ready" ]; do
   sleep 0.2
 done
 
+# The container image, when this build made one, is trained now against this server's embedded stores: the
+# image has none of its own, and its cache must come from its own runtime and jar files.
+if [ -n "${IMAGE_CACHE_SCRIPT:-}" ] && [ "${IMAGE_SKIP:-true}" != true ] && [ -f "${IMAGE_TAR:-}" ]; then
+  postgres_port=$(sed -n -E 's/.*embedded PostgreSQL on 127\.0\.0\.1:([0-9]+).*/\1/p' "$log" | head -1)
+  redis_port=$(sed -n -E 's/.*embedded Redis on 127\.0\.0\.1:([0-9]+).*/\1/p' "$log" | head -1)
+  if [ -n "$postgres_port" ] && [ -n "$redis_port" ]; then
+    bash "$IMAGE_CACHE_SCRIPT" "$IMAGE_TAR" "$training/image" "postgres://postgres@127.0.0.1:$postgres_port/firstbyte" \
+      "redis://127.0.0.1:$redis_port" || echo "[WARNING] image start-up cache: the script failed; the image has none" >&2
+  else
+    echo "[WARNING] image start-up cache: the training server's embedded stores were not found in $log; the image has none" >&2
+  fi
+fi
+
 # SIGTERM is an ordinary JVM exit: the server stops its embedded stores, then the JVM writes the cache.
 kill -TERM "$pid"
 wait "$pid" || true

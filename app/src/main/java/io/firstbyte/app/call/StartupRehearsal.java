@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -63,7 +65,7 @@ public final class StartupRehearsal {
     private final CallSettings settings;
     private final String dialled;
     private final Duration budget;
-    private volatile boolean rehearsed;
+    private volatile @Nullable TurnTrace rehearsedTurn;
 
     /**
      * {@code dialled}: the number the rehearsal calls (a tenant's, to warm its catalog and availability);
@@ -85,8 +87,7 @@ public final class StartupRehearsal {
     public Mono<Void> rehearse() {
         return Mono.defer(() -> {
                     long start = System.nanoTime();
-                    return call().doOnSuccess(done -> {
-                        rehearsed = true;
+                    return call().doOnNext(turn -> rehearsedTurn = turn).doOnSuccess(turn -> {
                         log.info("call path rehearsed before serving in {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
                     });
                 })
@@ -94,15 +95,22 @@ public final class StartupRehearsal {
                 .onErrorResume(failed -> {
                     log.warn("call path rehearsal did not finish ({}); the first call may be slower", failed.toString());
                     return Mono.empty();
-                });
+                })
+                .then();
     }
 
     /** Whether a rehearsal got as far as answering the caller's first turn. */
     public boolean rehearsed() {
-        return rehearsed;
+        return rehearsedTurn != null;
     }
 
-    private Mono<Void> call() {
+    /** The caller's first turn as the rehearsal played it (what was heard, the tools the agent called), once it has. */
+    public Optional<TurnTrace> rehearsedTurn() {
+        return Optional.ofNullable(rehearsedTurn);
+    }
+
+    /** The first turn's trace once it was answered and played. */
+    private Mono<TurnTrace> call() {
         TwilioMediaCodec codec = new TwilioMediaCodec(DroppedInput.ignore());
         String sid = "rehearsal-" + UUID.randomUUID();
         CallStarted started = (CallStarted) codec.decode(new WireMessage.Text(startMessage(sid))).getFirst();
@@ -121,10 +129,11 @@ public final class StartupRehearsal {
                 .flatMap(resolved -> {
                     Caller caller = new Caller(codec, sid, greetingClauses(resolved));
                     return Mono.when(resolver.warmUp(resolved),
-                            pipeline.run(resolved, caller.says(), observer)
-                                    .doOnNext(caller::hears)
-                                    .takeUntilOther(firstTurn.asMono())
-                                    .then());
+                                    pipeline.run(resolved, caller.says(), observer)
+                                            .doOnNext(caller::hears)
+                                            .takeUntilOther(firstTurn.asMono())
+                                            .then())
+                            .then(firstTurn.asMono());
                 });
     }
 
