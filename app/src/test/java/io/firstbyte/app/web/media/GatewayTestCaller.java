@@ -46,6 +46,8 @@ final class GatewayTestCaller {
     final AtomicInteger clears = new AtomicInteger();
     final AtomicInteger marks = new AtomicInteger();
     final List<String> problems = new CopyOnWriteArrayList<>();
+    /** What the server sent that needs no answer (chan_websocket's {@code HANGUP}, say), in order. */
+    final List<String> ignored = new CopyOnWriteArrayList<>();
     private final Playback playback = new Playback();
     private final Sinks.Many<WireMessage> outgoing = Sinks.many().unicast().onBackpressureBuffer();
     private volatile boolean speaking;
@@ -178,7 +180,7 @@ final class GatewayTestCaller {
                 clears.incrementAndGet();
                 wire.cleared(playback.clear(now)).forEach(outgoing::tryEmitNext);
             }
-            case ServerMessage.Ignored ignored -> { }
+            case ServerMessage.Ignored needsNoAnswer -> ignored.add(needsNoAnswer.what());
             case ServerMessage.Invalid invalid -> problems.add(invalid.reason());
         }
     }
