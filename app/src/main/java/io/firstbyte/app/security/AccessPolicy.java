@@ -61,6 +61,7 @@ public final class AccessPolicy {
             new IngressRoute(TWILIO, "/twilio/**", null), // the voice webhook: X-Twilio-Signature over the form
             new IngressRoute(TELNYX, "/audio/telnyx/**", Credential.gateway(TELNYX)),
             new IngressRoute(PLIVO, "/audio/plivo/**", null), // token in the first message
+            new IngressRoute(PLIVO, "/plivo/**", null), // the transfer's aleg_url: X-Plivo-Signature-V3 over URL and form (handler)
             new IngressRoute(FREESWITCH, "/audio/freeswitch/**", Credential.gateway(FREESWITCH)),
             new IngressRoute(JAMBONZ, "/audio/jambonz/**", Credential.gateway(JAMBONZ)),
             new IngressRoute(JAMBONZ, "/jambonz/**", null), // the listen's actionHook: Jambonz-Signature or Basic (handler)

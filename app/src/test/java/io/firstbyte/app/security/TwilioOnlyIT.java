@@ -72,6 +72,9 @@ class TwilioOnlyIT {
         assertThat(afterStream.status()).isEqualTo(403);
         assertThat(afterStream.body()).contains("ASTERISK_WS_ENABLED=true", "AUDIOSOCKET_ENABLED=true");
         assertThat(http().post("/tools/vapi", remote(), "application/json", "{}").status()).isEqualTo(403);
+        RawHttp.Response plivoTransfer = http().post("/plivo/transfer", remote(), "application/x-www-form-urlencoded", "CallUUID=abc");
+        assertThat(plivoTransfer.status()).as("Plivo is not enabled").isEqualTo(403);
+        assertThat(plivoTransfer.body()).contains("PLIVO_ENABLED=true");
         assertThat(http().post("/tools/retell", remote(), "application/json", "{}").status()).isEqualTo(403);
         assertThat(http().post("/tools/retell/check_availability", remote(), "application/json", "{}").status()).isEqualTo(403);
     }

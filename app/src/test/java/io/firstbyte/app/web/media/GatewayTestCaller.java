@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -58,7 +59,12 @@ final class GatewayTestCaller {
     private volatile long playoutEndAtClose;
 
     GatewayTestCaller(Gateway gateway, CallSetup setup) {
-        this.wire = gateway.webSocketWire(setup, ThreadLocalRandom.current());
+        this(gateway, setup, ThreadLocalRandom.current());
+    }
+
+    /** A caller whose ids come from {@code ids}: two callers given equally seeded generators are the same call. */
+    GatewayTestCaller(Gateway gateway, CallSetup setup, RandomGenerator ids) {
+        this.wire = gateway.webSocketWire(setup, ids);
     }
 
     Mono<Void> dial(int port) {
