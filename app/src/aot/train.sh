@@ -11,6 +11,10 @@
 # The cache is valid for this JDK and these jar files only; the output folder is made afresh each time.
 # A JDK older than 25 (no -XX:AOTCacheOutput) gets the extracted jar without a cache. A failed training
 # run is reported and leaves no cache: the server then starts without it, only slower.
+#
+# With IMAGE_CACHE_SCRIPT, IMAGE_TAR and IMAGE_SKIP=false in the environment (app/pom.xml sets them), the
+# container image Jib just wrote is given its own cache while this server is up, trained inside the image
+# against this server's embedded PostgreSQL and Redis (../image/add-startup-cache.sh).
 set -euo pipefail
 
 jdk=$1
