@@ -1,9 +1,11 @@
 package io.firstbyte.fakes.voice;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
 /**
@@ -17,15 +19,18 @@ public final class MidStreamDrop {
     private MidStreamDrop() {
     }
 
-    /** Sends {@code first} itself, then drops {@code connection}; the returned stream has nothing more to send. */
+    /** Sends {@code first} itself, then drops {@code connection}; the returned stream sends nothing and ends when the socket has closed. */
     public static Flux<WebSocketFrame> sendThenDrop(@Nullable Connection connection, Flux<WebSocketFrame> first) {
-        return first.take(1).concatMap(frame -> {
+        // Ends only once the socket is closed: nothing queued behind it (an end-of-stream answer) may leave first.
+        return first.take(1).concatMap(frame -> Mono.<WebSocketFrame>create(sink -> {
             if (connection == null) {
                 frame.release();
-            } else {
-                connection.channel().writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+                sink.success();
+                return;
             }
-            return Flux.<WebSocketFrame>empty();
-        });
+            Channel channel = connection.channel();
+            channel.closeFuture().addListener(closed -> sink.success());
+            channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+        }));
     }
 }
