@@ -52,6 +52,12 @@ public record DeepgramSttConfig(String url, String apiKey, String model, String 
                 connectTimeout, closeTimeout);
     }
 
+    public DeepgramSttConfig withConnectTimeout(Duration timeout) {
+        return new DeepgramSttConfig(url, apiKey, model, language, interimResults, endpointingMillis, utteranceEndMillis,
+                vadEvents, smartFormat, punctuate, extraParams, keepAliveAfter, reconnectBufferFrames, finalizeOnSilence, vad,
+                timeout, closeTimeout);
+    }
+
     public DeepgramSttConfig withFinalizeOnSilence(boolean finalize) {
         return new DeepgramSttConfig(url, apiKey, model, language, interimResults, endpointingMillis, utteranceEndMillis,
                 vadEvents, smartFormat, punctuate, extraParams, keepAliveAfter, reconnectBufferFrames, finalize, vad,

@@ -30,7 +30,9 @@ import reactor.test.StepVerifier;
 /** Deepgram's live-listen protocol, against a local fake that speaks it. */
 class DeepgramSpeechToTextIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Connecting is not what most tests here are about: a busy machine's slow handshake must not make a second socket. */
+    private static final Duration PATIENT_CONNECT = Duration.ofSeconds(20);
     private static final CallContext CALL = new CallContext("call-3", "s", "+15550001111", "+15550002222", Map.of(), Map.of());
 
     private final FakeDeepgramListenServer server = FakeDeepgramListenServer.start("dg-key");
@@ -56,7 +58,7 @@ class DeepgramSpeechToTextIT {
     }
 
     private DeepgramSttConfig config() {
-        return DeepgramSttConfig.of(server.listenUrl(), "dg-key").withFinalizeOnSilence(false);
+        return DeepgramSttConfig.of(server.listenUrl(), "dg-key").withFinalizeOnSilence(false).withConnectTimeout(PATIENT_CONNECT);
     }
 
     private Flux<SpeechEvent> transcribe(DeepgramSttConfig config) {
