@@ -38,6 +38,7 @@ import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
 import io.firstbyte.pipeline.pace.OutboundPacer;
+import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.pace.PlaybackGate;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.tool.TranscriptHints;
@@ -117,7 +118,7 @@ final class ActiveCall {
 
     ActiveCall(CallContext context, CallSettings settings, LanguageModel model, ToolRegistry tools, TtsSession speech,
                CallScope scope, MarkLedger ledger, ConversationHistory history, SimulatedDelays delays,
-               CallObserver observer, Scheduler scheduler) {
+               CallObserver observer, Scheduler scheduler, PacingTick pacing) {
         this.context = context;
         this.settings = settings;
         this.model = model;
@@ -130,7 +131,7 @@ final class ActiveCall {
         this.observer = observer;
         this.scheduler = scheduler;
         this.pacerLead = settings.pacerLeadFor(context);
-        this.pacer = new OutboundPacer(pacerLead, scheduler, playback);
+        this.pacer = new OutboundPacer(pacerLead, pacing, playback);
         this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
         this.pauses = new PauseDetector(settings.turn().speculation().pause(), settings.vad().minSpeech());

@@ -22,6 +22,7 @@ import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
+import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.stt.SpeechToText;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
@@ -76,6 +77,7 @@ public final class CallPipeline {
     private final CallLimits limits;
     private final CallControls controls;
     private final Scheduler scheduler;
+    private final PacingTick pacing;
 
     /** A pipeline whose calls have the default {@link CallLimits} and no silence prompts. */
     public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
@@ -99,6 +101,12 @@ public final class CallPipeline {
         this.limits = limits;
         this.controls = controls;
         this.scheduler = scheduler;
+        this.pacing = new PacingTick(scheduler);
+    }
+
+    /** The one tick that paces the agent's audio in every call of this pipeline. */
+    PacingTick pacing() {
+        return pacing;
     }
 
     /**
@@ -129,7 +137,7 @@ public final class CallPipeline {
         TtsSession session = tts.open(withDelays);
         CallSettings call = settings.forCall(context);
         return new ActiveCall(withDelays, call, model, tools, session, scope, new MarkLedger(),
-                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler);
+                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler, pacing);
     }
 
     private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events, Mono<CallLimit> endRequested) {
