@@ -14,6 +14,7 @@ import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
+import io.firstbyte.pipeline.stt.SpeechToText;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.tts.TtsSession;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
  * frame after the codec: its arrival, the call's VAD and pause detector, and the fan-out of the caller's
  * events and speech signals to what watches them (speech-to-text, turn detector, barge-in policy,
  * speculation, the limits watchdog). The call is the server's defaults (speculation, adaptive end of
- * turn, barge-in, silence prompts); its speech-to-text takes the audio and says nothing and its agent is
+ * turn, barge-in, silence prompts); its speech-to-text takes the audio and hears nothing and its agent is
  * silent, so this is the steady state of a caller talking or a quiet line between turns. The frames are
  * the booking caller over pink noise at -30 dBFS, in order; each is a new {@link AudioIn} (32 bytes, as the
  * codec would hand over). Run with {@code -prof gc} for the bytes allocated per frame.
@@ -69,7 +70,7 @@ public class CallGraphFrameBenchmark {
         line = InboundFrameBenchmark.callerOverNoise().toArray(byte[][]::new);
         scheduler = Schedulers.newSingle("call-graph-benchmark");
         CallPipeline pipeline = new CallPipeline(
-                (context, audio) -> audio.thenMany(Flux.<SpeechEvent>never()),
+                new DeafSpeechToText(),
                 request -> Flux.never(),
                 context -> new SilentVoice(),
                 new ToolRegistry(List.of(), Duration.ofSeconds(5)),
@@ -95,6 +96,14 @@ public class CallGraphFrameBenchmark {
     public Sinks.EmitResult frameThroughTheCallGraph() {
         byte[] audio = line[(int) (frames % line.length)];
         return inbound.tryEmitNext(new AudioIn(audio, AudioFormat.MULAW_8K, 20 * frames++));
+    }
+
+    /** A speech-to-text session that takes every frame and hears nothing (no per-frame work of its own). */
+    private static final class DeafSpeechToText implements SpeechToText {
+        @Override
+        public Flux<SpeechEvent> transcribe(CallContext call, Flux<AudioIn> audio) {
+            return audio.filter(frame -> false).cast(SpeechEvent.class).concatWith(Flux.never());
+        }
     }
 
     /** A voice that is never asked to speak (the agent is silent: no greeting, no model reply). */
