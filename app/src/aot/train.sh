@@ -11,6 +11,10 @@
 # The cache is valid for this JDK and these jar files only; the output folder is made afresh each time.
 # A JDK older than 25 (no -XX:AOTCacheOutput) gets the extracted jar without a cache. A failed training
 # run is reported and leaves no cache: the server then starts without it, only slower.
+#
+# With IMAGE_CACHE_SCRIPT, IMAGE_TAR and IMAGE_SKIP=false in the environment (app/pom.xml sets them), the
+# container image Jib just wrote is given its own cache while this server is up, trained inside the image
+# against this server's embedded PostgreSQL and Redis (../image/add-startup-cache.sh).
 set -euo pipefail
 
 jdk=$1
@@ -66,6 +70,19 @@ while [ -z "$ready" ]; do
   fi
   sleep 0.2
 done
+
+# The container image, when this build made one, is trained now against this server's embedded stores: the
+# image has none of its own, and its cache must come from its own runtime and jar files.
+if [ -n "${IMAGE_CACHE_SCRIPT:-}" ] && [ "${IMAGE_SKIP:-true}" != true ] && [ -f "${IMAGE_TAR:-}" ]; then
+  postgres_port=$(sed -n -E 's/.*embedded PostgreSQL on 127\.0\.0\.1:([0-9]+).*/\1/p' "$log" | head -1)
+  redis_port=$(sed -n -E 's/.*embedded Redis on 127\.0\.0\.1:([0-9]+).*/\1/p' "$log" | head -1)
+  if [ -n "$postgres_port" ] && [ -n "$redis_port" ]; then
+    bash "$IMAGE_CACHE_SCRIPT" "$IMAGE_TAR" "$training/image" "postgres://postgres@127.0.0.1:$postgres_port/firstbyte" \
+      "redis://127.0.0.1:$redis_port" || echo "[WARNING] image start-up cache: the script failed; the image has none" >&2
+  else
+    echo "[WARNING] image start-up cache: the training server's embedded stores were not found in $log; the image has none" >&2
+  fi
+fi
 
 # SIGTERM is an ordinary JVM exit: the server stops its embedded stores, then the JVM writes the cache.
 kill -TERM "$pid"

@@ -25,6 +25,12 @@ public final class LatencyProfiles {
             ms(120), 0.25, 0.15);
     public static final LatencyProfile SLOW = new LatencyProfile(ms(500), ms(400), ms(900), 25,
             ms(300), 0.5, 0.2);
+    /**
+     * No waiting at all: the transcript, tokens and voice come as fast as the code makes them. For runs
+     * that only exercise the call path, such as the server's start-up rehearsal.
+     */
+    public static final LatencyProfile INSTANT = new LatencyProfile(Duration.ZERO, ms(200), Duration.ZERO, 1000,
+            Duration.ZERO, 0, 0);
 
     private final Map<String, LatencyProfile> profiles;
     private final String defaultName;
@@ -37,9 +43,10 @@ public final class LatencyProfiles {
         this.defaultName = defaultName;
     }
 
-    /** {@code fast}, {@code typical-cloud} (the default) and {@code slow}. */
+    /** {@code fast}, {@code typical-cloud} (the default), {@code slow} and {@code instant}. */
     public static LatencyProfiles builtIn() {
-        return new LatencyProfiles(Map.of("fast", FAST, "typical-cloud", TYPICAL_CLOUD, "slow", SLOW), "typical-cloud");
+        return new LatencyProfiles(Map.of("fast", FAST, "typical-cloud", TYPICAL_CLOUD, "slow", SLOW, "instant", INSTANT),
+                "typical-cloud");
     }
 
     /** These profiles with {@code overrides} replacing or adding profiles of the same name. */

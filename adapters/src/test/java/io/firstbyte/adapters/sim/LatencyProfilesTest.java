@@ -18,7 +18,7 @@ class LatencyProfilesTest {
     void theBuiltInProfilesAreFindableByName() {
         LatencyProfiles profiles = LatencyProfiles.builtIn();
 
-        assertThat(profiles.names()).containsExactlyInAnyOrder("fast", "typical-cloud", "slow");
+        assertThat(profiles.names()).containsExactlyInAnyOrder("fast", "typical-cloud", "slow", "instant");
         assertThat(profiles.find("fast")).contains(LatencyProfiles.FAST);
         assertThat(profiles.find("Typical-Cloud")).contains(LatencyProfiles.TYPICAL_CLOUD);
         assertThat(profiles.find("slow").orElseThrow().llmFirstTokenDelay()).isEqualTo(Duration.ofMillis(900));

@@ -65,7 +65,8 @@ final class AudioSocketConnection {
                     if (first.get() instanceof CallStarted start && !admitted.getAsBoolean()) {
                         return refuse(start, in);
                     }
-                    return first.get() instanceof CallStarted start ? runner.run(start, afterStart, pacerLead) : Flux.empty();
+                    return first.get() instanceof CallStarted start
+                            ? runner.run(start, afterStart, pacerLead, codec.handsOver()) : Flux.empty();
                 });
         Flux<byte[]> bytes = outbound
                 .concatMapIterable(codec::encode)

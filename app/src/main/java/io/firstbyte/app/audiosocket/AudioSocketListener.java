@@ -29,7 +29,9 @@ import reactor.netty.tcp.TcpServer;
  * as every WebSocket gateway. The call's numbers come from the {@link AudioSocketCallDirectory}
  * ({@code POST /audiosocket/calls} before connecting); an unregistered call gets the configured
  * default dialled number, if any, unless only registered calls are accepted (Asterisk credentials
- * configured): then its connection is closed. Started and stopped with the application.
+ * configured): then its connection is closed. Started and stopped with the application, when the
+ * serving mode serves AudioSocket at all (decided at start, not by a bean condition, which an
+ * AOT-processed start would have fixed at build time).
  */
 public final class AudioSocketListener implements SmartLifecycle {
 
@@ -40,20 +42,23 @@ public final class AudioSocketListener implements SmartLifecycle {
     private final CallRunner runner;
     private final Duration startTimeout;
     private final boolean registeredOnly;
+    private final boolean served;
     private final AtomicLong connections = new AtomicLong();
     private volatile @Nullable DisposableServer server;
 
     /**
      * @param registeredOnly accept only calls registered through {@code POST /audiosocket/calls} (with the
      *                       Asterisk credentials): a connection with any other UUID is closed at once
+     * @param served         whether AudioSocket is served in this serving mode; when not, nothing listens
      */
     public AudioSocketListener(AudioSocketProperties settings, AudioSocketCallDirectory directory, CallRunner runner,
-                               Duration startTimeout, boolean registeredOnly) {
+                               Duration startTimeout, boolean registeredOnly, boolean served) {
         this.settings = settings;
         this.directory = directory;
         this.runner = runner.forGateway("audiosocket");
         this.startTimeout = startTimeout;
         this.registeredOnly = registeredOnly;
+        this.served = served;
     }
 
     /** The port it listens on (the one the system chose when configured as {@code 0}); -1 when not listening. */
@@ -70,6 +75,9 @@ public final class AudioSocketListener implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!served) {
+            return;
+        }
         server = TcpServer.create()
                 .host(settings.host())
                 .port(settings.port())

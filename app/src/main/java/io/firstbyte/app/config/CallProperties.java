@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * all; zero switches either off), what a silent caller is told ({@code silence}) and how keys typed on
  * the keypad reach the agent ({@code keypad}), and which speech over the agent is only a backchannel
  * ({@code backchannel}). With {@code speculation} an answer starts when the caller
- * pauses for {@code speculationPause} with a transcript in hand, and is held until the turn is confirmed
+ * pauses for {@code speculationPause} with a transcript in hand (for {@code speculationPauseComplete} when
+ * the transcript reads complete), and is held until the turn is confirmed
  * (at most {@code speculationMaxPerTurn} started per turn); an answer's first {@code firstWords} words go
  * to the voice as soon as they exist (0: its first clause).
  */
@@ -53,15 +54,18 @@ public record CallProperties(
         @NotNull @Valid Backchannel backchannel,
         boolean speculation,
         @NotNull Duration speculationPause,
+        @NotNull Duration speculationPauseComplete,
         @Min(1) int speculationMaxPerTurn,
         @Min(0) int firstWords,
         @NotNull @Valid EndOfTurn endOfTurn) {
 
     /**
      * With {@code adaptive}, a complete sentence or question ends the turn after {@code complete} of
-     * silence, one that trails off in a filler or conjunction only after {@code trailing}.
+     * silence, one without closing punctuation after {@code open}, one that trails off in a filler, a
+     * conjunction or a word such as "the" or "is" only after {@code trailing} ({@link EndOfTurnSettings}).
      */
-    public record EndOfTurn(boolean adaptive, @NotNull Duration complete, @NotNull Duration trailing) {
+    public record EndOfTurn(boolean adaptive, @NotNull Duration complete, @NotNull Duration open,
+                            @NotNull Duration trailing) {
     }
 
     /**
@@ -106,8 +110,10 @@ public record CallProperties(
     public CallSettings toSettings() {
         return new CallSettings(systemPrompt, greeting, historyMessages, maxToolRounds, pacerLead, fillerAfter,
                 vadSettings(), new TurnSettings(turnSilence, bargeIn, backchannel.toSettings(),
-                        new SpeculationSettings(speculation, speculationPause, speculationMaxPerTurn),
-                        new EndOfTurnSettings(endOfTurn.adaptive(), endOfTurn.complete(), endOfTurn.trailing())), firstWords);
+                        new SpeculationSettings(speculation, speculationPause, speculationPauseComplete,
+                                speculationMaxPerTurn),
+                        new EndOfTurnSettings(endOfTurn.adaptive(), endOfTurn.complete(), endOfTurn.open(),
+                                endOfTurn.trailing())), firstWords);
     }
 
     public CallLimits limits() {

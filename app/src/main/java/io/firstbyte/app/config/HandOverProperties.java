@@ -17,18 +17,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param twilioRestTimeout bound on one update; kept under the call's two seconds of hand-over wait
  * @param telnyxApiKey      Telnyx's API key: when set, Telnyx calls are handed over with Call Control's {@code transfer}
  * @param telnyxApiUrl      Telnyx's API ({@code https://api.telnyx.com}; a local fake in tests)
- * @param gatewayRestTimeout bound on one transfer request to Telnyx's or Vonage's REST API
+ * @param gatewayRestTimeout bound on one transfer request to Telnyx's, Vonage's or Plivo's REST API
  * @param vonageApplicationId the Vonage application the calls belong to: with the private key, Vonage calls are
  *                          handed over with the Voice API's transfer
  * @param vonagePrivateKey  that application's private key (PKCS#8 PEM, as Vonage issues it)
  * @param vonageApiUrl      Vonage's Voice API ({@code https://api.nexmo.com}; a local fake in tests)
+ * @param plivoAuthId       the Plivo account's auth id: with its auth token, Plivo calls are handed over with the
+ *                          Voice API's call transfer
+ * @param plivoAuthToken    that account's auth token; it also checks {@code X-Plivo-Signature-V3} on the transfer's
+ *                          request for the XML to run
+ * @param plivoApiUrl       Plivo's Voice API ({@code https://api.plivo.com}; a local fake in tests)
  */
 @ConfigurationProperties("firstbyte.handover")
 public record HandOverProperties(@Nullable String twilioTransfer, @Nullable String twilioAccountSid,
                                  @Nullable String twilioApiUrl, @Nullable Duration twilioRestTimeout,
                                  @Nullable String telnyxApiKey, @Nullable String telnyxApiUrl,
                                  @Nullable Duration gatewayRestTimeout, @Nullable String vonageApplicationId,
-                                 @Nullable String vonagePrivateKey, @Nullable String vonageApiUrl) {
+                                 @Nullable String vonagePrivateKey, @Nullable String vonageApiUrl,
+                                 @Nullable String plivoAuthId, @Nullable String plivoAuthToken, @Nullable String plivoApiUrl) {
 
     public static final String ACTION_URL = "action-url";
     public static final String REST = "rest";
@@ -49,6 +55,9 @@ public record HandOverProperties(@Nullable String twilioTransfer, @Nullable Stri
         vonageApplicationId = vonageApplicationId == null ? "" : vonageApplicationId.strip();
         vonagePrivateKey = vonagePrivateKey == null ? "" : vonagePrivateKey.strip();
         vonageApiUrl = vonageApiUrl == null || vonageApiUrl.isBlank() ? "https://api.nexmo.com" : vonageApiUrl.strip();
+        plivoAuthId = plivoAuthId == null ? "" : plivoAuthId.strip();
+        plivoAuthToken = plivoAuthToken == null ? "" : plivoAuthToken.strip();
+        plivoApiUrl = plivoApiUrl == null || plivoApiUrl.isBlank() ? "https://api.plivo.com" : plivoApiUrl.strip();
     }
 
     public boolean twilioRest() {

@@ -10,9 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateways' own ways to pass a live call on, used beside the transport's when configured (Twilio's
- * REST call update, Telnyx's Call Control {@code transfer}): by gateway name ({@link CallRunner#GATEWAY_ATTRIBUTE}). Each is a second way, not
- * the only one: a failure is logged and the call ends as the transport hands over (for Twilio, the
- * action URL then answers {@code <Dial>}), so it never fails the hand-over.
+ * REST call update, Telnyx's Call Control {@code transfer}, Vonage's and Plivo's call transfers): by gateway
+ * name ({@link CallRunner#GATEWAY_ATTRIBUTE}). A failure is logged and the call ends as the transport ends it
+ * (for Twilio, the action URL then answers {@code <Dial>}; on the others the caller is disconnected), so it
+ * never fails the hand-over.
  */
 public final class GatewayTransfers implements AutoCloseable {
 

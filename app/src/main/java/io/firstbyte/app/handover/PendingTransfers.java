@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The number a call is being handed over to, by call id, for whichever instance the gateway asks next
- * (Twilio asks {@code <Connect>}'s action URL, maybe on another instance than the one that held the
- * stream): {@code SET <prefix>:transfer:<call id> <number> PX <ttl>} in the shared Redis. This instance
+ * (Twilio asks {@code <Connect>}'s action URL, jambonz the listen's actionHook, an Asterisk dial plan
+ * {@code /asterisk/after-stream}, maybe on another instance than the one that held the stream): {@code SET <prefix>:transfer:<call id> <number> PX <ttl>} in the shared Redis. This instance
  * also remembers it, so while Redis does not answer, a transfer still works when the gateway comes back
  * to the same instance.
  */

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * ({@link TransportCodec#handsOver()}); the agent then says one short line and the call ends with end
  * reason {@code transfer}. Otherwise the answer says why not and asks the agent to offer to take a
  * message. Answering changes nothing, so asking twice is harmless: the hand-over's one side effect
- * ({@link #handOverTo}: the number read again and recorded as the call's pending transfer, for Twilio's
- * action URL), and, where configured, the gateway's own hand-over ({@link GatewayTransfers}: Twilio's REST
+ * ({@link #handOverTo}: the number read again and recorded as the call's pending transfer, for what the
+ * gateway asks after the stream: Twilio's action URL, jambonz' actionHook, the Asterisk dial plan), and, where configured, the gateway's own hand-over ({@link GatewayTransfers}: Twilio's REST
  * call update, Telnyx's {@code transfer}), happens once, when the call really ends for it, after the line has played and before the
  * transport ends the call. The Redis record is the one source: a repeated hand-over of the same call tells no
  * gateway twice. Should the number have gone meanwhile, the call simply ends.

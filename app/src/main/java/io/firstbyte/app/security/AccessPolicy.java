@@ -30,7 +30,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Who may use which route. Routes are matched with the router's own path patterns on the path it
  * routes (decoded, without {@code ;} parameters), after the firewall refused any path that could
  * be read two ways; the first matching route decides. Health is open; {@link TokenRoute}s need a
- * bearer token; each ingress route is served only when its {@link Ingress} is, and checks the
+ * bearer token; each ingress route is served only when its {@link Ingress} (one of them) is, and checks the
  * gateway's upgrade credentials here when the gateway sends them with the upgrade (the others are
  * verified by their handler: they are in the body or the first message); the tenant API checks its
  * own keys; in production, nothing else is served.
@@ -40,14 +40,19 @@ public final class AccessPolicy {
     private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
     /**
-     * An ingress route, the authority its upgrade must present (none: the handler's own check) and
-     * the status of a refusal: 401, except for Twilio, whose signature is no HTTP authentication a
-     * client could answer (403, as its webhook answers a bad signature).
+     * An ingress route, the ingress it belongs to (served while any of them is), the authority its
+     * request must present (none: the handler's own check) and the status of a refusal: 401, except
+     * for Twilio, whose signature is no HTTP authentication a client could answer (403, as its webhook
+     * answers a bad signature).
      */
-    private record IngressRoute(Ingress ingress, String pattern, @Nullable String authority, HttpStatus refusal) {
+    private record IngressRoute(List<Ingress> ingresses, String pattern, @Nullable String authority, HttpStatus refusal) {
+
+        IngressRoute(Ingress ingress, String pattern, @Nullable String authority, HttpStatus refusal) {
+            this(List.of(ingress), pattern, authority, refusal);
+        }
 
         IngressRoute(Ingress ingress, String pattern, @Nullable String authority) {
-            this(ingress, pattern, authority, HttpStatus.UNAUTHORIZED);
+            this(List.of(ingress), pattern, authority, HttpStatus.UNAUTHORIZED);
         }
     }
 
@@ -56,12 +61,15 @@ public final class AccessPolicy {
             new IngressRoute(TWILIO, "/twilio/**", null), // the voice webhook: X-Twilio-Signature over the form
             new IngressRoute(TELNYX, "/audio/telnyx/**", Credential.gateway(TELNYX)),
             new IngressRoute(PLIVO, "/audio/plivo/**", null), // token in the first message
+            new IngressRoute(PLIVO, "/plivo/**", null), // the transfer's aleg_url: X-Plivo-Signature-V3 over URL and form (handler)
             new IngressRoute(FREESWITCH, "/audio/freeswitch/**", Credential.gateway(FREESWITCH)),
             new IngressRoute(JAMBONZ, "/audio/jambonz/**", Credential.gateway(JAMBONZ)),
             new IngressRoute(JAMBONZ, "/jambonz/**", null), // the listen's actionHook: Jambonz-Signature or Basic (handler)
             new IngressRoute(VONAGE, "/audio/vonage/**", null), // token in the first message
             new IngressRoute(ASTERISK, "/audio/asterisk/**", Credential.gateway(ASTERISK)),
             new IngressRoute(AUDIOSOCKET, "/audiosocket/**", Credential.gateway(ASTERISK)),
+            // where the dial plan asks, after either Asterisk gateway's media, where a caller goes next
+            new IngressRoute(List.of(ASTERISK, AUDIOSOCKET), "/asterisk/**", Credential.gateway(ASTERISK), HttpStatus.UNAUTHORIZED),
             new IngressRoute(VAPI, "/tools/vapi/**", null), // X-Vapi-Secret
             new IngressRoute(RETELL, "/tools/retell/**", null)); // X-Retell-Signature over the body
 
@@ -125,12 +133,9 @@ public final class AccessPolicy {
     }
 
     private AccessRule rule(IngressRoute route) {
-        Ingress way = route.ingress();
-        if (!ingress.serves(way)) {
-            Setting enabled = way.enabled();
-            return AccessRule.closed(Refusal.forbidden(way.title() + (ingress.mode() == ServingMode.DEVELOPMENT && enabled != null
-                    ? " is turned off by " + enabled.variable() + "=false"
-                    : " is not served: " + way.howToEnable())));
+        Ingress way = route.ingresses().stream().filter(ingress::serves).findFirst().orElse(null);
+        if (way == null) {
+            return AccessRule.closed(Refusal.forbidden(notServed(route.ingresses())));
         }
         if (route.authority() == null || !ingress.hasSecret(way)) {
             return AccessRule.open();
@@ -140,5 +145,15 @@ public final class AccessPolicy {
                 Refusal.forbidden("these are not " + way.title() + " credentials"));
         return (authentication, exchange) -> credentials.refusal(authentication, exchange)
                 .doOnNext(refused -> log.warn("{} request refused: {}", way.title(), refused.message()));
+    }
+
+    /** Why none of {@code ways} is served, and what to set. */
+    private String notServed(List<Ingress> ways) {
+        String titles = ways.stream().map(Ingress::title).collect(Collectors.joining(" and "));
+        String verb = ways.size() == 1 ? " is" : " are";
+        boolean turnedOff = ingress.mode() == ServingMode.DEVELOPMENT && ways.stream().allMatch(way -> way.enabled() != null);
+        return titles + (turnedOff
+                ? verb + " turned off by " + ways.stream().map(way -> way.enabled().variable() + "=false").collect(Collectors.joining(" and "))
+                : verb + " not served: " + ways.stream().map(Ingress::howToEnable).collect(Collectors.joining("; or ")));
     }
 }

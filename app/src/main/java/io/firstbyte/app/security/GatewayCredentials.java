@@ -12,7 +12,7 @@ import java.util.List;
  * {@code X-Twilio-Signature} over the public media URL, Telnyx's
  * {@code x-telnyx-streaming-auth-token}, FreeSWITCH's bearer token (from {@code STREAM_EXTRA_HEADERS}),
  * jambonz's {@code wsAuth} and Asterisk's {@code websocket_client.conf} credentials as HTTP Basic
- * (the Asterisk ones also register AudioSocket calls). Plivo and Vonage can carry theirs only in
+ * (the Asterisk ones also register AudioSocket calls and ask {@code /asterisk/after-stream}). Plivo and Vonage can carry theirs only in
  * the first message, where the media handler checks it. Only configured secrets are listed.
  */
 final class GatewayCredentials {

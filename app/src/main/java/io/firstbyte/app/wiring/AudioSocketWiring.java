@@ -4,10 +4,10 @@ import io.firstbyte.adapters.telephony.asterisk.audiosocket.AudioSocketCallDirec
 import io.firstbyte.app.audiosocket.AudioSocketListener;
 import io.firstbyte.app.call.CallRunner;
 import io.firstbyte.app.config.TelephonyProperties;
-import io.firstbyte.app.security.AudioSocketServed;
+import io.firstbyte.app.security.Ingress;
+import io.firstbyte.app.security.IngressPolicy;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** The Asterisk AudioSocket TCP listener and the directory the dial plan registers its calls in. */
@@ -22,11 +22,11 @@ public class AudioSocketWiring {
         return new AudioSocketCallDirectory(Clock.systemUTC(), telephony.audiosocket().registrationTtl(), WAITING_REGISTRATIONS);
     }
 
-    /** Only when AudioSocket is served (security.IngressPolicy); with Asterisk credentials, registered calls only. */
+    /** Listening only when AudioSocket is served (security.IngressPolicy); with Asterisk credentials, registered calls only. */
     @Bean
-    @Conditional(AudioSocketServed.class)
-    AudioSocketListener audioSocketListener(TelephonyProperties telephony, AudioSocketCallDirectory directory, CallRunner runner) {
+    AudioSocketListener audioSocketListener(TelephonyProperties telephony, AudioSocketCallDirectory directory, CallRunner runner,
+                                            IngressPolicy ingress) {
         return new AudioSocketListener(telephony.audiosocket(), directory, runner, telephony.startTimeout(),
-                !telephony.gateways().asteriskPassword().isEmpty());
+                !telephony.gateways().asteriskPassword().isEmpty(), ingress.serves(Ingress.AUDIOSOCKET));
     }
 }

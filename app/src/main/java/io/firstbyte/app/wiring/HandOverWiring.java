@@ -2,6 +2,7 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.booking.CatalogSource;
 import io.firstbyte.app.booking.cache.RedisConnector;
+import io.firstbyte.adapters.telephony.plivo.PlivoCallTransfer;
 import io.firstbyte.adapters.telephony.telnyx.TelnyxCallTransfer;
 import io.firstbyte.adapters.telephony.twilio.TwiML;
 import io.firstbyte.adapters.telephony.twilio.TwilioCallUpdate;
@@ -18,6 +19,7 @@ import io.firstbyte.app.messages.MessageStore;
 import io.firstbyte.app.messages.MessagesApi;
 import io.firstbyte.app.messages.TakeMessageTool;
 import io.firstbyte.app.tenant.WebhookSecrets;
+import io.firstbyte.app.web.plivo.PlivoTransferXml;
 import io.firstbyte.app.webhooks.Backoff;
 import io.firstbyte.app.webhooks.BookingEvents;
 import io.firstbyte.app.webhooks.NettyWebhookClient;
@@ -78,7 +80,9 @@ public class HandOverWiring {
      * The gateways' own hand-over, each only when configured with its credentials: Twilio's REST call update
      * when TWILIO_TRANSFER=rest (then its account SID and auth token are required), Telnyx's Call Control
      * {@code transfer} when TELNYX_API_KEY is set, Vonage's Voice API transfer when VONAGE_APPLICATION_ID and
-     * VONAGE_PRIVATE_KEY are set (one without the other stops start-up). Without any, none.
+     * VONAGE_PRIVATE_KEY are set (one without the other stops start-up), Plivo's Voice API call transfer when
+     * PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN are set (likewise both or neither): Plivo is sent the call's A leg to
+     * {@link PlivoTransferXml}, which answers the number from the transfer record. Without any, none.
      */
     @Bean(destroyMethod = "close")
     GatewayTransfers gatewayTransfers(HandOverProperties handOver, TelephonyProperties telephony, ObjectProvider<Clock> clocks) {
@@ -107,6 +111,17 @@ public class HandOverWiring {
                     handOver.vonagePrivateKey(), clocks.getIfUnique(Clock::systemUTC), handOver.gatewayRestTimeout());
             ways.put("vonage", vonage::transfer);
             clients.add(vonage);
+        }
+        if (!handOver.plivoAuthId().isEmpty() || !handOver.plivoAuthToken().isEmpty()) {
+            if (handOver.plivoAuthId().isEmpty() || handOver.plivoAuthToken().isEmpty()) {
+                throw new IllegalStateException("Plivo transfers need both PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN");
+            }
+            PlivoCallTransfer plivo = new PlivoCallTransfer(handOver.plivoApiUrl(), handOver.plivoAuthId(),
+                    handOver.plivoAuthToken(), handOver.gatewayRestTimeout());
+            String alegUrl = telephony.publicUrlOf(PlivoTransferXml.PATH, null);
+            // The number is not sent: Plivo asks the aleg_url, which reads it from the transfer record written just before.
+            ways.put("plivo", (callUuid, number) -> plivo.transfer(callUuid, alegUrl));
+            clients.add(plivo);
         }
         return ways.isEmpty() ? GatewayTransfers.NONE : new GatewayTransfers(ways, clients.toArray(AutoCloseable[]::new));
     }

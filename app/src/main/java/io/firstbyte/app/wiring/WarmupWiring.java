@@ -2,6 +2,7 @@ package io.firstbyte.app.wiring;
 
 import io.firstbyte.app.call.CallStartResolver;
 import io.firstbyte.app.call.StartupRehearsal;
+import io.firstbyte.app.config.CallProperties;
 import io.firstbyte.app.providers.ProviderSelection;
 import io.firstbyte.pipeline.graph.CallPipeline;
 import java.time.Duration;
@@ -19,9 +20,9 @@ public class WarmupWiring {
 
     @Bean
     StartupRehearsal startupRehearsal(CallPipeline pipeline, CallStartResolver resolver, ProviderSelection defaultProviderSelection,
-                                      @Value("${firstbyte.startup.rehearsal-number}") String dialled,
+                                      CallProperties call, @Value("${firstbyte.startup.rehearsal-number}") String dialled,
                                       @Value("${firstbyte.startup.rehearsal-timeout}") Duration budget) {
-        return new StartupRehearsal(pipeline, resolver, defaultProviderSelection, dialled, budget);
+        return new StartupRehearsal(pipeline, resolver, defaultProviderSelection, call.toSettings(), dialled, budget);
     }
 
     @Bean

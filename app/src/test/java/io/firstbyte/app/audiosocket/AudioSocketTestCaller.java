@@ -19,16 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * socket: the UUID frame first, then a 320-byte slin 8 kHz frame every 20 ms (speech or silence),
  * a hang-up frame at the end; it reads the server's frames exactly (3-byte header, then the payload).
  */
-final class AudioSocketTestCaller implements AutoCloseable {
+public final class AudioSocketTestCaller implements AutoCloseable {
 
     static final int KIND_HANGUP = 0x00;
     static final int KIND_UUID = 0x01;
     static final int KIND_SLIN = 0x10;
 
-    final UUID uuid;
-    final AtomicInteger audioFrames = new AtomicInteger();
+    public final UUID uuid;
+    public final AtomicInteger audioFrames = new AtomicInteger();
     final AtomicInteger loudestSample = new AtomicInteger();
-    volatile boolean hangUpReceived;
+    public volatile boolean hangUpReceived;
     volatile boolean closedByServer;
     /** Why the reader stopped, when it was not the server closing the connection (for failure messages). */
     volatile String readerStopped = "still reading";
@@ -41,7 +41,7 @@ final class AudioSocketTestCaller implements AutoCloseable {
     /** Set before this side closes the socket: try-with-resources closes the socket before a catch runs, so isClosed() cannot tell. */
     private volatile boolean closedLocally;
 
-    AudioSocketTestCaller(int port, UUID uuid) throws IOException {
+    public AudioSocketTestCaller(int port, UUID uuid) throws IOException {
         this.uuid = uuid;
         this.socket = new Socket("localhost", port);
         socket.setTcpNoDelay(true);
@@ -52,7 +52,7 @@ final class AudioSocketTestCaller implements AutoCloseable {
     }
 
     /** Starts sending audio, one frame every 20 ms, as Asterisk does once the call is bridged. */
-    AudioSocketTestCaller streaming() {
+    public AudioSocketTestCaller streaming() {
         clock.scheduleAtFixedRate(() -> {
             try {
                 send(KIND_SLIN, speaking ? SPEECH : SILENCE);
@@ -63,13 +63,13 @@ final class AudioSocketTestCaller implements AutoCloseable {
         return this;
     }
 
-    void say(Duration duration) throws InterruptedException {
+    public void say(Duration duration) throws InterruptedException {
         speaking = true;
         Thread.sleep(duration.toMillis());
         speaking = false;
     }
 
-    boolean awaitAnswer(int before, Duration quiet, Duration timeout) throws InterruptedException {
+    public boolean awaitAnswer(int before, Duration quiet, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (audioFrames.get() <= before) {
             if (System.nanoTime() > deadline) {
@@ -86,12 +86,12 @@ final class AudioSocketTestCaller implements AutoCloseable {
         return false;
     }
 
-    boolean awaitClosedByServer(Duration timeout) throws InterruptedException {
+    public boolean awaitClosedByServer(Duration timeout) throws InterruptedException {
         reader.join(timeout);
         return closedByServer;
     }
 
-    String readerState() {
+    public String readerState() {
         return "reader " + (reader.isAlive() ? "alive" : "ended") + ": " + readerStopped;
     }
 
@@ -109,7 +109,7 @@ final class AudioSocketTestCaller implements AutoCloseable {
         out.flush();
     }
 
-    void hangUp() throws IOException {
+    public void hangUp() throws IOException {
         clock.shutdownNow();
         send(KIND_HANGUP, new byte[0]);
     }

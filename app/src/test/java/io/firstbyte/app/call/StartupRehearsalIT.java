@@ -2,9 +2,11 @@ package io.firstbyte.app.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstbyte.adapters.sim.Scenarios;
 import io.firstbyte.app.booking.ItDatabase;
 import io.firstbyte.fakes.openai.FakeOpenAiServer;
 import io.firstbyte.fakes.openai.FakeReply;
+import io.firstbyte.pipeline.trace.TurnTrace;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The start-up rehearsal against the machine's PostgreSQL and Redis: by the time the context is
- * ready it has played a call up to the end of the greeting's first clause, through the simulated providers
- * only (the configured language model, a local fake, is never asked for an answer), and left no live call.
+ * ready it has played a call through the greeting and the caller's first turn, answered by the agent
+ * with its availability tools against the demo salon, through the simulated providers only (the
+ * configured language model, a local fake, is never asked for an answer), and left no live call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstbyte.security.mode=development", "firstbyte.startup.rehearsal=true", "firstbyte.startup.rehearsal-timeout=120s",
@@ -46,6 +49,10 @@ class StartupRehearsalIT {
     @Test
     void beforeServingTheServerHasPlayedARehearsalCallOnSimulatedProvidersAndKeptNoCall() {
         assertThat(rehearsal.rehearsed()).isTrue();
+        TurnTrace turn = rehearsal.rehearsedTurn().orElseThrow();
+        assertThat(turn.transcript()).isEqualTo(Scenarios.ALL.get(Scenarios.BOOKING).getFirst());
+        assertThat(turn.tools()).extracting(TurnTrace.ToolSpan::name).contains("check_availability");
+        assertThat(turn.firstOutboundFrame()).as("the answer was spoken").isNotNegative();
         assertThat(MODEL.requests()).noneMatch(request -> request.path().endsWith("/chat/completions"));
         assertThat(live.count()).isZero();
     }

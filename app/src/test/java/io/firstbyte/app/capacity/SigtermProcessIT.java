@@ -84,8 +84,11 @@ class SigtermProcessIT {
                 assertThat(shutdown).contains("drained in", "embedded Redis stopped", "embedded PostgreSQL stopped");
                 assertThat(shutdown.indexOf("drained in")).isLessThan(shutdown.indexOf("embedded Redis stopped"))
                         .isLessThan(shutdown.indexOf("embedded PostgreSQL stopped"));
+                // Redis gone under the draining call; a command timeout or an open breaker left from a slow
+                // start on a loaded machine is not that (it is logged as "Redis unavailable" too)
                 assertThat(afterSigterm).noneMatch(line -> line.toLowerCase().contains("reconnect")
-                        || line.contains("Redis unavailable"));
+                        || line.contains("Redis unavailable") && (line.contains("RedisConnectionException")
+                        || line.contains("Connection refused") || line.contains("not connected")));
             }
         } finally {
             // After a failure: SIGTERM lets the server stop its embedded stores (a kill would orphan them).

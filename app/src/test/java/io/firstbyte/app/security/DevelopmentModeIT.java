@@ -88,6 +88,7 @@ class DevelopmentModeIT {
         }
         assertThat(http().post("/audiosocket/calls", remote(), "application/x-www-form-urlencoded",
                 "uuid=0b7f1f5e-4c55-4d0a-9a57-3f1f1c9b2a10&to=%2B15550100100").status()).isEqualTo(204);
+        assertThat(http().get("/asterisk/after-stream?call=1718000000.42", remote()).status()).isEqualTo(200);
         assertThat(http().get("/api/tools", remote()).status()).isEqualTo(200);
     }
 }

@@ -145,6 +145,15 @@ class ProductionAccessIT {
     }
 
     @Test
+    void plivosTransferUrlIsServedWithPlivoButAnswersNothingUnsigned() {
+        RawHttp.Response unsigned = http().post("/plivo/transfer", remote(), "application/x-www-form-urlencoded", "CallUUID=abc");
+        assertThat(unsigned.status()).as("without PLIVO_AUTH_TOKEN no signature can be checked").isEqualTo(403);
+        assertThat(unsigned.isOneLineJson()).isTrue();
+        assertThat(http().post("/plivo/transfer", remote("X-Plivo-Signature-V3", "x"),
+                "application/x-www-form-urlencoded", "CallUUID=abc").status()).isEqualTo(403);
+    }
+
+    @Test
     void oneGatewaysCredentialsDoNotOpenAnother() {
         assertThat(http().upgrade("/audio/telnyx", remote("Authorization", "Bearer " + OPERATOR)).status()).isEqualTo(403);
         assertThat(http().upgrade("/audio/jambonz", remote("Authorization", basic("asterisk", GATEWAY))).status()).isEqualTo(403);

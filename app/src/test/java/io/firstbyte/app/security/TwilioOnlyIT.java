@@ -68,7 +68,13 @@ class TwilioOnlyIT {
     void callRegistrationAndOtherPlatformsWebhooksAreRefused() {
         assertThat(http().post("/audiosocket/calls", remote(), "application/x-www-form-urlencoded",
                 "uuid=0b7f1f5e-4c55-4d0a-9a57-3f1f1c9b2a10&to=%2B15550100100").status()).isEqualTo(403);
+        RawHttp.Response afterStream = http().get("/asterisk/after-stream?call=1718000000.42", remote());
+        assertThat(afterStream.status()).isEqualTo(403);
+        assertThat(afterStream.body()).contains("ASTERISK_WS_ENABLED=true", "AUDIOSOCKET_ENABLED=true");
         assertThat(http().post("/tools/vapi", remote(), "application/json", "{}").status()).isEqualTo(403);
+        RawHttp.Response plivoTransfer = http().post("/plivo/transfer", remote(), "application/x-www-form-urlencoded", "CallUUID=abc");
+        assertThat(plivoTransfer.status()).as("Plivo is not enabled").isEqualTo(403);
+        assertThat(plivoTransfer.body()).contains("PLIVO_ENABLED=true");
         assertThat(http().post("/tools/retell", remote(), "application/json", "{}").status()).isEqualTo(403);
         assertThat(http().post("/tools/retell/check_availability", remote(), "application/json", "{}").status()).isEqualTo(403);
     }

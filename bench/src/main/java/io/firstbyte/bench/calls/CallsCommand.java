@@ -76,7 +76,7 @@ public final class CallsCommand {
             HttpClient http = HttpClient.create(httpPool);
             CallTransport transport = transport(options, http, clock);
             TraceClient traces = new TraceClient(http, options.httpBase(), TRACE_TIMEOUT);
-            List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script, options.noise(), options.pauses()), transport, traces).run().block();
+            List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script, options.noise(), options.pauses(), options.wordGaps()), transport, traces).run().block();
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             CallsReport.Run run = new CallsReport.Run(options.target().toString(), options.profile(), options.calls(),
                     options.ramp().toMillis(), script.lines().size(), script.bargeInTurn(), startedAt.toString(), durationMs);

@@ -46,6 +46,9 @@ public final class CallsCommandLine {
               --pauses DURATION[-DURATION]  length of each mid-sentence pause, drawn afresh per pause and call
                                         from the range (default 400ms-700ms); the report counts the lines whose
                                         answer started before they were finished (early turn ends)
+              --word-gaps DURATION[-DURATION]  silence between the words of each line, as real speech has at
+                                        some word joins (e.g. 20ms-60ms, whole 20 ms frames, drawn afresh per
+                                        gap and call; default none: the words run together)
               --barge-in-turn N         turn whose answer the caller interrupts, 0 for none (default 3,
                                 the booking, while its tool call runs)
               --barge-in-delay DURATION after the answer starts playing (default 400ms)
@@ -70,7 +73,7 @@ public final class CallsCommandLine {
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
             "max-clear-p95-ms", "max-underruns", "noise-dbfs", "backchannels", "backchannel-delay", "backchannel-length",
-            "pauses");
+            "pauses", "word-gaps");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 
     private CallsCommandLine() {
@@ -114,7 +117,8 @@ public final class CallsCommandLine {
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,
                 v.duration("call-timeout", "5m"), Path.of(v.text("json", "bench-results/calls-" + calls + ".json")),
                 thresholds, noiseDbfs(v.number("noise-dbfs")), backchannels(v),
-                Pauses.parse(v.text("pauses", "400ms-700ms"), CallsCommandLine::duration));
+                Pauses.parse(v.text("pauses", "400ms-700ms"), CallsCommandLine::duration),
+                v.get("word-gaps") == null ? null : Pauses.parse(v.text("word-gaps", ""), CallsCommandLine::duration));
     }
 
     private static Backchannels backchannels(Values v) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp,
                            String profile, @Nullable String jitter, String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
                            Duration callTimeout, Path json, Thresholds thresholds, @Nullable Double noiseDbfs,
-                           Backchannels backchannels, Pauses pauses) {
+                           Backchannels backchannels, Pauses pauses, @Nullable Pauses wordGaps) {
 
     /** The caller's background noise: pink noise at {@code noiseDbfs}, or none. */
     public BackgroundNoise noise() {

@@ -58,6 +58,14 @@ class CallsCommandLineTest {
     }
 
     @Test
+    void wordGapsAreOffUnlessGiven() {
+        assertThat(CallsCommandLine.parse().orElseThrow().wordGaps()).isNull();
+        assertThat(CallsCommandLine.parse("--word-gaps", "20ms-60ms").orElseThrow().wordGaps())
+                .isEqualTo(new Pauses(Duration.ofMillis(20), Duration.ofMillis(60)));
+        assertThatThrownBy(() -> CallsCommandLine.parse("--word-gaps", "5ms")).hasMessageContaining("pause");
+    }
+
+    @Test
     void durationsTakeMillisecondsSecondsMinutesOrBareSeconds() {
         assertThat(CallsCommandLine.duration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(CallsCommandLine.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));

@@ -1,6 +1,7 @@
 package io.firstbyte.fakes.aura;
 
 import io.firstbyte.fakes.voice.FakeVoice;
+import io.firstbyte.fakes.voice.MidStreamDrop;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -83,8 +84,7 @@ public final class FakeAuraConnection {
             case SILENT -> Flux.interval(Duration.ofMillis(10)).takeWhile(tick -> generation.get() == startedIn)
                     .thenMany(Flux.empty());
             case ERROR -> Flux.just(new CloseWebSocketFrame(1011, "NET-0000"));
-            case DROP_MID_STREAM -> audio(speech, sequence, startedIn).take(1)
-                    .concatWith(Mono.delay(Duration.ofMillis(50)).then(Mono.fromRunnable(this::drop)));
+            case DROP_MID_STREAM -> MidStreamDrop.sendThenDrop(connection, audio(speech, sequence, startedIn));
             case NORMAL -> audio(speech, sequence, startedIn).concatWith(Flux.defer(() -> generation.get() == startedIn
                     ? Flux.just(text("{\"type\":\"Flushed\",\"sequence_id\":" + sequence + "}"))
                     : Flux.empty()));
@@ -106,12 +106,6 @@ public final class FakeAuraConnection {
         return new TextWebSocketFrame(json);
     }
 
-    private void drop() {
-        Connection c = connection;
-        if (c != null) {
-            c.channel().close();
-        }
-    }
 
     /** Every TEXT message received (Speak, Flush, Clear, Close), in order. */
     public List<String> messages() {

@@ -1,6 +1,7 @@
 package io.firstbyte.fakes.cartesia;
 
 import io.firstbyte.fakes.voice.FakeVoice;
+import io.firstbyte.fakes.voice.MidStreamDrop;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.Base64;
@@ -74,8 +75,7 @@ public final class FakeCartesiaConnection {
             case ERROR -> Flux.just(frame(JSON.createObjectNode().put("type", "error").put("done", true)
                     .put("title", "Internal error").put("message", "the fake failed").put("error_code", "internal_error")
                     .put("status_code", 500).put("context_id", context)));
-            case DROP_MID_STREAM -> speech(context, text, flushId).take(1)
-                    .concatWith(Mono.delay(java.time.Duration.ofMillis(50)).then(Mono.fromRunnable(this::drop)));
+            case DROP_MID_STREAM -> MidStreamDrop.sendThenDrop(connection, speech(context, text, flushId));
             case NORMAL -> {
                 Flux<WebSocketFrame> speech = text.isBlank() ? Flux.empty() : speech(context, text, flushId);
                 Flux<WebSocketFrame> tail = Flux.defer(() -> {
@@ -114,12 +114,6 @@ public final class FakeCartesiaConnection {
         return new TextWebSocketFrame(JSON.writeValueAsString(message));
     }
 
-    private void drop() {
-        Connection c = connection;
-        if (c != null) {
-            c.channel().close();
-        }
-    }
 
     /** Every request received, in order. */
     public List<JsonNode> requests() {

@@ -1,10 +1,10 @@
 package io.firstbyte.fakes.elevenlabs;
 
 import io.firstbyte.fakes.voice.FakeVoice;
+import io.firstbyte.fakes.voice.MidStreamDrop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +94,7 @@ public final class FakeElevenLabsConnection {
             case SILENT -> Flux.never();
             case ERROR -> Flux.just(new TextWebSocketFrame("{\"message\":\"the fake failed\",\"error\":\"internal_error\",\"code\":1011}"),
                     new CloseWebSocketFrame(1011, "internal error"));
-            case DROP_MID_STREAM -> chunks(text, tag).take(1)
-                    .concatWith(Mono.delay(Duration.ofMillis(50)).then(Mono.fromRunnable(this::drop)));
+            case DROP_MID_STREAM -> MidStreamDrop.sendThenDrop(connection, chunks(text, tag));
             case NORMAL -> chunks(text, tag);
         };
     }
@@ -128,12 +127,6 @@ public final class FakeElevenLabsConnection {
         return new TextWebSocketFrame(JSON.writeValueAsString(message));
     }
 
-    private void drop() {
-        Connection c = connection;
-        if (c != null) {
-            c.channel().close();
-        }
-    }
 
     /** Every message received, BOS first. */
     public List<JsonNode> messages() {

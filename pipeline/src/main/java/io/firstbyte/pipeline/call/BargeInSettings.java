@@ -18,8 +18,12 @@ public record BargeInSettings(Duration maxPause, Duration backchannelMaxSpeech, 
     public static final List<String> ENGLISH_BACKCHANNELS = List.of("mm-hm", "mhm", "mm", "hmm", "uh-huh", "uh", "huh",
             "okay", "ok", "yeah", "yes", "yep", "yup", "right", "sure", "alright", "aha", "ah", "oh", "cool");
 
+    /**
+     * An 80 ms gap: longer than the 20-60 ms silences between the words of an interruption, short enough that a
+     * 360 ms "mm-hm" pauses the answer for under 400 ms (its length, plus the gap, less the VAD's 60 ms).
+     */
     public static final BargeInSettings DEFAULTS = new BargeInSettings(Duration.ofMillis(600), Duration.ofMillis(500),
-            Duration.ofMillis(100), 3, ENGLISH_BACKCHANNELS);
+            Duration.ofMillis(80), 3, ENGLISH_BACKCHANNELS);
 
     public BargeInSettings {
         backchannelWords = List.copyOf(backchannelWords);

@@ -135,9 +135,11 @@ final class ActiveCall {
         this.pacer = new OutboundPacer(pacerLead, pacing, playback);
         this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
-        this.pauses = new PauseDetector(settings.turn().speculation().pause(), settings.vad().minSpeech());
+        this.pauses = new PauseDetector(List.of(settings.turn().speculation().completePause(),
+                settings.turn().speculation().pause()), settings.vad().minSpeech());
+        EndOfTurnRule endOfTurn = EndOfTurnRule.of(settings.turn());
         this.speculation = new Speculation(settings.turn().speculation(), this::agentSpeaking,
-                EndOfTurnRule.of(settings.turn())::endsAtEndOfSpeech);
+                transcript -> !endOfTurn.trailsOff(transcript));
         TranscriptHints callHints = context.attribute(TranscriptHints.ATTRIBUTE, TranscriptHints.class);
         this.hints = callHints == null ? TranscriptHints.NONE : callHints;
     }

@@ -6,6 +6,7 @@ import io.firstbyte.pipeline.event.TranscriptFinal;
 import io.firstbyte.pipeline.event.TranscriptInterim;
 import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.trace.TurnTrace;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -20,8 +21,11 @@ import reactor.core.publisher.Flux;
  * <ul>
  *   <li>a {@link SpeculativeTurn} when the caller pauses with a transcript in hand (the final pieces so
  *   far and the latest interim) while the agent is silent, or when an interim transcript changes it
- *   during the pause (the previous speculative answer is then discarded). After the caller spoke on, the transcript
- *   in hand lacks their latest words, so nothing starts until a newer one arrives;</li>
+ *   during the pause (the previous speculative answer is then discarded). How long the pause must be
+ *   depends on the transcript: one that reads complete ({@link TranscriptEnding#COMPLETE}) starts after
+ *   {@link SpeculationSettings#completePause()}, any other after {@link SpeculationSettings#pause()}, so
+ *   the gaps between a caller's words do not start answers on half sentences. After the caller spoke on,
+ *   the transcript in hand lacks their latest words, so nothing starts until a newer one arrives;</li>
  *   <li>{@link Withdrawn} when the caller speaks again, or a final transcript says something else: the
  *   speculative answer is discarded;</li>
  *   <li>the {@link TurnEnded} itself when no speculative answer matches it: one whose transcript
@@ -48,6 +52,8 @@ public final class Speculation {
     /** The caller spoke on after the transcript in hand: it is missing their latest words until the next one. */
     private boolean stale;
     private long pausedAfterMillis = Long.MAX_VALUE;
+    /** How long the caller had been silent at the last pause reported (0 while they speak). */
+    private long silentMillis;
     private int started;
     private @Nullable SpeculativeTurn pending;
 
@@ -55,7 +61,10 @@ public final class Speculation {
         this(settings, agentSpeaking, transcript -> true);
     }
 
-    /** Speculation that starts nothing on a transcript its turn could not end on ({@code mayEndOn}: "I'd like a haircut and"). */
+    /**
+     * Speculation that starts nothing on a transcript its turn will not end on soon ({@code mayEndOn} false:
+     * one that trails off, "I'd like a haircut and").
+     */
     public Speculation(SpeculationSettings settings, BooleanSupplier agentSpeaking, Predicate<String> mayEndOn) {
         this.settings = settings;
         this.agentSpeaking = agentSpeaking;
@@ -93,6 +102,7 @@ public final class Speculation {
                 case CallerPause.Paused pause -> {
                     paused = true;
                     pausedAfterMillis = pause.lastVoicedEndMillis();
+                    silentMillis = pause.silentMillis();
                     yield start();
                 }
                 case CallerPause.Resumed resumed -> resumed();
@@ -126,7 +136,7 @@ public final class Speculation {
     private List<Object> start() {
         String transcript = inHand();
         if (stale || transcript.isBlank() || SameWords.normalised(transcript).isEmpty() || agentSpeaking.getAsBoolean()
-                || !mayEndOn.test(transcript)) {
+                || silentMillis < pauseBefore(transcript).toMillis() || !mayEndOn.test(transcript)) {
             return List.of();
         }
         SpeculativeTurn previous = pending;
@@ -154,8 +164,14 @@ public final class Speculation {
         return previous == null || SameWords.same(previous.transcript(), inHand()) ? List.of() : withdraw();
     }
 
+    /** The pause after which an answer on {@code transcript} is worth starting. */
+    private Duration pauseBefore(String transcript) {
+        return TranscriptEnding.of(transcript) == TranscriptEnding.COMPLETE ? settings.completePause() : settings.pause();
+    }
+
     private List<Object> resumed() {
         paused = false;
+        silentMillis = 0;
         stale = true;
         pausedAfterMillis = Long.MAX_VALUE;
         return withdraw();

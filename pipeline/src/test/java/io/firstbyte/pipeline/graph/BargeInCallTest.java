@@ -73,7 +73,7 @@ class BargeInCallTest {
         call.silence(Duration.ofSeconds(6));
 
         long paused = start + 40;
-        long resumed = start + 380;
+        long resumed = start + 360; // 300 ms of speech, then the 80 ms gap: the frame that completes it arrives at 360
         assertThat(audioSentBetween(paused, resumed)).as("no agent audio while the speech is judged").isEmpty();
         assertThat(audioSentBetween(resumed - 1, resumed + 200)).as("the answer carries on").isNotEmpty();
         assertThat(call.events()).noneMatch(Interruption.class::isInstance);

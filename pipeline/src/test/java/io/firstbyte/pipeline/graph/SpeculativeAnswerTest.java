@@ -119,6 +119,35 @@ class SpeculativeAnswerTest {
     }
 
     @Test
+    void anAnswerToATranscriptThatReadsCompleteStartsOneSilentFrameIntoThePause() {
+        newCall();
+        model.replies(ANSWER);
+        call.speak(Duration.ofMillis(600));
+        stt.emit(new TranscriptInterim("Book a haircut tomorrow."));
+        call.silence(Duration.ofMillis(20));
+
+        assertThat(model.requests()).as("started after 20 ms of silence").hasSize(1);
+        long finalArrived = call.nowMillis() + 600;
+        call.silence(Duration.ofMillis(600));
+        stt.hears("Book a haircut tomorrow.");
+        call.silence(Duration.ofSeconds(3));
+        assertThat(firstAudioAfter(finalArrived) - finalArrived).as("released at once").isLessThanOrEqualTo(20);
+        assertThat(call.traces().getFirst().speculation()).isEqualTo(new TurnTrace.Speculation(true, 0, 0, 0));
+    }
+
+    @Test
+    void anAnswerToAnOpenTranscriptWaitsForTheLongerPause() {
+        newCall();
+        model.replies(ANSWER);
+        call.speak(Duration.ofMillis(600));
+        stt.emit(new TranscriptInterim("book a haircut tomorrow"));
+        call.silence(Duration.ofMillis(60));
+        assertThat(model.requests()).as("no closing punctuation: not after 60 ms, a gap between words").isEmpty();
+        call.silence(Duration.ofMillis(20));
+        assertThat(model.requests()).as("after 80 ms").hasSize(1);
+    }
+
+    @Test
     void theCallerSpeakingAgainDiscardsTheHeldAnswerWithoutTrace() {
         newCall();
         model.replies("This early answer is never heard by anyone at all on this call. ").replies("Tomorrow at ten works. ");

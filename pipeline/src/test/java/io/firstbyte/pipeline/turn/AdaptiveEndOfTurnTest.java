@@ -20,7 +20,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 /** The end of a turn adapts to what the caller said (virtual time; silence from the VAD's speech stop). */
 class AdaptiveEndOfTurnTest {
 
-    private static final EndOfTurnSettings BOUNDS = new EndOfTurnSettings(true, Duration.ofMillis(200), Duration.ofMillis(1000));
+    private static final EndOfTurnSettings BOUNDS = new EndOfTurnSettings(true, Duration.ofMillis(200), Duration.ofMillis(500),
+            Duration.ofMillis(1000));
     private static final TurnSettings ADAPTIVE = new TurnSettings(Duration.ofMillis(700), true, SpeculationSettings.DEFAULTS).withEndOfTurn(BOUNDS);
 
     private final Sinks.Many<SpeechEvent> speech = Sinks.many().unicast().onBackpressureBuffer();
@@ -47,12 +48,64 @@ class AdaptiveEndOfTurnTest {
     }
 
     @Test
-    void aSentenceWithoutClosingPunctuationKeepsTheConfiguredSilence() {
+    void aSentenceWithoutClosingPunctuationIgnoresTheProvidersEndOfSpeechAndWaitsTheOpenBound() {
         detector(ADAPTIVE)
-                .then(() -> said("book a haircut", 1000))
-                .expectNoEvent(Duration.ofMillis(699))
+                .then(() -> {
+                    said("book a haircut", 1000);
+                    speech.tryEmitNext(new EndOfSpeech());
+                })
+                .expectNoEvent(Duration.ofMillis(499))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext(new TurnEnded("book a haircut", 1000))
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void aCallerWhoPausesAfterANounAndGoesOnIsNotCutOffByTheProvidersEndOfSpeech() {
+        detector(ADAPTIVE)
+                .then(() -> {
+                    speech.tryEmitNext(new SpeechStarted(0));
+                    speech.tryEmitNext(new TranscriptFinal("Hi, I'd like to book a haircut"));
+                    speech.tryEmitNext(new EndOfSpeech());
+                })
+                // the VAD's stop comes its hangover (300 ms) into a 700 ms pause; speech is heard again 60 ms after it ends
+                .then(() -> speech.tryEmitNext(new SpeechStopped(2100)))
+                .expectNoEvent(Duration.ofMillis(460))
+                .then(() -> speech.tryEmitNext(new SpeechStarted(2860)))
+                .expectNoEvent(Duration.ofSeconds(3))
+                .then(() -> {
+                    speech.tryEmitNext(new TranscriptFinal("tomorrow please."));
+                    speech.tryEmitNext(new EndOfSpeech());
+                })
+                .expectNext(new TurnEnded("Hi, I'd like to book a haircut tomorrow please.", 2100))
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void aPauseAfterIsWaitsTheTrailingBound() {
+        detector(ADAPTIVE)
+                .then(() -> {
+                    said("Yes please, my name is", 1000);
+                    speech.tryEmitNext(new EndOfSpeech());
+                })
+                .expectNoEvent(Duration.ofMillis(999))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(new TurnEnded("Yes please, my name is", 1000))
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void switchedOffAnOpenTranscriptEndsAtTheProvidersEndOfSpeech() {
+        detector(ADAPTIVE.withEndOfTurn(EndOfTurnSettings.OFF))
+                .then(() -> {
+                    speech.tryEmitNext(new SpeechStarted(0));
+                    speech.tryEmitNext(new TranscriptFinal("book a haircut"));
+                    speech.tryEmitNext(new EndOfSpeech());
+                })
+                .expectNext(new TurnEnded("book a haircut", -1))
                 .thenCancel()
                 .verify();
     }
@@ -117,17 +170,25 @@ class AdaptiveEndOfTurnTest {
         assertThat(TranscriptEnding.of("Um.")).isEqualTo(TranscriptEnding.TRAILING);
         assertThat(TranscriptEnding.of("Is that with Anna and?")).as("a question is complete").isEqualTo(TranscriptEnding.COMPLETE);
         assertThat(TranscriptEnding.of("next Tuesday")).isEqualTo(TranscriptEnding.OPEN);
+        assertThat(TranscriptEnding.of("a haircut")).isEqualTo(TranscriptEnding.OPEN);
+        assertThat(TranscriptEnding.of("Yes please, my name is")).isEqualTo(TranscriptEnding.TRAILING);
+        assertThat(TranscriptEnding.of("Do you have anything at")).isEqualTo(TranscriptEnding.TRAILING);
+        assertThat(TranscriptEnding.of("I think it’s")).as("a curly apostrophe").isEqualTo(TranscriptEnding.TRAILING);
+        assertThat(TranscriptEnding.of("Could I book it for our")).isEqualTo(TranscriptEnding.TRAILING);
+        assertThat(TranscriptEnding.of("Yes, it is.")).as("closed: the provider heard an end").isEqualTo(TranscriptEnding.COMPLETE);
+        assertThat(TranscriptEnding.of("I'd like to.")).isEqualTo(TranscriptEnding.COMPLETE);
+        assertThat(TranscriptEnding.of("Book the.")).as("no sentence stops on an article").isEqualTo(TranscriptEnding.TRAILING);
     }
 
     @Test
-    void noAnswerStartsSpeculativelyOnATranscriptThatTrailsOff() {
+    void noAnswerStartsSpeculativelyOnATranscriptThatTrailsOffButOneStartsOnAnOpenOne() {
         EndOfTurnRule rule = EndOfTurnRule.of(ADAPTIVE);
-        Speculation speculation = new Speculation(SpeculationSettings.DEFAULTS, () -> false, rule::endsAtEndOfSpeech);
+        Speculation speculation = new Speculation(SpeculationSettings.DEFAULTS, () -> false, transcript -> !rule.trailsOff(transcript));
         Sinks.Many<Object> heard = Sinks.many().unicast().onBackpressureBuffer();
         StepVerifier.create(speculation.decide(heard.asFlux()))
                 .then(() -> {
                     heard.tryEmitNext(new io.firstbyte.pipeline.event.TranscriptInterim("I'd like a haircut and"));
-                    heard.tryEmitNext(new CallerPause.Paused(1000));
+                    heard.tryEmitNext(new CallerPause.Paused(1000, 80));
                 })
                 .expectNoEvent(Duration.ofMillis(50))
                 .then(() -> heard.tryEmitNext(new io.firstbyte.pipeline.event.TranscriptInterim("I'd like a haircut and a shave")))

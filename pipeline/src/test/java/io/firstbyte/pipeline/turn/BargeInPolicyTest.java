@@ -17,7 +17,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The pause-then-decide rule on the caller-audio clock: 20 ms frames, the VAD's speech start 60 ms
- * into speech (onset at 0), defaults of a 600 ms bound, 500 ms of backchannel speech and a 100 ms gap.
+ * into speech (onset at 0), defaults of a 600 ms bound, 500 ms of backchannel speech and an 80 ms gap.
  */
 class BargeInPolicyTest {
 
@@ -67,6 +67,22 @@ class BargeInPolicyTest {
                 .expectNext(new BargeInDecision.Resume(0))
                 .then(() -> silent(1000))
                 .expectNoEvent(Duration.ZERO)
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void aGapBetweenWordsDoesNotResumeButTheBackchannelGapDoes() {
+        decisions()
+                .then(() -> speaks(200))
+                .expectNext(new BargeInDecision.Pause(0))
+                .then(() -> silent(60))
+                .expectNoEvent(Duration.ZERO)
+                .then(() -> speaks(100))
+                .then(() -> silent(60))
+                .expectNoEvent(Duration.ZERO)
+                .then(() -> silent(20))
+                .expectNext(new BargeInDecision.Resume(0))
                 .thenCancel()
                 .verify();
     }

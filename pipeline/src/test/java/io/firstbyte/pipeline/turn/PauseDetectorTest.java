@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PauseDetectorTest {
 
     private final EnergyVad vad = new EnergyVad(VadSettings.DEFAULTS);
-    private final PauseDetector pauses = new PauseDetector(Duration.ofMillis(60), Duration.ofMillis(60));
+    private PauseDetector pauses = new PauseDetector(List.of(Duration.ofMillis(60)), Duration.ofMillis(60));
     private final List<String> seen = new ArrayList<>();
     private long clock;
 
@@ -35,7 +35,7 @@ class PauseDetectorTest {
         frames(2, false);
         assertThat(seen).isEmpty();
         frames(1, false);
-        assertThat(seen).containsExactly("660 Paused[lastVoicedEndMillis=600]");
+        assertThat(seen).containsExactly("660 Paused[lastVoicedEndMillis=600, silentMillis=60]");
         frames(20, false);
         assertThat(seen).as("one pause per silence").hasSize(1);
     }
@@ -49,6 +49,36 @@ class PauseDetectorTest {
         assertThat(seen).hasSize(1);
         frames(3, true);
         assertThat(seen).last().isEqualTo("840 Resumed[atMillis=780]");
+    }
+
+    @Test
+    void aPauseIsReportedAsItReachesEachLengthOnceAndAgainAfterTheCallerSpokeOn() {
+        pauses = new PauseDetector(List.of(Duration.ofMillis(60), Duration.ofMillis(20)), Duration.ofMillis(60));
+        frames(30, true);
+        frames(1, false);
+        assertThat(seen).containsExactly("620 Paused[lastVoicedEndMillis=600, silentMillis=20]");
+        frames(1, false);
+        assertThat(seen).hasSize(1);
+        frames(1, false);
+        assertThat(seen).last().isEqualTo("660 Paused[lastVoicedEndMillis=600, silentMillis=60]");
+        frames(20, false);
+        assertThat(seen).as("each length once per silence").hasSize(2);
+        frames(3, true);
+        frames(1, false);
+        assertThat(seen).last().isEqualTo("1140 Paused[lastVoicedEndMillis=1120, silentMillis=20]");
+    }
+
+    @Test
+    void aClickWithinAPauseDoesNotReportTheLengthsAlreadyReportedAgain() {
+        pauses = new PauseDetector(List.of(Duration.ofMillis(20), Duration.ofMillis(60)), Duration.ofMillis(60));
+        frames(30, true);
+        frames(1, false);
+        frames(1, true);
+        frames(1, false);
+        assertThat(seen).as("the click moved the silence's start; 20 ms was already reported")
+                .containsExactly("620 Paused[lastVoicedEndMillis=600, silentMillis=20]");
+        frames(2, false);
+        assertThat(seen).last().isEqualTo("700 Paused[lastVoicedEndMillis=640, silentMillis=60]");
     }
 
     @Test

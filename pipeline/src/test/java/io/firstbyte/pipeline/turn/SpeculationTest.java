@@ -44,7 +44,7 @@ class SpeculationTest {
     @Test
     void aPauseWithATranscriptInHandStartsAnAnswerOnIt() {
         decisions()
-                .then(() -> emit(new SpeechStarted(0), new TranscriptInterim("book a haircut"), new CallerPause.Paused(900)))
+                .then(() -> emit(new SpeechStarted(0), new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 80)))
                 .assertNext(signal -> assertThat(((SpeculativeTurn) signal).transcript()).isEqualTo("book a haircut"))
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
@@ -55,7 +55,7 @@ class SpeculationTest {
         SpeculativeTurn[] attempt = new SpeculativeTurn[1];
         TurnEnded turn = new TurnEnded("Book a haircut, um, tomorrow!", 900);
         decisions()
-                .then(() -> emit(new TranscriptFinal("Book a"), new TranscriptInterim("haircut tomorrow"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptFinal("Book a"), new TranscriptInterim("haircut tomorrow"), new CallerPause.Paused(900, 80)))
                 .assertNext(signal -> attempt[0] = running(signal))
                 .then(() -> emit(new TranscriptFinal("haircut, tomorrow!"), new EndOfSpeech(), turn))
                 .expectNoEvent(Duration.ofMillis(50))
@@ -68,9 +68,9 @@ class SpeculationTest {
     @Test
     void speakingAgainWithdrawsTheAnswerAndTheStaleTranscriptStartsNoOther() {
         decisions()
-                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 80)))
                 .assertNext(signal -> assertThat(signal).isInstanceOf(SpeculativeTurn.class))
-                .then(() -> emit(new CallerPause.Resumed(1200), new CallerPause.Paused(1800)))
+                .then(() -> emit(new CallerPause.Resumed(1200), new CallerPause.Paused(1800, 80)))
                 .expectNext(Speculation.Withdrawn.INSTANCE)
                 .expectNoEvent(Duration.ofMillis(50))
                 .then(() -> emit(new TranscriptInterim("book a haircut for tomorrow")))
@@ -82,7 +82,7 @@ class SpeculationTest {
     @Test
     void aProvidersSpeechStartOnlyWithdrawsWhenItIsAfterThePause() {
         decisions()
-                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 80)))
                 .expectNextMatches(SpeculativeTurn.class::isInstance)
                 .then(() -> emit(new SpeechStarted(300)))
                 .expectNoEvent(Duration.ofMillis(50))
@@ -95,7 +95,7 @@ class SpeculationTest {
     @Test
     void aLaterInterimDuringThePauseReplacesTheAnswerAndADifferentFinalWithdrawsIt() {
         decisions()
-                .then(() -> emit(new TranscriptInterim("book a"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("book a"), new CallerPause.Paused(900, 80)))
                 .expectNextMatches(signal -> ((SpeculativeTurn) signal).transcript().equals("book a"))
                 .then(() -> emit(new TranscriptInterim("book a haircut")))
                 .expectNextMatches(signal -> ((SpeculativeTurn) signal).transcript().equals("book a haircut"))
@@ -113,7 +113,7 @@ class SpeculationTest {
     void aTurnThatSaysSomethingElseIsAnsweredAfreshAndTheDiscardedAnswersAreCounted() {
         Speculation speculation = new Speculation(SpeculationSettings.DEFAULTS, () -> false);
         StepVerifier.create(speculation.decide(heard.asFlux()))
-                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 80)))
                 .assertNext(SpeculationTest::running)
                 .then(() -> emit(new TurnEnded("Cancel my booking.", 900)))
                 .expectNext(new TurnEnded("Cancel my booking.", 900))
@@ -126,7 +126,7 @@ class SpeculationTest {
     @Test
     void anAnswerThatStoppedBeforeItsTurnEndedCannotBeConfirmedSoTheTurnIsAnswered() {
         decisions()
-                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 80)))
                 .assertNext(signal -> running(signal).abandon())
                 .then(() -> emit(new TurnEnded("Book a haircut.", 900)))
                 .expectNext(new TurnEnded("Book a haircut.", 900))
@@ -138,11 +138,11 @@ class SpeculationTest {
     void nothingStartsWhileTheAgentSpeaksOrWithoutWords() {
         agentSpeaking.set(true);
         decisions()
-                .then(() -> emit(new TranscriptInterim("mm-hm"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("mm-hm"), new CallerPause.Paused(900, 80)))
                 .expectNoEvent(Duration.ofMillis(50))
                 .then(() -> {
                     agentSpeaking.set(false);
-                    emit(new CallerPause.Resumed(1000), new TranscriptInterim("um"), new CallerPause.Paused(1500));
+                    emit(new CallerPause.Resumed(1000), new TranscriptInterim("um"), new CallerPause.Paused(1500, 80));
                 })
                 .expectNoEvent(Duration.ofMillis(50))
                 .thenCancel()
@@ -152,14 +152,14 @@ class SpeculationTest {
     @Test
     void atMostTheConfiguredNumberOfAnswersStartPerTurn() {
         decisions(new SpeculationSettings(true, Duration.ofMillis(60), 2))
-                .then(() -> emit(new TranscriptInterim("book"), new CallerPause.Paused(900)))
+                .then(() -> emit(new TranscriptInterim("book"), new CallerPause.Paused(900, 80)))
                 .expectNextMatches(SpeculativeTurn.class::isInstance)
                 .then(() -> emit(new TranscriptInterim("book a")))
                 .expectNextMatches(SpeculativeTurn.class::isInstance)
                 .then(() -> emit(new TranscriptInterim("book a haircut")))
                 .expectNext(Speculation.Withdrawn.INSTANCE)
                 .then(() -> emit(new TurnEnded("Book a haircut.", 900), new TranscriptInterim("thanks"),
-                        new CallerPause.Resumed(2000), new CallerPause.Paused(2500)))
+                        new CallerPause.Resumed(2000), new CallerPause.Paused(2500, 80)))
                 .expectNext(new TurnEnded("Book a haircut.", 900))
                 .expectNextMatches(signal -> ((SpeculativeTurn) signal).transcript().equals("thanks"))
                 .thenCancel()
@@ -167,9 +167,65 @@ class SpeculationTest {
     }
 
     @Test
+    void anOpenTranscriptWaitsForTheLongerPause() {
+        decisions()
+                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 20)))
+                .expectNoEvent(Duration.ofMillis(50))
+                .then(() -> emit(new CallerPause.Paused(900, 80)))
+                .assertNext(signal -> assertThat(((SpeculativeTurn) signal).transcript()).isEqualTo("book a haircut"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aTranscriptThatReadsCompleteStartsAfterTheShorterPause() {
+        decisions()
+                .then(() -> emit(new TranscriptInterim("Book a haircut tomorrow."), new CallerPause.Paused(900, 20)))
+                .assertNext(signal -> assertThat(((SpeculativeTurn) signal).transcript()).isEqualTo("Book a haircut tomorrow."))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anInterimThatCompletesTheSentenceDuringAShortPauseStartsTheAnswer() {
+        decisions()
+                .then(() -> emit(new TranscriptInterim("do you have anything"), new CallerPause.Paused(900, 20)))
+                .expectNoEvent(Duration.ofMillis(50))
+                .then(() -> emit(new TranscriptInterim("Do you have anything at ten?")))
+                .assertNext(signal -> assertThat(((SpeculativeTurn) signal).transcript()).isEqualTo("Do you have anything at ten?"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void afterTheCallerSpokeOnACompleteTranscriptWaitsForTheNextPause() {
+        decisions()
+                .then(() -> emit(new TranscriptInterim("Yes please."), new CallerPause.Paused(900, 20)))
+                .expectNextMatches(SpeculativeTurn.class::isInstance)
+                .then(() -> emit(new CallerPause.Resumed(940), new TranscriptInterim("Yes please. My name is Sam Taylor.")))
+                .expectNext(Speculation.Withdrawn.INSTANCE)
+                .expectNoEvent(Duration.ofMillis(50))
+                .then(() -> emit(new CallerPause.Paused(2000, 20)))
+                .assertNext(signal -> assertThat(((SpeculativeTurn) signal).transcript()).isEqualTo("Yes please. My name is Sam Taylor."))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void withOnePauseForEveryTranscriptACompleteOneWaitsAsLong() {
+        decisions(new SpeculationSettings(true, Duration.ofMillis(60), 3))
+                .then(() -> emit(new TranscriptInterim("Book a haircut tomorrow."), new CallerPause.Paused(900, 20)))
+                .expectNoEvent(Duration.ofMillis(50))
+                .then(() -> emit(new CallerPause.Paused(900, 80)))
+                .expectNextMatches(SpeculativeTurn.class::isInstance)
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
     void switchedOffItPassesOnlyTheTurns() {
         decisions(SpeculationSettings.OFF)
-                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900),
+                .then(() -> emit(new TranscriptInterim("book a haircut"), new CallerPause.Paused(900, 80),
                         new TurnEnded("Book a haircut.", 900)))
                 .expectNext(new TurnEnded("Book a haircut.", 900))
                 .thenCancel()

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {@code websocket_client.conf} (conventionally {@code media}); the server must accept and echo it.
  *
  * <p>Inbound, {@code MEDIA_START} (JSON, or the older plain-text line) becomes
- * {@link CallStarted}: stream id {@code connection_id}, call id {@code channel_id}; parameters are
+ * {@link CallStarted}: stream id {@code connection_id}, call id the dial plan's name for the call
+ * ({@code v(call=${UNIQUEID})}, see {@link AsteriskCallId}) or else {@code channel_id}; parameters are
  * the connection URL's query parameters (the dial string's {@code v()} options:
  * {@code caller}/{@code called} named {@code From}/{@code To}), then the channel variables (JSON
  * form only) and {@code channel}. Its {@code format} ({@code ulaw}, {@code alaw}, {@code slin},
@@ -60,6 +61,13 @@ import org.jspecify.annotations.Nullable;
  * (before Asterisk 20.18/22.8/23.2, or {@code f(plain-text)}) have no {@code MARK_MEDIA}: there
  * marks are acknowledged by a {@link PlayoutClock} on the caller-audio clock instead.
  *
+ * <p>Handing over: with {@code v(…,call=${UNIQUEID},handOver=true)} the call {@link #handsOver()}. The
+ * WebSocket is only the call's media leg and has no transfer command: the dial plan, which goes on once
+ * {@code Dial()} returns (option {@code g}), asks the server where the caller goes next under that same
+ * name. So {@link EndCall} becomes {@code HANGUP} here too. {@code handOver=true} without a usable
+ * {@code call}, or a {@code call} that is no {@link AsteriskCallId}, is counted as {@code missing_field}
+ * and the call cannot be handed over.
+ *
  * <p>One instance per connection; {@code decode} and {@code encode} may run on different threads,
  * each serially. At most one partial frame is held per direction.
  */
@@ -72,18 +80,28 @@ public final class AsteriskWebSocketCodec implements TransportCodec {
     public static final int MAX_TEXT_CHARS = 16 * 1024;
     /** Longest binary frame: Asterisk's own WebSocket limit. */
     public static final int MAX_BINARY_BYTES = 65_500;
+    /** The URL parameter ({@code v(call=…)}) naming the call as the dial plan knows it. */
+    public static final String CALL_KEY = "call";
+    /** The URL parameter ({@code v(handOver=true)}) saying the dial plan asks where a caller handed over goes. */
+    public static final String HAND_OVER_KEY = "handOver";
 
     private final DroppedInput dropped;
     private final Map<String, String> query;
     private final PlayoutClock clock = new PlayoutClock();
     private volatile @Nullable MediaSession session;
     private volatile boolean paused;
+    private volatile boolean handsOver;
     private Optional<InboundAudio> inbound = Optional.empty();
 
     /** @param query the connection URL's query parameters, where the dial string's {@code v()} options arrive */
     public AsteriskWebSocketCodec(DroppedInput dropped, Map<String, String> query) {
         this.dropped = dropped;
         this.query = Map.copyOf(query);
+    }
+
+    @Override
+    public boolean handsOver() {
+        return handsOver;
     }
 
     @Override
@@ -131,10 +149,28 @@ public final class AsteriskWebSocketCodec implements TransportCodec {
         if (session != null) {
             throw new DroppedMessage(SECOND_START, "MEDIA_START has already arrived");
         }
-        MediaSession.Start start = MediaSession.start(message, query, clock);
+        Optional<String> named = namedCall();
+        MediaSession.Start start = MediaSession.start(message, query, clock, named);
         inbound = start.inbound();
         session = start.session();
+        boolean handOverAsked = "true".equals(start.started().parameters().get(HAND_OVER_KEY));
+        if (handOverAsked && named.isEmpty()) {
+            dropped.dropped(MISSING_FIELD.kind(), "handOver=true needs the dial string's v(" + CALL_KEY
+                    + "=${UNIQUEID}) to name the call; this call cannot be handed over");
+        }
+        handsOver = handOverAsked && named.isPresent();
         return start.started();
+    }
+
+    /** The call's name from {@code v(call=…)}; a name that is no {@link AsteriskCallId} is reported and ignored. */
+    private Optional<String> namedCall() {
+        String raw = query.get(CALL_KEY);
+        Optional<String> named = AsteriskCallId.of(raw);
+        if (raw != null && named.isEmpty()) {
+            dropped.dropped(MISSING_FIELD.kind(), "v(" + CALL_KEY + "=" + Abbreviate.of(raw) + ") is not a call name: "
+                    + AsteriskCallId.rule() + "; the call is named by its channel_id instead");
+        }
+        return named;
     }
 
     private List<InboundEvent> paused(boolean xoff) {

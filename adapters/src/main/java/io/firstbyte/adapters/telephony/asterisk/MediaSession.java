@@ -42,16 +42,19 @@ final class MediaSession {
         this.chunkMillis = chunkMillis;
     }
 
-    static Start start(ControlMessage message, Map<String, String> query, PlayoutClock clock) {
+    /** @param named the call's name from the dial plan ({@code v(call=…)}); without it, {@code channel_id} names the call */
+    static Start start(ControlMessage message, Map<String, String> query, PlayoutClock clock, Optional<String> named) {
         String connectionId = message.field("connection_id");
         if (connectionId == null || connectionId.isEmpty()) {
             throw new DroppedMessage(MISSING_FIELD, "no usable \"connection_id\"");
         }
-        String channelId = Optional.ofNullable(message.field("channel_id")).filter(id -> !id.isEmpty()).orElse(connectionId);
+        Optional<String> channelId = Optional.ofNullable(message.field("channel_id")).filter(id -> !id.isEmpty());
+        String callId = named.orElseGet(() -> channelId.orElse(connectionId));
         Map<String, String> parameters = new LinkedHashMap<>(query);
         message.channelVariables().forEach(parameters::putIfAbsent);
         Optional.ofNullable(message.field("channel")).ifPresent(channel -> parameters.putIfAbsent("channel", channel));
-        CallStarted started = new CallStarted(connectionId, channelId, CallerNumbers.withFromAndTo(parameters), AudioFormat.MULAW_8K);
+        channelId.ifPresent(id -> parameters.putIfAbsent("channel_id", id));
+        CallStarted started = new CallStarted(connectionId, callId, CallerNumbers.withFromAndTo(parameters), AudioFormat.MULAW_8K);
         Optional<AudioFormat> format = ChannelFormat.of(Optional.ofNullable(message.field("format")).orElse("ulaw"));
         OutboundAudio outbound = format.map(wire -> OutboundAudio.of(wire, ByteOrder.LITTLE_ENDIAN, frameBytes(message, wire)))
                 .orElse(null);

@@ -238,6 +238,72 @@ class AsteriskWebSocketCodecTest {
         }
     }
 
+    /** The dial plan names the call in v() and asks after Dial() where it goes: the WebSocket itself only hangs up. */
+    @Nested
+    class HandingOver {
+
+        private AsteriskWebSocketCodec dialledWith(Map<String, String> extra) {
+            Map<String, String> query = new java.util.HashMap<>(QUERY);
+            query.putAll(extra);
+            return new AsteriskWebSocketCodec(drops, query);
+        }
+
+        @Test
+        void theCallIsNamedAsTheDialPlanNamesItAndHandsOverWhenTheDialPlanSaysSo() {
+            AsteriskWebSocketCodec named = dialledWith(Map.of("call", "pbx1-1718000000.42", "handOver", "true"));
+
+            CallStarted started = (CallStarted) named.decode(mediaStart("ulaw", 160)).getFirst();
+
+            assertThat(started.callId()).isEqualTo("pbx1-1718000000.42");
+            assertThat(started.parameters()).containsEntry("channel_id", "pbx1-1700000000.42");
+            assertThat(named.handsOver()).isTrue();
+            assertThat(named.encode(new EndCall("transfer", "+15550009999"))).containsExactly(text("{\"command\":\"HANGUP\"}"));
+            assertThat(drops.kinds()).isEmpty();
+        }
+
+        @Test
+        void aUuidNameIsWrittenInLowerCaseAsAudioSocketsUuidIs() {
+            AsteriskWebSocketCodec named = dialledWith(Map.of("call", "0B7F1F5E-4C55-4D0A-9A57-3F1F1C9B2A10"));
+
+            assertThat(((CallStarted) named.decode(mediaStart("ulaw", 160)).getFirst()).callId())
+                    .isEqualTo("0b7f1f5e-4c55-4d0a-9a57-3f1f1c9b2a10");
+        }
+
+        @Test
+        void withoutHandOverTheNamedCallCannotBeHandedOver() {
+            AsteriskWebSocketCodec named = dialledWith(Map.of("call", "1718000000.42"));
+
+            named.decode(mediaStart("ulaw", 160));
+
+            assertThat(named.handsOver()).isFalse();
+            assertThat(codec.handsOver()).isFalse();
+        }
+
+        @Test
+        void handOverWithoutANameIsReportedAndTheCallCannotBeHandedOver() {
+            AsteriskWebSocketCodec unnamed = dialledWith(Map.of("handOver", "true"));
+
+            CallStarted started = (CallStarted) unnamed.decode(mediaStart("ulaw", 160)).getFirst();
+
+            assertThat(started.callId()).isEqualTo("pbx1-1700000000.42");
+            assertThat(unnamed.handsOver()).isFalse();
+            assertThat(drops.kinds()).containsExactly("missing_field");
+            assertThat(drops.details().getFirst()).contains("v(call=${UNIQUEID})");
+        }
+
+        @Test
+        void aNameThatIsNoCallNameIsReportedAndTheChannelNamesTheCall() {
+            AsteriskWebSocketCodec badlyNamed = dialledWith(Map.of("call", "1718000000.42\nFAKE LOG LINE", "handOver", "true"));
+
+            CallStarted started = (CallStarted) badlyNamed.decode(mediaStart("ulaw", 160)).getFirst();
+
+            assertThat(started.callId()).isEqualTo("pbx1-1700000000.42");
+            assertThat(badlyNamed.handsOver()).isFalse();
+            assertThat(drops.kinds()).containsExactly("missing_field", "missing_field");
+            assertThat(drops.details().getFirst()).doesNotContain("\n");
+        }
+    }
+
     @Nested
     class BadInput {
 

@@ -2,21 +2,15 @@ package io.firstbyte.adapters.telephony.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstbyte.adapters.http.RecordingHttpServer;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.error.ProviderException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 /**
@@ -28,37 +22,24 @@ class TwilioCallUpdateTest {
 
     private static final String ACCOUNT = "AC" + "1".repeat(32);
     private static final String CALL = "CA" + "2".repeat(32);
+    private static final String CALL_JSON = "{\"sid\":\"" + CALL + "\",\"status\":\"in-progress\"}";
     private static final String TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial>+15550009999</Dial></Response>";
 
-    private record Received(String method, String uri, Map<String, String> headers, String body) {
-    }
-
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger status = new AtomicInteger(200);
-    private volatile Duration answerAfter = Duration.ZERO;
-    private final DisposableServer fake = HttpServer.create().host("127.0.0.1").port(0)
-            .handle((request, response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
-                Map<String, String> headers = new java.util.HashMap<>();
-                request.requestHeaders().forEach(entry -> headers.put(entry.getKey().toLowerCase(), entry.getValue()));
-                received.add(new Received(request.method().name(), request.uri(), headers, body));
-                return Mono.delay(answerAfter).then(response.status(status.get()).header("Content-Type", "application/json")
-                        .sendString(Mono.just("{\"sid\":\"" + CALL + "\",\"status\":\"in-progress\"}")).then());
-            }))
-            .bindNow();
-    private final TwilioCallUpdate twilio = new TwilioCallUpdate("http://127.0.0.1:" + fake.port(), ACCOUNT, "auth-token-1",
+    private final RecordingHttpServer fake = RecordingHttpServer.answering(200, CALL_JSON);
+    private final TwilioCallUpdate twilio = new TwilioCallUpdate(fake.baseUrl(), ACCOUNT, "auth-token-1",
             Duration.ofSeconds(20));
 
     @AfterEach
     void stop() {
         twilio.close();
-        fake.disposeNow();
+        fake.close();
     }
 
     @Test
     void theCallIsUpdatedAtItsResourceWithTheTwimlFormEncodedAndBasicAuth() {
         StepVerifier.create(twilio.update(CALL, TWIML)).expectComplete().verify(Duration.ofSeconds(30));
 
-        Received request = received.getFirst();
+        RecordingHttpServer.Received request = fake.received().getFirst();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.uri()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Calls/" + CALL + ".json");
         assertThat(request.headers().get("content-type")).startsWith("application/x-www-form-urlencoded");
@@ -70,21 +51,21 @@ class TwilioCallUpdateTest {
 
     @Test
     void aRefusedUpdateFailsWithItsCategory() {
-        status.set(401);
+        fake.answer(401, CALL_JSON);
         StepVerifier.create(twilio.update(CALL, TWIML))
                 .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.AUTHENTICATION))
                 .verify(Duration.ofSeconds(30));
-        status.set(404);
+        fake.answer(404, CALL_JSON);
         StepVerifier.create(twilio.update(CALL, TWIML))
                 .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.INVALID_REQUEST))
                 .verify(Duration.ofSeconds(30));
-        assertThat(received).as("never retried").hasSize(2);
+        assertThat(fake.received()).as("never retried").hasSize(2);
     }
 
     @Test
     void anUpdateTwilioDoesNotAnswerInTimeFailsAsATimeout() {
-        answerAfter = Duration.ofMinutes(5);
-        try (TwilioCallUpdate impatient = new TwilioCallUpdate("http://127.0.0.1:" + fake.port(), ACCOUNT, "auth-token-1",
+        fake.answerAfter(Duration.ofMinutes(5));
+        try (TwilioCallUpdate impatient = new TwilioCallUpdate(fake.baseUrl(), ACCOUNT, "auth-token-1",
                 Duration.ofMillis(300))) {
             StepVerifier.create(impatient.update(CALL, TWIML))
                     .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.TIMEOUT))
@@ -97,6 +78,6 @@ class TwilioCallUpdateTest {
         StepVerifier.create(twilio.update("CA123/../../Messages", TWIML))
                 .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.INVALID_REQUEST))
                 .verify(Duration.ofSeconds(30));
-        assertThat(received).isEmpty();
+        assertThat(fake.received()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.firstbyte.adapters.telephony.vonage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.firstbyte.adapters.http.RecordingHttpServer;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.error.ProviderException;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 /**
@@ -39,21 +31,8 @@ class VonageCallTransferTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     private static final KeyPair KEYS = keys();
 
-    private record Received(String method, String uri, Map<String, String> headers, String body) {
-    }
-
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger status = new AtomicInteger(204);
-    private volatile Duration answerAfter = Duration.ZERO;
-    private final DisposableServer fake = HttpServer.create().host("127.0.0.1").port(0)
-            .handle((request, response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
-                Map<String, String> headers = new HashMap<>();
-                request.requestHeaders().forEach(entry -> headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
-                received.add(new Received(request.method().name(), request.uri(), headers, body));
-                return Mono.delay(answerAfter).then(response.status(status.get()).send().then());
-            }))
-            .bindNow();
-    private final VonageCallTransfer vonage = new VonageCallTransfer("http://127.0.0.1:" + fake.port(), APPLICATION, pem(),
+    private final RecordingHttpServer fake = RecordingHttpServer.answering(204, "");
+    private final VonageCallTransfer vonage = new VonageCallTransfer(fake.baseUrl(), APPLICATION, pem(),
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(20));
 
     private static KeyPair keys() {
@@ -74,14 +53,14 @@ class VonageCallTransferTest {
     @AfterEach
     void stop() {
         vonage.close();
-        fake.disposeNow();
+        fake.close();
     }
 
     @Test
     void theCallIsTransferredToAnNccoThatConnectsThePhoneNumber() {
         StepVerifier.create(vonage.transfer(CALL, "+15550009999")).expectComplete().verify(Duration.ofSeconds(30));
 
-        Received request = received.getFirst();
+        RecordingHttpServer.Received request = fake.received().getFirst();
         assertThat(request.method()).isEqualTo("PUT");
         assertThat(request.uri()).isEqualTo("/v1/calls/" + CALL);
         assertThat(request.headers().get("content-type")).isEqualTo("application/json");
@@ -93,7 +72,7 @@ class VonageCallTransferTest {
     void theBearerIsAnRs256JwtOfTheApplicationSignedWithItsPrivateKey() throws Exception {
         StepVerifier.create(vonage.transfer(CALL, "+15550009999")).expectComplete().verify(Duration.ofSeconds(30));
 
-        String[] jwt = received.getFirst().headers().get("authorization").substring("Bearer ".length()).split("\\.");
+        String[] jwt = fake.received().getFirst().headers().get("authorization").substring("Bearer ".length()).split("\\.");
         assertThat(jwt).hasSize(3);
         Base64.Decoder url = Base64.getUrlDecoder();
         assertThat(new String(url.decode(jwt[0]), StandardCharsets.UTF_8)).isEqualTo("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
@@ -108,21 +87,21 @@ class VonageCallTransferTest {
 
     @Test
     void aRefusedTransferFailsWithItsCategoryAndIsNotRetried() {
-        status.set(401);
+        fake.answer(401, "");
         StepVerifier.create(vonage.transfer(CALL, "+15550009999"))
                 .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.AUTHENTICATION))
                 .verify(Duration.ofSeconds(30));
-        status.set(404);
+        fake.answer(404, "");
         StepVerifier.create(vonage.transfer(CALL, "+15550009999"))
                 .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.INVALID_REQUEST))
                 .verify(Duration.ofSeconds(30));
-        assertThat(received).hasSize(2);
+        assertThat(fake.received()).hasSize(2);
     }
 
     @Test
     void aTransferVonageDoesNotAnswerInTimeFailsAsATimeout() {
-        answerAfter = Duration.ofMinutes(5);
-        try (VonageCallTransfer impatient = new VonageCallTransfer("http://127.0.0.1:" + fake.port(), APPLICATION, pem(),
+        fake.answerAfter(Duration.ofMinutes(5));
+        try (VonageCallTransfer impatient = new VonageCallTransfer(fake.baseUrl(), APPLICATION, pem(),
                 Clock.systemUTC(), Duration.ofMillis(300))) {
             StepVerifier.create(impatient.transfer(CALL, "+15550009999"))
                     .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.TIMEOUT))
@@ -135,7 +114,7 @@ class VonageCallTransferTest {
         StepVerifier.create(vonage.transfer("../applications", "+15550009999"))
                 .expectErrorSatisfies(error -> assertThat(((ProviderException) error).category()).isEqualTo(ErrorCategory.INVALID_REQUEST))
                 .verify(Duration.ofSeconds(30));
-        assertThat(received).isEmpty();
+        assertThat(fake.received()).isEmpty();
     }
 
     @Test

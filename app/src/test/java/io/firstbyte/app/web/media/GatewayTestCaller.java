@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -46,6 +47,8 @@ final class GatewayTestCaller {
     final AtomicInteger clears = new AtomicInteger();
     final AtomicInteger marks = new AtomicInteger();
     final List<String> problems = new CopyOnWriteArrayList<>();
+    /** What the server sent that needs no answer (chan_websocket's {@code HANGUP}, say), in order. */
+    final List<String> ignored = new CopyOnWriteArrayList<>();
     private final Playback playback = new Playback();
     private final Sinks.Many<WireMessage> outgoing = Sinks.many().unicast().onBackpressureBuffer();
     private volatile boolean speaking;
@@ -56,7 +59,12 @@ final class GatewayTestCaller {
     private volatile long playoutEndAtClose;
 
     GatewayTestCaller(Gateway gateway, CallSetup setup) {
-        this.wire = gateway.webSocketWire(setup, ThreadLocalRandom.current());
+        this(gateway, setup, ThreadLocalRandom.current());
+    }
+
+    /** A caller whose ids come from {@code ids}: two callers given equally seeded generators are the same call. */
+    GatewayTestCaller(Gateway gateway, CallSetup setup, RandomGenerator ids) {
+        this.wire = gateway.webSocketWire(setup, ids);
     }
 
     Mono<Void> dial(int port) {
@@ -178,7 +186,7 @@ final class GatewayTestCaller {
                 clears.incrementAndGet();
                 wire.cleared(playback.clear(now)).forEach(outgoing::tryEmitNext);
             }
-            case ServerMessage.Ignored ignored -> { }
+            case ServerMessage.Ignored needsNoAnswer -> ignored.add(needsNoAnswer.what());
             case ServerMessage.Invalid invalid -> problems.add(invalid.reason());
         }
     }

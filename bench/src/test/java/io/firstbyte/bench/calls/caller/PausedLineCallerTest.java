@@ -54,6 +54,22 @@ class PausedLineCallerTest {
     }
 
     @Test
+    void wordGapsPutSilenceBetweenTheWordsOfEachPartAndTheFirstPauseMovesWithThem() {
+        Pauses twentyMillis = new Pauses(Duration.ofMillis(20), Duration.ofMillis(20));
+        SpokenScript spoken = SpokenScript.of(new CallerScript(List.of("One two three four | five.", "Six seven."), 0),
+                BackgroundNoise.NONE, HALF_A_SECOND, twentyMillis);
+
+        List<byte[]> line = spoken.line(1).frames();
+        // "One two three four" is 1400 ms (70 frames), its words 17.5 frames each: gaps after frames 18, 35 and 53
+        assertThat(spoken.firstPauseFrame(1)).isEqualTo(70 + 3);
+        assertThat(java.util.stream.IntStream.range(0, 73).filter(i -> Utterance.isSilence(line.get(i))).boxed().toList())
+                .containsExactly(18, 36, 55);
+        assertThat(line).hasSize(73 + 25 + 40);
+        assertThat(spoken.line(2).frameCount()).as("two words, one gap").isEqualTo(40 + 1);
+        assertThat(spoken.forCall(new SplittableRandom(1)).line(2).frameCount()).isEqualTo(41);
+    }
+
+    @Test
     void answerAudioDuringThePauseIsAnEarlyTurnEnd() {
         CallSession call = call(List.of("One | two.", "Three."));
         run(call, 0, 2_090, false);

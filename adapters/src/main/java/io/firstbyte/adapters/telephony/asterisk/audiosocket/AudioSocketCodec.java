@@ -3,6 +3,7 @@ package io.firstbyte.adapters.telephony.asterisk.audiosocket;
 import static io.firstbyte.adapters.telephony.common.DropKind.PROTOCOL_ERROR;
 import static io.firstbyte.adapters.telephony.common.DropKind.TEXT_FRAME;
 
+import io.firstbyte.adapters.telephony.asterisk.AsteriskWebSocketCodec;
 import io.firstbyte.adapters.telephony.common.Dialect;
 import io.firstbyte.adapters.telephony.common.DroppedMessage;
 import io.firstbyte.adapters.telephony.common.OutboundAudio;
@@ -53,6 +54,11 @@ import java.util.function.Function;
  * (the pipeline simply stops sending, and Asterisk holds no backlog) and forgets the held-back
  * audio; {@link EndCall} writes a hang-up frame. Nothing is written before the UUID.
  *
+ * <p>Handing over: AudioSocket carries audio and hang-up only, but {@code AudioSocket()} returns and the
+ * dial plan goes on, asking the server where the caller goes next under the call's UUID. The call
+ * {@link #handsOver()} when its registration says {@code handOver=true} (the dial plan asks); its
+ * {@link EndCall} is the same hang-up frame.
+ *
  * <p>One instance per connection; {@code decode} and {@code encode} may run on different threads,
  * each serially. Holds at most one incomplete frame inbound and one partial frame outbound.
  */
@@ -71,6 +77,7 @@ public final class AudioSocketCodec implements TransportCodec {
     private final PlayoutClock clock = new PlayoutClock();
     private volatile boolean started;
     private volatile boolean disconnect;
+    private volatile boolean handsOver;
 
     /** A codec without a directory: the call's only parameter is its {@code uuid}. */
     public AudioSocketCodec(DroppedInput dropped) {
@@ -86,6 +93,11 @@ public final class AudioSocketCodec implements TransportCodec {
         this.dropped = dropped;
         this.decoder = decoder;
         this.inbound = new AudioSocketInbound(directory, clock);
+    }
+
+    @Override
+    public boolean handsOver() {
+        return handsOver;
     }
 
     /** True once the byte stream could not be read: close this connection. */
@@ -154,7 +166,8 @@ public final class AudioSocketCodec implements TransportCodec {
     private List<InboundEvent> frame(AudioSocketFrame frame) {
         return DroppedMessage.reportedTo(dropped, () -> {
             List<InboundEvent> events = inbound.frame(frame);
-            if (!events.isEmpty() && events.getFirst() instanceof CallStarted) {
+            if (!events.isEmpty() && events.getFirst() instanceof CallStarted start) {
+                handsOver = "true".equals(start.parameters().get(AsteriskWebSocketCodec.HAND_OVER_KEY));
                 started = true;
             }
             return events;

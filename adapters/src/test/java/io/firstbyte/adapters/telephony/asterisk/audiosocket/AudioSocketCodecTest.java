@@ -72,6 +72,22 @@ class AudioSocketCodecTest {
         }
 
         @Test
+        void aCallHandsOverOnlyWhenItsRegistrationSaysTheDialPlanAsksWhereItGoes() {
+            UUID asking = UUID.randomUUID();
+            AudioSocketCodec handingOver = new AudioSocketCodec(drops,
+                    call -> call.equals(asking) ? Map.of("To", "+15550002222", "handOver", "true") : Map.of(),
+                    new AudioSocketFrameDecoder());
+
+            handingOver.decode(bytes(AudioSocketFrame.uuid(asking)));
+            codec.decode(bytes(AudioSocketFrame.uuid(CALL)));
+
+            assertThat(handingOver.handsOver()).isTrue();
+            assertThat(handingOver.encode(new EndCall("transfer", "+15550009999"))).singleElement()
+                    .satisfies(message -> assertThat(((WireMessage.Binary) message).bytes()).containsExactly(0, 0, 0));
+            assertThat(codec.handsOver()).isFalse();
+        }
+
+        @Test
         void slinFramesBecomeMulawFrames() {
             codec.decode(bytes(AudioSocketFrame.uuid(CALL)));
             short[] tone = Tones.sine(440, 8000, 20);
