@@ -8,18 +8,38 @@ that end early weigh what they lasted. --jfr-calls N adds a run with JFR (profil
 JDK 25's CPU-time sampler); summarise it with jfr-per-frame.py.
 
   python3 bench/scripts/cpu-per-call.py --jars DIR --out DIR [--calls 50,200] [--jfr-calls 200]
-    DIR holds firstbyte.jar (app/target) and firstbyte-bench.jar (bench/target)."""
+    DIR holds firstbyte.jar (app/target) and firstbyte-bench.jar (bench/target).
+
+To compare builds on the same machine state, name each (--build NAME=DIR, repeatable, instead of --jars):
+every build's server runs at once (each on its own port, data dir and embedded PostgreSQL and Redis), is
+warmed, and the runs interleave: for each round, each call count, each build in turn. --sim-jar picks the
+simulator every run uses (default: the first build's; --sim-per-build: each build's own, to compare
+simulators against the same server jar). An idle server costs the others a little CPU.
+
+  python3 bench/scripts/cpu-per-call.py --build main=/tmp/jars/main --build tick=/tmp/jars/tick \
+      --out DIR --calls 50,200 --rounds 2"""
 import json, os, re, subprocess, sys, time, urllib.request, argparse
 
 p = argparse.ArgumentParser()
-p.add_argument('--jars', required=True)          # dir with firstbyte.jar and firstbyte-bench.jar
+p.add_argument('--jars')                          # dir with firstbyte.jar and firstbyte-bench.jar
+p.add_argument('--build', action='append', default=[])  # NAME=DIR, to compare builds interleaved
+p.add_argument('--sim-jar')                       # the simulator for every run (default: the first build's)
+p.add_argument('--sim-per-build', action='store_true')  # each build's runs use its own firstbyte-bench.jar
 p.add_argument('--out', required=True)
-p.add_argument('--port', type=int, default=18716)
+p.add_argument('--port', type=int, default=18716)  # the first build's; the next ones count up
+p.add_argument('--data-dir', default='/tmp/cpu-per-call')  # + '-NAME' per build, for the embedded PostgreSQL
 p.add_argument('--calls', default='50,200')
+p.add_argument('--rounds', type=int, default=1)
+p.add_argument('--warmup-calls', type=int, default=50)
 p.add_argument('--jfr-calls', type=int, default=0)  # a further run at this count with JFR on (0: none)
 p.add_argument('--java', default='/usr/lib/jvm/temurin-25-jdk-amd64/bin/java')
 p.add_argument('--server-opts', default='-Xmx1g -XX:+UseZGC')
+p.add_argument('--max-calls', type=int, default=1000)  # the server's call cap (FIRSTBYTE_MAX_CALLS, 100 by default)
 a = p.parse_args()
+if a.jars and a.build or not (a.jars or a.build):
+    sys.exit('give --jars DIR, or one or more --build NAME=DIR')
+BUILDS = [tuple(b.split('=', 1)) for b in a.build] if a.build else [('server', a.jars)]
+SIM_JAR = a.sim_jar or f'{BUILDS[0][1]}/firstbyte-bench.jar'
 os.makedirs(a.out, exist_ok=True)
 HZ = os.sysconf('SC_CLK_TCK')
 JCMD = os.path.join(os.path.dirname(a.java), 'jcmd')
@@ -57,9 +77,9 @@ def descendants(pid):
             out.append((c, comm)); todo.append(c)
     return out
 
-def postmaster():
+def postmaster(log):
     """The embedded PostgreSQL detaches from the JVM: found by the port the server's log names."""
-    m = re.search(r'postmaster started as .* on port (\d+)', open(f'{a.out}/server.log').read())
+    m = re.search(r'postmaster started as .* on port (\d+)', open(log).read())
     if not m:
         return None
     for d in filter(str.isdigit, os.listdir('/proc')):
@@ -84,9 +104,9 @@ def pg_ticks(master):
         u, s = u + cu, s + cs
     return u, s
 
-def active():
+def active(port):
     try:
-        with urllib.request.urlopen(f'http://127.0.0.1:{a.port}/actuator/metrics/firstbyte.calls.active', timeout=2) as r:
+        with urllib.request.urlopen(f'http://127.0.0.1:{port}/actuator/metrics/firstbyte.calls.active', timeout=2) as r:
             return int(json.load(r)['measurements'][0]['value'])
     except Exception:
         return -1
@@ -94,34 +114,52 @@ def active():
 def loadavg():
     return open('/proc/loadavg').read().split()[:3]
 
-env = dict(os.environ, PORT=str(a.port))
-log = open(f'{a.out}/server.log', 'w')
-server = subprocess.Popen([a.java, '--enable-native-access=ALL-UNNAMED', *a.server_opts.split(), '-jar', f'{a.jars}/firstbyte.jar'],
-                          stdout=log, stderr=subprocess.STDOUT, env=env)
-print('server pid', server.pid, flush=True)
-for _ in range(300):
-    if active() >= 0: break
-    time.sleep(1)
-else:
-    sys.exit('server did not start')
+class Server:
+    def __init__(self, name, jars, port):
+        self.name, self.jars, self.port = name, jars, port
+        self.log = f'{a.out}/server-{name}.log'
+        data = f'{a.data_dir}-{name}'
+        subprocess.run(['rm', '-rf', data], check=True)
+        env = dict(os.environ, PORT=str(port), AUDIOSOCKET_PORT='0', FIRSTBYTE_DATA_DIR=data,
+                   FIRSTBYTE_EMBEDDED_EPHEMERAL='true', FIRSTBYTE_MAX_CALLS=str(a.max_calls))
+        self.process = subprocess.Popen([a.java, '--enable-native-access=ALL-UNNAMED', *a.server_opts.split(), '-jar',
+                                         f'{jars}/firstbyte.jar'], stdout=open(self.log, 'w'), stderr=subprocess.STDOUT, env=env)
+        print(f'{name}: server pid {self.process.pid} on port {port}', flush=True)
 
-def simulate(calls, ramp, tag, sample=True, jfr=False):
-    cmd = [a.java, '-jar', f'{a.jars}/firstbyte-bench.jar', 'calls', '--url', f'ws://127.0.0.1:{a.port}',
-           '--calls', str(calls), '--ramp', ramp, '--profile', 'typical-cloud', '--json', f'{a.out}/{tag}.json']
+    def wait_started(self):
+        for _ in range(300):
+            if active(self.port) >= 0:
+                return
+            time.sleep(1)
+        sys.exit(f'{self.name}: server did not start')
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+def simulate(server, calls, ramp, tag, jfr=False):
+    def command(n, json_file):
+        sim_jar = f'{server.jars}/firstbyte-bench.jar' if a.sim_per_build else SIM_JAR
+        return [a.java, '-jar', sim_jar, 'calls', '--url', f'ws://127.0.0.1:{server.port}', '--calls', str(n),
+                '--ramp', ramp, '--profile', 'typical-cloud', '--json', json_file]
     if jfr:
-        subprocess.run([JCMD, str(server.pid), 'JFR.start', 'name=cap', 'settings=profile',
+        subprocess.run([JCMD, str(server.process.pid), 'JFR.start', 'name=cap', 'settings=profile',
                         'jdk.CPUTimeSample#enabled=true', 'jdk.CPUTimeSample#throttle=2ms',
                         f'filename={a.out}/{tag}.jfr'], check=True, stdout=subprocess.DEVNULL)
-    master = postmaster()
-    sim = subprocess.Popen(cmd, stdout=open(f'{a.out}/{tag}.txt', 'w'), stderr=subprocess.STDOUT)
+    master = postmaster(server.log)
+    sim = subprocess.Popen(command(calls, f'{a.out}/{tag}.json'), stdout=open(f'{a.out}/{tag}.txt', 'w'),
+                           stderr=subprocess.STDOUT)
     rows = []
     while sim.poll() is None:
-        redis = groups(server.pid)
-        rows.append(dict(t=time.time(), active=active(), jvm=ticks(server.pid), pg=pg_ticks(master),
+        redis = groups(server.process.pid)
+        rows.append(dict(t=time.time(), active=active(server.port), jvm=ticks(server.process.pid), pg=pg_ticks(master),
                          redis=total(redis), sim=ticks(sim.pid), load=loadavg()))
         time.sleep(2)
     if jfr:
-        subprocess.run([JCMD, str(server.pid), 'JFR.stop', 'name=cap'], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([JCMD, str(server.process.pid), 'JFR.stop', 'name=cap'], check=True, stdout=subprocess.DEVNULL)
     json.dump(rows, open(f'{a.out}/{tag}-cpu.json', 'w'))
     # Call-seconds: the live-call count integrated over the run (a missed reading repeats the last one);
     # CPU per call = CPU seconds / call-seconds, so calls that end early or fail weigh what they lasted.
@@ -138,16 +176,32 @@ def simulate(calls, ramp, tag, sample=True, jfr=False):
             + "CPU % of one core per live call (user+sys): "
             + ', '.join(f"{k} {100 * (u + s) / callsecs:.3f} ({100 * u / callsecs:.3f}+{100 * s / callsecs:.3f})"
                         for k, (u, s) in cpu.items()))
+    try:
+        report = json.load(open(f'{a.out}/{tag}.json'))
+        o, c = report['overheadMs'], report['bargeIns']['toClearMs']
+        line += (f"; overhead p50/p95/p99 {o['p50']}/{o['p95']}/{o['p99']} ms, clear p95 {c['p95']} ms, "
+                 f"underruns {report['underruns']['count']}, errors {report['errors']['total']}, "
+                 f"completed {report['callsCompleted']}/{calls}")
+    except (OSError, ValueError, KeyError):
+        line += '; no report'
     print(line, flush=True)
     open(f'{a.out}/summary.txt', 'a').write(line + '\n')
 
+servers = []
 try:
-    simulate(50, '10s', 'warmup-50')
-    for n in map(int, a.calls.split(',')):
-        simulate(n, f'{max(10, n // 10)}s', f'calls-{n}')
+    for i, (name, jars) in enumerate(BUILDS):
+        servers.append(Server(name, jars, a.port + i))
+    for server in servers:
+        server.wait_started()
+    for server in servers:
+        simulate(server, a.warmup_calls, '10s', f'{server.name}-warmup-{a.warmup_calls}')
+    for r in range(1, a.rounds + 1):
+        for n in map(int, a.calls.split(',')):
+            for server in servers:
+                simulate(server, n, f'{max(10, n // 10)}s', f'{server.name}-calls-{n}-r{r}')
     if a.jfr_calls:
-        simulate(a.jfr_calls, f'{max(10, a.jfr_calls // 10)}s', f'jfr-{a.jfr_calls}', jfr=True)
+        for server in servers:
+            simulate(server, a.jfr_calls, f'{max(10, a.jfr_calls // 10)}s', f'{server.name}-jfr-{a.jfr_calls}', jfr=True)
 finally:
-    server.terminate()
-    try: server.wait(60)
-    except subprocess.TimeoutExpired: server.kill()
+    for server in servers:
+        server.stop()

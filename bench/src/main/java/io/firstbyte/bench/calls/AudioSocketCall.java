@@ -60,7 +60,7 @@ final class AudioSocketCall implements CallTransport {
                 .doOnConnected(opened -> opened.addHandlerLast("audiosocket-frames", frameDecoder()))
                 .connect()
                 .flatMap(opened -> {
-                    call.connected();
+                    call.connected(opened.channel().eventLoop());
                     return converse(call, outgoing, opened.inbound(), opened.outbound()).doFinally(signal -> opened.dispose());
                 });
         return call.settle(register(wire.registration()).then(connection));

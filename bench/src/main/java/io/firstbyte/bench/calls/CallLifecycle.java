@@ -5,6 +5,7 @@ import io.firstbyte.bench.calls.caller.CallSession;
 import io.firstbyte.bench.calls.caller.ErrorKind;
 import io.firstbyte.pipeline.transport.WireMessage;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
@@ -34,17 +35,22 @@ final class CallLifecycle {
         this.callTimeout = callTimeout;
     }
 
-    /** The media connection is open: the caller starts sending. */
-    void connected() {
+    /** The media connection is open: the caller starts sending, ticking on {@code loop}, the connection's event loop. */
+    void connected(ScheduledExecutorService loop) {
         connected = true;
         session.start(nanoTime.getAsLong());
-        clock.add(session);
+        clock.add(session, loop);
     }
 
     /** Reads the server's messages until they end, or {@code CLOSE_GRACE} after {@code sent} completes. */
     Mono<Void> receive(Flux<WireMessage> messages, Mono<Void> sent) {
+        // A filter that passes none, not doOnNext: then() would look up the discard hook through the
+        // whole subscriber chain for every message.
         return messages
-                .doOnNext(message -> session.onMessage(session.wire().read(message), nanoTime.getAsLong()))
+                .filter(message -> {
+                    session.onMessage(session.wire().read(message), nanoTime.getAsLong());
+                    return false;
+                })
                 .takeUntilOther(sent.then(Mono.delay(CLOSE_GRACE)))
                 .then(Mono.fromRunnable(session::closed));
     }

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.TcpClient;
@@ -71,11 +69,10 @@ public final class CallsCommand {
         CallerScript script = options.turnsFile() == null
                 ? new CallerScript(CallerScript.BOOKING, options.bargeInTurn())
                 : CallerScript.fromFile(options.turnsFile(), options.bargeInTurn());
-        Scheduler clockThread = Schedulers.newSingle("bench-clock", true);
         ConnectionProvider httpPool = ConnectionProvider.create("bench-http", 32);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        try (FrameClock clock = new FrameClock(clockThread, System::nanoTime)) {
+        try (FrameClock clock = new FrameClock(System::nanoTime)) {
             HttpClient http = HttpClient.create(httpPool);
             CallTransport transport = transport(options, http, clock);
             TraceClient traces = new TraceClient(http, options.httpBase(), TRACE_TIMEOUT);
@@ -87,7 +84,6 @@ public final class CallsCommand {
                     script.lines());
         } finally {
             httpPool.dispose();
-            clockThread.dispose();
         }
     }
 

@@ -59,7 +59,7 @@ final class WebSocketCall implements CallTransport {
                 .websocket(spec.build())
                 .uri(withQuery(url, upgrade.pathAndQuery()))
                 .handle((in, out) -> {
-                    call.connected();
+                    in.withConnection(connection -> call.connected(connection.channel().eventLoop()));
                     return converse(call, outgoing, in, out);
                 })
                 .then());

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -43,8 +41,7 @@ import reactor.netty.tcp.TcpServer;
  */
 class AudioSocketCallTest {
 
-    private final Scheduler clockThread = Schedulers.newSingle("test-clock", true);
-    private final FrameClock clock = new FrameClock(clockThread, System::nanoTime);
+    private final FrameClock clock = new FrameClock(System::nanoTime);
     private final Map<String, String> registered = new ConcurrentHashMap<>();
     private final List<UUID> uuidsReceived = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -54,7 +51,6 @@ class AudioSocketCallTest {
     @AfterEach
     void stop() {
         clock.close();
-        clockThread.dispose();
         if (http != null) {
             http.disposeNow();
         }

@@ -38,6 +38,7 @@ import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
 import io.firstbyte.pipeline.pace.OutboundPacer;
+import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.pace.PlaybackGate;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.tool.TranscriptHints;
@@ -45,6 +46,7 @@ import io.firstbyte.pipeline.trace.SimulatedDelays;
 import io.firstbyte.pipeline.trace.TurnTraceRecorder;
 import io.firstbyte.pipeline.tts.Clause;
 import io.firstbyte.pipeline.tts.TtsSession;
+import io.firstbyte.pipeline.turn.CallerPause;
 import io.firstbyte.pipeline.turn.CallerVoicing;
 import io.firstbyte.pipeline.turn.EndOfTurnRule;
 import io.firstbyte.pipeline.turn.PauseDetector;
@@ -117,7 +119,7 @@ final class ActiveCall {
 
     ActiveCall(CallContext context, CallSettings settings, LanguageModel model, ToolRegistry tools, TtsSession speech,
                CallScope scope, MarkLedger ledger, ConversationHistory history, SimulatedDelays delays,
-               CallObserver observer, Scheduler scheduler) {
+               CallObserver observer, Scheduler scheduler, PacingTick pacing) {
         this.context = context;
         this.settings = settings;
         this.model = model;
@@ -130,7 +132,7 @@ final class ActiveCall {
         this.observer = observer;
         this.scheduler = scheduler;
         this.pacerLead = settings.pacerLeadFor(context);
-        this.pacer = new OutboundPacer(pacerLead, scheduler, playback);
+        this.pacer = new OutboundPacer(pacerLead, pacing, playback);
         this.vad = VoiceActivityDetector.create(settings.vad());
         this.openTurn = new OpenTurn(observer);
         this.pauses = new PauseDetector(List.of(settings.turn().speculation().completePause(),
@@ -147,15 +149,21 @@ final class ActiveCall {
         return speculation;
     }
 
-    /** What one inbound frame tells: speech starting or stopping (the VAD), the caller pausing or resuming. */
+    /**
+     * What one inbound frame tells, in order: speech starting or stopping (the VAD), the caller pausing
+     * or resuming, and whether the frame was voiced. Notes when the frame arrived.
+     */
     List<Object> listen(AudioIn frame) {
-        List<Object> heard = new ArrayList<>(3);
-        vad.accept(frame).ifPresent(heard::add);
-        if (settings.turn().speculation().enabled()) {
-            pauses.accept(frame, vad).ifPresent(heard::add);
+        long end = frame.timestampMillis() + frame.durationMillis();
+        lastFrameArrival = now();
+        lastFrameEndMillis = end;
+        SpeechEvent speech = vad.accept(frame).orElse(null);
+        CallerPause pause = settings.turn().speculation().enabled() ? pauses.accept(frame, vad).orElse(null) : null;
+        CallerVoicing voicing = new CallerVoicing(end, vad.lastFrameVoiced());
+        if (speech == null) {
+            return pause == null ? List.of(voicing) : List.of(pause, voicing);
         }
-        heard.add(new CallerVoicing(frame.timestampMillis() + frame.durationMillis(), vad.lastFrameVoiced()));
-        return heard;
+        return pause == null ? List.of(speech, voicing) : List.of(speech, pause, voicing);
     }
 
     /** The caller speaks over the agent: no new agent audio goes out until {@link #resumeAgent()} or an interruption. */
@@ -190,11 +198,6 @@ final class ActiveCall {
     /** Someone is talking, or the agent is working on an answer: no silence is being counted. */
     boolean floorTaken() {
         return callerSpeaking || agentSpeaking();
-    }
-
-    void audioArrived(AudioIn frame) {
-        lastFrameArrival = now();
-        lastFrameEndMillis = frame.timestampMillis() + frame.durationMillis();
     }
 
     void speechEvent(SpeechEvent event) {

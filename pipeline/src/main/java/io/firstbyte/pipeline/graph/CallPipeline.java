@@ -22,6 +22,7 @@ import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.event.TurnEnded;
 import io.firstbyte.pipeline.llm.LanguageModel;
 import io.firstbyte.pipeline.pace.MarkLedger;
+import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.stt.SpeechToText;
 import io.firstbyte.pipeline.tool.ToolRegistry;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
@@ -76,6 +77,7 @@ public final class CallPipeline {
     private final CallLimits limits;
     private final CallControls controls;
     private final Scheduler scheduler;
+    private final PacingTick pacing;
 
     /** A pipeline whose calls have the default {@link CallLimits} and no silence prompts. */
     public CallPipeline(SpeechToText stt, LanguageModel model, TextToSpeech tts, ToolRegistry tools,
@@ -99,6 +101,12 @@ public final class CallPipeline {
         this.limits = limits;
         this.controls = controls;
         this.scheduler = scheduler;
+        this.pacing = new PacingTick(scheduler);
+    }
+
+    /** The one tick that paces the agent's audio in every call of this pipeline. */
+    PacingTick pacing() {
+        return pacing;
     }
 
     /**
@@ -118,7 +126,10 @@ public final class CallPipeline {
                                    Mono<CallLimit> endRequested) {
         return Flux.using(
                 () -> open(context, observer),
-                call -> inbound.publish(events -> wire(call, events, endRequested)),
+                // Caller audio, 50 frames a second, goes only where it is heard (the VAD, the speech-to-text,
+                // the watchdog); the gateway's few other events (keys, marks, hang-up) have watchers of their own.
+                call -> inbound.publish(events -> events.filter(event -> !(event instanceof AudioIn))
+                        .publish(gateway -> wire(call, events, gateway, endRequested))),
                 ActiveCall::close);
     }
 
@@ -129,12 +140,17 @@ public final class CallPipeline {
         TtsSession session = tts.open(withDelays);
         CallSettings call = settings.forCall(context);
         return new ActiveCall(withDelays, call, model, tools, session, scope, new MarkLedger(),
-                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler);
+                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler, pacing);
     }
 
-    private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events, Mono<CallLimit> endRequested) {
+    /**
+     * The call's graph over its inbound {@code events}; {@code gateway} holds those that are not caller
+     * audio.
+     */
+    private Flux<OutboundEvent> wire(ActiveCall call, Flux<InboundEvent> events, Flux<InboundEvent> gateway,
+                                     Mono<CallLimit> endRequested) {
         Flux<AudioIn> callerAudio = events.ofType(AudioIn.class);
-        Flux<Object> vad = callerAudio.doOnNext(call::audioArrived).concatMapIterable(call::listen);
+        Flux<Object> vad = callerAudio.concatMapIterable(call::listen);
         // A speech-to-text failure (its own reconnect and any failover spent) must not drop the call:
         // the caller is told, then the call ends politely.
         Sinks.One<SpeechLost> sttLost = Sinks.one();
@@ -147,7 +163,7 @@ public final class CallPipeline {
                     return Flux.empty();
                 });
         TurnDetector turnDetector = new TurnDetector(settings.turn(), scheduler);
-        Flux<Dtmf> keys = events.ofType(Dtmf.class);
+        Flux<Dtmf> keys = gateway.ofType(Dtmf.class);
         CallerSilence silence = new CallerSilence(controls.silence().forCall(call.context()), scheduler);
         BargeInPolicy bargeIns = new BargeInPolicy(settings.turn().bargeIn(), scheduler);
         Flux<Object> speechSignals = Flux.merge(vad, transcripts)
@@ -156,15 +172,16 @@ public final class CallPipeline {
                         call.speechEvent(event);
                     }
                 })
-                .publish(heard -> {
-                    Flux<SpeechEvent> speech = heard.ofType(SpeechEvent.class);
+                // Each frame's voicing matters only to the barge-in policy; the others watch speech and pauses.
+                .publish(heard -> heard.filter(signal -> !(signal instanceof CallerVoicing)).publish(said -> {
+                    Flux<SpeechEvent> speech = said.ofType(SpeechEvent.class);
                     // A backchannel's turn still reaches speculation (which starts its next turn afresh) but is no turn.
                     return Flux.merge(
-                            call.speculation().decide(Flux.merge(turnDetector.detect(speech), heard))
+                            call.speculation().decide(Flux.merge(turnDetector.detect(speech), said))
                                     .filter(signal -> !(signal instanceof TurnEnded turn) || !backchannelOver(call, bargeIns, turn)),
                             bargeIns(call, bargeIns, speech, heard.ofType(CallerVoicing.class), keys),
-                            silence.watch(Flux.merge(speech, keys), events.ofType(MarkPlayed.class), call::floorTaken));
-                });
+                            silence.watch(Flux.merge(speech, keys), gateway.ofType(MarkPlayed.class), call::floorTaken));
+                }));
         Flux<Object> keypad = new Keypad(controls.keypad(), scheduler).entries(keys.map(Dtmf::digit)).cast(Object.class);
         // A limit with a goodbye is said like any last words; the end comes with them, or at the latest
         // after the limit's grace if they cannot be said.
@@ -182,12 +199,12 @@ public final class CallPipeline {
         Flux<OutboundEvent> answers = signals.startWith(Greeting.INSTANCE)
                 .filter(signal -> !call.ending())
                 .switchMap(call::respond, 1);
-        Flux<OutboundEvent> marks = events.ofType(MarkPlayed.class).doOnNext(call::markPlayed).thenMany(Flux.empty());
+        Flux<OutboundEvent> marks = gateway.ofType(MarkPlayed.class).doOnNext(call::markPlayed).thenMany(Flux.empty());
         // Last words that never finish (a voice that stalls, an answer switched away in a race) still end the call.
         Flux<OutboundEvent> lastWordsGrace = call.endingStarted()
                 .flatMap(reason -> Mono.delay(CallLimit.GOODBYE_GRACE, scheduler).thenReturn((OutboundEvent) new EndCall(reason)))
                 .flux();
-        Mono<InboundEvent> hangUp = events.filter(HangUp.class::isInstance)
+        Mono<InboundEvent> hangUp = gateway.filter(HangUp.class::isInstance)
                 .concatWith(Mono.just(new HangUp("closed"))).next();
         return Flux.merge(answers, marks, limitReached, lastWordsGrace).takeUntilOther(hangUp)
                 .takeUntil(EndCall.class::isInstance);

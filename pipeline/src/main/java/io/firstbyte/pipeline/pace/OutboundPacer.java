@@ -8,47 +8,62 @@ import io.firstbyte.pipeline.event.TtsAudio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.concurrent.Queues;
+import reactor.util.context.Context;
 
 /**
  * Sends an answer's audio at real time plus a small lead: 20 ms frames, each released when the
  * caller's playback buffer holds less than {@code lead} of audio, and a mark after each clause.
  * The gateway therefore never holds more than the lead, so a clear is effective at once and memory
- * per call stays flat. Upstream synthesis is pulled through a bounded prefetch of frames. While its
- * {@link PlaybackGate} is closed no frame leaves; the next one goes out when it opens, and playback
- * running dry meanwhile is the pause, not a late frame.
+ * per call stays flat. A frame that may go when it arrives goes at once (an answer's first frames,
+ * the lead); one that must wait goes on the first {@link PacingTick} at which it may, so every call's
+ * pacing shares one timer and the caller's buffer runs between the lead and one tick less. Upstream
+ * synthesis is pulled through a bounded prefetch of frames. While its {@link PlaybackGate} is closed
+ * no frame leaves; the next one goes out when it opens, and playback running dry meanwhile is the
+ * pause, not a late frame.
  */
 public final class OutboundPacer {
 
     private static final long FRAME_NANOS = Duration.ofMillis(20).toNanos();
     private static final int PREFETCH_FRAMES = 16;
 
-    private final Duration lead;
-    private final Scheduler scheduler;
+    private final long leadNanos;
+    private final PacingTick tick;
     private final PlaybackGate gate;
 
+    /** A pacer with a tick of its own on {@code scheduler}. */
     public OutboundPacer(Duration lead, Scheduler scheduler) {
         this(lead, scheduler, new PlaybackGate());
     }
 
+    /** A pacer with a tick of its own on {@code scheduler}, held by {@code gate}. */
     public OutboundPacer(Duration lead, Scheduler scheduler, PlaybackGate gate) {
-        this.lead = lead;
-        this.scheduler = scheduler;
+        this(lead, new PacingTick(scheduler), gate);
+    }
+
+    /** A pacer driven by {@code tick}, which it shares with the other calls' pacers. */
+    public OutboundPacer(Duration lead, PacingTick tick, PlaybackGate gate) {
+        this.leadNanos = lead.toNanos();
+        this.tick = tick;
         this.gate = gate;
     }
 
     /** Paces one answer; {@code answerId} names its marks ({@code answerId-c<clause>}). */
     public Flux<OutboundEvent> pace(Flux<TtsAudio> audio, String answerId, Runnable onLateFrame) {
         return Flux.defer(() -> {
-            Framing framing = new Framing(answerId);
-            Playhead playhead = new Playhead(onLateFrame);
-            return audio.concatMapIterable(framing::accept, 4)
-                    .concatMap(event -> event instanceof AudioOut frame ? playhead.release(frame) : Mono.just(event),
-                            PREFETCH_FRAMES);
+            Flux<OutboundEvent> events = audio.concatMapIterable(new Framing(answerId)::accept, 4);
+            return Flux.<OutboundEvent>push(out -> new Playout(out, onLateFrame).start(events),
+                    FluxSink.OverflowStrategy.IGNORE);
         });
     }
 
@@ -75,37 +90,148 @@ public final class OutboundPacer {
         }
     }
 
-    /** Where the caller's playback will run dry, in scheduler nanoseconds. */
-    private final class Playhead {
+    /**
+     * One answer's frames and marks on their way out, in order: taken from synthesis into a bounded
+     * queue, sent when due (a mark right after its clause's last frame). Whoever has something new to
+     * say (synthesis, the tick, the gate opening, the caller's demand) calls {@link #drain}; one thread
+     * at a time sends, the others only make it look again.
+     */
+    private final class Playout extends BaseSubscriber<OutboundEvent> implements Runnable {
+        private final FluxSink<OutboundEvent> out;
         private final Runnable onLateFrame;
+        private final Queue<OutboundEvent> queued = Queues.<OutboundEvent>get(PREFETCH_FRAMES).get();
+        private final AtomicInteger drainsWanted = new AtomicInteger();
+        private final Disposable.Swap gateWait = Disposables.swap();
+        private volatile boolean synthesisDone;
+        private volatile @Nullable Throwable synthesisFailed;
+        private volatile boolean awaitingGate;
+        // Read and written only while draining.
+        /** Where the caller's playback will run dry, in tick nanoseconds (-1: nothing sent yet). */
         private long dryAt = -1;
+        private boolean heldByGate;
+        private boolean finished;
 
-        Playhead(Runnable onLateFrame) {
+        Playout(FluxSink<OutboundEvent> out, Runnable onLateFrame) {
+            this.out = out;
             this.onLateFrame = onLateFrame;
         }
 
-        Mono<OutboundEvent> release(AudioOut frame) {
-            long wait = dryAt < 0 ? 0 : dryAt - lead.toNanos() - now();
-            return wait <= 0 ? whenOpen(frame) : Mono.delay(Duration.ofNanos(wait), scheduler).then(whenOpen(frame));
+        void start(Flux<OutboundEvent> events) {
+            Disposable ticking = tick.register(this);
+            out.onRequest(demand -> drain());
+            out.onDispose(() -> {
+                ticking.dispose();
+                gateWait.dispose();
+                dispose();
+            });
+            events.subscribe(this);
         }
 
-        private Mono<OutboundEvent> whenOpen(AudioOut frame) {
-            return Mono.defer(() -> gate.isOpen()
-                    ? Mono.just(sent(frame, false))
-                    : gate.opened().then(Mono.fromSupplier(() -> sent(frame, true))));
+        @Override
+        public Context currentContext() {
+            return Context.of(out.contextView());
         }
 
-        private OutboundEvent sent(AudioOut frame, boolean afterPause) {
-            long now = now();
-            if (dryAt >= 0 && dryAt < now && !afterPause) {
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            subscription.request(PREFETCH_FRAMES);
+        }
+
+        @Override
+        protected void hookOnNext(OutboundEvent event) {
+            if (!queued.offer(event)) {
+                throw new IllegalStateException("synthesis sent more than the pacer asked for");
+            }
+            drain();
+        }
+
+        @Override
+        protected void hookOnComplete() {
+            synthesisDone = true;
+            drain();
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+            synthesisFailed = error;
+            drain();
+        }
+
+        /** The tick: whatever has fallen due goes now. */
+        @Override
+        public void run() {
+            drain();
+        }
+
+        private void drain() {
+            if (drainsWanted.getAndIncrement() != 0) {
+                return;
+            }
+            int wanted = 1;
+            do {
+                sendWhatIsDue();
+                wanted = drainsWanted.addAndGet(-wanted);
+            } while (wanted != 0);
+        }
+
+        private void sendWhatIsDue() {
+            while (!finished && !out.isCancelled()) {
+                Throwable error = synthesisFailed;
+                if (error != null) {
+                    finished = true;
+                    out.error(error);
+                    return;
+                }
+                boolean done = synthesisDone;
+                OutboundEvent next = queued.peek();
+                if (next == null) {
+                    if (done) {
+                        finished = true;
+                        out.complete();
+                    }
+                    return;
+                }
+                if (out.requestedFromDownstream() == 0 || next instanceof AudioOut && !mayPlay()) {
+                    return;
+                }
+                queued.poll();
+                if (next instanceof AudioOut) {
+                    played();
+                }
+                out.next(next);
+                request(1);
+            }
+        }
+
+        /** Whether the next frame may go now: the caller's buffer holds less than the lead, and the gate is open. */
+        private boolean mayPlay() {
+            if (dryAt >= 0 && dryAt - leadNanos > tick.now()) {
+                return false;
+            }
+            if (gate.isOpen()) {
+                return true;
+            }
+            heldByGate = true;
+            if (!awaitingGate) {
+                awaitingGate = true;
+                gateWait.update(gate.opened().subscribe(null, null, this::gateOpened));
+            }
+            return false;
+        }
+
+        private void gateOpened() {
+            awaitingGate = false;
+            drain();
+        }
+
+        /** The next frame goes out now. */
+        private void played() {
+            long now = tick.now();
+            if (dryAt >= 0 && dryAt < now && !heldByGate) {
                 onLateFrame.run();
             }
+            heldByGate = false;
             dryAt = Math.max(dryAt, now) + FRAME_NANOS;
-            return frame;
-        }
-
-        private long now() {
-            return scheduler.now(TimeUnit.NANOSECONDS);
         }
     }
 }

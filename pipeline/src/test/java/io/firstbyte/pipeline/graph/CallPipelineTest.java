@@ -40,6 +40,7 @@ class CallPipelineTest {
     private ScriptedTextToSpeech tts;
     private ScriptedTool availability;
     private CallHarness call;
+    private CallPipeline pipeline;
     private Duration modelPerToken = Duration.ofMillis(10);
 
     private CallHarness newCall(Duration toolLatency) {
@@ -57,8 +58,9 @@ class CallPipelineTest {
             tts = new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler);
             availability = new ScriptedTool("check_availability", "{\"slots\":[\"10:00\"]}", toolLatency, scheduler);
             CallSettings settings = CallSettings.DEFAULTS.withGreeting(GREETING);
-            return new CallPipeline(stt, model, tts, new ToolRegistry(List.of(availability), Duration.ofSeconds(5)),
+            pipeline = new CallPipeline(stt, model, tts, new ToolRegistry(List.of(availability), Duration.ofSeconds(5)),
                     settings, scheduler);
+            return pipeline;
         });
         return call.start(attributes);
     }
@@ -361,6 +363,22 @@ class CallPipelineTest {
 
         assertThat(scope.isDisposed()).isTrue();
         assertThat(scope.runningCount()).isZero();
+    }
+
+    @Test
+    void anAnswerLeavesTheSharedPacingTickWhenItPlaysOutAndWhenTheCallerHangsUpMidAnswer() {
+        newCall(Duration.ofMillis(50));
+        model.replies(LONG_ANSWER);
+        call.silence(Duration.ofMillis(500));
+        assertThat(pipeline.pacing().registered()).as("the greeting is being paced").isEqualTo(1);
+        call.silence(Duration.ofSeconds(4));
+        assertThat(pipeline.pacing().registered()).as("the greeting played out").isZero();
+
+        callerSays("Any time on Tuesday?");
+        call.silence(Duration.ofSeconds(2));
+        assertThat(pipeline.pacing().registered()).as("the answer is being paced").isEqualTo(1);
+        call.hangUp();
+        assertThat(pipeline.pacing().registered()).isZero();
     }
 
     @Test

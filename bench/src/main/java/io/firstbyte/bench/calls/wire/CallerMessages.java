@@ -14,9 +14,11 @@ public final class CallerMessages {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final StreamIds ids;
+    private final String quotedStreamSid;
 
     public CallerMessages(StreamIds ids) {
         this.ids = ids;
+        this.quotedStreamSid = JSON.writeValueAsString(ids.streamSid());
     }
 
     public StreamIds ids() {
@@ -41,15 +43,20 @@ public final class CallerMessages {
         return write(message);
     }
 
-    /** One inbound media frame; {@code chunk} counts from 1, {@code timestampMillis} from the stream start. */
+    /**
+     * One inbound media frame; {@code chunk} counts from 1, {@code timestampMillis} from the stream start.
+     * {@code payloadBase64} is base64 and written as it is. Fifty of these a second per call: written
+     * straight into one builder, not through a JSON tree.
+     */
     public String media(long sequenceNumber, long chunk, long timestampMillis, String payloadBase64) {
-        ObjectNode message = header("media", sequenceNumber);
-        message.putObject("media")
-                .put("track", "inbound")
-                .put("chunk", Long.toString(chunk))
-                .put("timestamp", Long.toString(timestampMillis))
-                .put("payload", payloadBase64);
-        return write(message);
+        return new StringBuilder(160 + payloadBase64.length())
+                .append("{\"event\":\"media\",\"sequenceNumber\":\"").append(sequenceNumber)
+                .append("\",\"streamSid\":").append(quotedStreamSid)
+                .append(",\"media\":{\"track\":\"inbound\",\"chunk\":\"").append(chunk)
+                .append("\",\"timestamp\":\"").append(timestampMillis)
+                .append("\",\"payload\":\"").append(payloadBase64)
+                .append("\"}}")
+                .toString();
     }
 
     /** The echo of a mark the server sent, once the audio before it has played (or was cleared). */

@@ -49,6 +49,13 @@ class CallerMessagesTest {
     }
 
     @Test
+    void aStreamSidThatNeedsEscapingIsEscapedInMedia() {
+        CallerMessages odd = new CallerMessages(new StreamIds("MZ\"quoted\\", "CA1", "AC1"));
+
+        assertThat(JSON.readTree(odd.media(1, 1, 0, "AA==")).path("streamSid").asString()).isEqualTo("MZ\"quoted\\");
+    }
+
+    @Test
     void markEchoCarriesTheServersMarkName() {
         assertSameJson(messages.mark(4, "turn3-seg7"), """
                 {"event":"mark","sequenceNumber":"4","streamSid":"MZ11111111111111111111111111111111",
