@@ -1,8 +1,8 @@
 package io.firstbyte.adapters.telephony.plivo;
 
-import io.firstbyte.adapters.http.FailureClassifier;
 import io.firstbyte.adapters.http.ProviderFailure;
 import io.firstbyte.adapters.http.ProviderHttp;
+import io.firstbyte.adapters.telephony.common.GatewayRest;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.tool.JsonText;
 import java.nio.charset.StandardCharsets;
@@ -67,19 +67,14 @@ public final class PlivoCallTransfer implements AutoCloseable {
             return Mono.error(ProviderFailure.of(PROVIDER, ErrorCategory.INVALID_REQUEST, "not a Plivo call uuid"));
         }
         byte[] json = body(alegUrl).getBytes(StandardCharsets.UTF_8);
-        return http.headers(headers -> headers
+        HttpClient.ResponseReceiver<?> request = http.headers(headers -> headers
                         .set("Authorization", authorization)
                         .set("Content-Type", "application/json")
                         .set("Accept", "application/json"))
                 .post()
                 .uri(callsUrl + callUuid + "/")
-                .send(ByteBufFlux.fromInbound(Mono.just(json)))
-                .responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> response.status().code()))
-                .flatMap(status -> status / 100 == 2 ? Mono.<Void>empty()
-                        : Mono.error(ProviderFailure.of(PROVIDER, FailureClassifier.forStatus(status),
-                                "transfer answered HTTP " + status)))
-                .timeout(timeout)
-                .onErrorMap(error -> FailureClassifier.classify(PROVIDER, error));
+                .send(ByteBufFlux.fromInbound(Mono.just(json)));
+        return GatewayRest.accepted(GatewayRest.status(request), PROVIDER, "transfer", timeout);
     }
 
     @Override

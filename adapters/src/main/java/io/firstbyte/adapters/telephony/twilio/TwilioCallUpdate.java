@@ -1,8 +1,8 @@
 package io.firstbyte.adapters.telephony.twilio;
 
-import io.firstbyte.adapters.http.FailureClassifier;
 import io.firstbyte.adapters.http.ProviderFailure;
 import io.firstbyte.adapters.http.ProviderHttp;
+import io.firstbyte.adapters.telephony.common.GatewayRest;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -59,19 +59,14 @@ public final class TwilioCallUpdate implements AutoCloseable {
             return Mono.error(ProviderFailure.of(PROVIDER, ErrorCategory.INVALID_REQUEST, "not a Twilio call SID"));
         }
         byte[] form = ("Twiml=" + URLEncoder.encode(twiml, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        return http.headers(headers -> headers
+        HttpClient.ResponseReceiver<?> request = http.headers(headers -> headers
                         .set("Authorization", authorization)
                         .set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                         .set("Accept", "application/json"))
                 .post()
                 .uri(accountUrl + "/Calls/" + callSid + ".json")
-                .send(ByteBufFlux.fromInbound(Mono.just(form)))
-                .responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> response.status().code()))
-                .flatMap(status -> status / 100 == 2 ? Mono.<Void>empty()
-                        : Mono.error(ProviderFailure.of(PROVIDER, FailureClassifier.forStatus(status),
-                                "call update answered HTTP " + status)))
-                .timeout(timeout)
-                .onErrorMap(error -> FailureClassifier.classify(PROVIDER, error));
+                .send(ByteBufFlux.fromInbound(Mono.just(form)));
+        return GatewayRest.accepted(GatewayRest.status(request), PROVIDER, "call update", timeout);
     }
 
     @Override

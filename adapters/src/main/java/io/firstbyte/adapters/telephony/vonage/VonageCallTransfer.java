@@ -1,9 +1,9 @@
 package io.firstbyte.adapters.telephony.vonage;
 
-import io.firstbyte.adapters.http.FailureClassifier;
 import io.firstbyte.adapters.http.ProviderFailure;
 import io.firstbyte.adapters.http.ProviderHttp;
 import io.firstbyte.adapters.telephony.common.CallIds;
+import io.firstbyte.adapters.telephony.common.GatewayRest;
 import io.firstbyte.pipeline.error.ErrorCategory;
 import io.firstbyte.pipeline.tool.JsonText;
 import java.nio.charset.StandardCharsets;
@@ -83,19 +83,14 @@ public final class VonageCallTransfer implements AutoCloseable {
             return Mono.error(ProviderFailure.of(PROVIDER, ErrorCategory.INVALID_REQUEST, "not a Vonage call uuid"));
         }
         // Signing draws on SecureRandom (the jti) and RSA, which may block: never on an event loop.
-        return Mono.fromCallable(this::token).subscribeOn(Schedulers.boundedElastic()).flatMap(token -> http.headers(headers -> headers
+        Mono<Integer> status = Mono.fromCallable(this::token).subscribeOn(Schedulers.boundedElastic()).flatMap(token -> GatewayRest.status(http.headers(headers -> headers
                                 .set("Authorization", "Bearer " + token)
                                 .set("Content-Type", "application/json")
                                 .set("Accept", "application/json"))
                         .put()
                         .uri(callsUrl + uuid)
-                        .send(ByteBufFlux.fromInbound(Mono.just(body(number).getBytes(StandardCharsets.UTF_8))))
-                        .responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> response.status().code())))
-                .flatMap(status -> status / 100 == 2 ? Mono.<Void>empty()
-                        : Mono.error(ProviderFailure.of(PROVIDER, FailureClassifier.forStatus(status),
-                                "transfer answered HTTP " + status)))
-                .timeout(timeout)
-                .onErrorMap(error -> FailureClassifier.classify(PROVIDER, error));
+                        .send(ByteBufFlux.fromInbound(Mono.just(body(number).getBytes(StandardCharsets.UTF_8))))));
+        return GatewayRest.accepted(status, PROVIDER, "transfer", timeout);
     }
 
     /** A fresh RS256 application token. */
