@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * Runs a whole simulation: starts the calls spread evenly over the ramp, lets each play its
- * script, then fetches each call's server trace. Completes with every call's result.
+ * Runs a whole simulation: starts the callers spread evenly over the ramp, lets each call play its
+ * script, then fetches each call's server trace; with a duration, each caller dials again when its
+ * call ends until the duration (counted from the first start) is up. Completes with every call's result.
  */
 final class CallSimulator {
 
@@ -34,8 +36,15 @@ final class CallSimulator {
     private final CallTransport transport;
     private final TraceClient traces;
     private final Map<Integer, Utterance> backchannels;
+    private final LongSupplier nanoTime;
 
     CallSimulator(CallsOptions options, SpokenScript script, CallTransport transport, TraceClient traces) {
+        this(options, script, transport, traces, System::nanoTime);
+    }
+
+    /** With {@code nanoTime}, the clock the duration is read on. */
+    CallSimulator(CallsOptions options, SpokenScript script, CallTransport transport, TraceClient traces, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.options = options;
         this.backchannels = options.backchannels().spoken(script.script());
         this.script = script;
@@ -44,10 +53,16 @@ final class CallSimulator {
     }
 
     Mono<List<TracedCall>> run() {
-        int calls = options.calls();
-        return Flux.range(0, calls)
-                .flatMap(i -> Mono.delay(startOffset(i)).then(oneCall()), calls)
+        int callers = options.calls();
+        return Mono.fromSupplier(() -> nanoTime.getAsLong() + options.duration().toNanos())
+                .flatMapMany(dialUntil -> Flux.range(0, callers)
+                        .flatMap(i -> Mono.delay(startOffset(i)).thenMany(callsOfOneCaller(dialUntil)), callers))
                 .collectList();
+    }
+
+    /** One caller's calls, one after the other: one call, or as many as start before {@code dialUntil} (nanoTime). */
+    private Flux<TracedCall> callsOfOneCaller(long dialUntil) {
+        return oneCall().repeat(() -> nanoTime.getAsLong() < dialUntil);
     }
 
     private Duration startOffset(int index) {

@@ -49,7 +49,8 @@ public final class CallsCommand {
             return 0;
         }
         CallsOptions options = parsed.get();
-        out.printf("%d calls to %s (ramp %d ms, profile %s%s)…%n", options.calls(), options.target(),
+        out.printf("%d %s to %s (ramp %d ms, profile %s%s)…%n", options.calls(),
+                options.duration().isZero() ? "calls" : "callers for " + options.duration().toSeconds() + " s", options.target(),
                 options.ramp().toMillis(), options.profile(),
                 options.noiseDbfs() == null ? "" : ", background noise " + options.noiseDbfs() + " dBFS");
         try {
@@ -78,7 +79,8 @@ public final class CallsCommand {
             TraceClient traces = new TraceClient(http, options.httpBase(), TRACE_TIMEOUT);
             List<TracedCall> calls = new CallSimulator(options, SpokenScript.of(script, options.noise(), options.pauses(), options.wordGaps()), transport, traces).run().block();
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            CallsReport.Run run = new CallsReport.Run(options.target().toString(), options.profile(), options.calls(),
+            int made = calls == null ? options.calls() : Math.max(options.calls(), calls.size());
+            CallsReport.Run run = new CallsReport.Run(options.target().toString(), options.profile(), made,
                     options.ramp().toMillis(), script.lines().size(), script.bargeInTurn(), startedAt.toString(), durationMs);
             return CallsReport.of(run, calls == null ? List.of() : calls, options.thresholds(),
                     script.lines());

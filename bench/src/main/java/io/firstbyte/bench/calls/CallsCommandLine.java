@@ -37,6 +37,10 @@ public final class CallsCommandLine {
                                         the Asterisk password on the registration; default none)
               --calls N                 concurrent calls (default 1)
               --ramp DURATION           spread the call starts over this time, e.g. 10s (default 0s)
+              --duration DURATION       keep calling for this time: each of the --calls callers dials again
+                                        when its call ends, until the time is up (k6's constant VUs, e.g.
+                                        --calls 50 --duration 60s as seed 000's acceptance run); calls in
+                                        progress then finish (default 0s: one call per caller)
               --profile NAME            latency profile the server simulates per call (default typical-cloud)
               --jitter VALUE            jitter parameter passed to the server (default: the profile's own)
               --from NUMBER             caller number (default +15550100199)
@@ -69,7 +73,7 @@ public final class CallsCommandLine {
               --max-clear-p95-ms X  --max-underruns N
             durations: 500ms, 10s, 2m, or a number of seconds""";
 
-    private static final List<String> FLAGS = List.of("dialect", "secret", "url", "audiosocket-port", "calls", "ramp", "profile", "jitter", "from", "to",
+    private static final List<String> FLAGS = List.of("dialect", "secret", "url", "audiosocket-port", "calls", "ramp", "duration", "profile", "jitter", "from", "to",
             "turns-file", "barge-in-turn", "barge-in-delay", "answer-quiet", "answer-timeout", "greeting-wait",
             "call-timeout", "json", "max-ttfb-p95-ms", "max-ttfb-p99-ms", "max-overhead-p99-ms",
             "max-clear-p95-ms", "max-underruns", "noise-dbfs", "backchannels", "backchannel-delay", "backchannel-length",
@@ -112,7 +116,7 @@ public final class CallsCommandLine {
         }
         return new CallsOptions(gateway, v.text("secret", ""), CallsOptions.mediaUrl(v.text("url", "ws://localhost:8080"), gateway),
                 audioSocketPort, calls,
-                v.duration("ramp", "0s"), v.text("profile", "typical-cloud"), v.get("jitter"),
+                v.duration("ramp", "0s"), v.duration("duration", "0s"), v.text("profile", "typical-cloud"), v.get("jitter"),
                 v.text("from", "+15550100199"), v.text("to", "+15550100100"),
                 turnsFile == null ? null : Path.of(turnsFile), v.integer("barge-in-turn", 3), timing,
                 v.duration("call-timeout", "5m"), Path.of(v.text("json", "bench-results/calls-" + calls + ".json")),

@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code calls} command's settings; see {@link CallsCommandLine} for their flags and defaults. */
-public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp,
+public record CallsOptions(Gateway gateway, String secret, URI mediaUrl, int audioSocketPort, int calls, Duration ramp, Duration duration,
                            String profile, @Nullable String jitter, String from, String to, @Nullable Path turnsFile, int bargeInTurn, CallerTiming timing,
                            Duration callTimeout, Path json, Thresholds thresholds, @Nullable Double noiseDbfs,
                            Backchannels backchannels, Pauses pauses, @Nullable Pauses wordGaps) {
