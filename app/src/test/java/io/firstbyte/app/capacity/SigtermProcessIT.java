@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,8 @@ class SigtermProcessIT {
 
     private static final Path JAR = Path.of("target/firstbyte.jar");
     private static final Duration GENEROUS = Duration.ofSeconds(120);
+    /** A whole server process starting beside a loaded test run: it has taken 94 s at load 17. */
+    private static final Duration START = Duration.ofMinutes(5);
     private static final Pattern REDIS_PORT = Pattern.compile("embedded Redis on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern POSTGRES_PORT = Pattern.compile("embedded PostgreSQL on 127\\.0\\.0\\.1:(\\d+)");
 
@@ -56,8 +59,15 @@ class SigtermProcessIT {
         Process server = builder.start();
         try {
             Http http = new Http(port);
-            await().atMost(GENEROUS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> http.status("/actuator/health/readiness") == 200);
+            // A process that dies while starting fails at once; one that is slow to start (two loaded cores,
+            // its embedded PostgreSQL's initdb, the rehearsal) gets START; either way the failure shows its log.
+            try {
+                await().atMost(START).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                        .until(() -> !server.isAlive() || http.status("/actuator/health/readiness") == 200);
+            } catch (ConditionTimeoutException slow) {
+                throw new AssertionError("the server was not ready within " + START + "; its log ends:\n" + tail(log), slow);
+            }
+            assertThat(server.isAlive()).as(() -> "the server exited while starting; its log ends:\n" + tail(log)).isTrue();
             int redis = portIn(log, REDIS_PORT);
             int postgres = portIn(log, POSTGRES_PORT);
 
@@ -99,6 +109,15 @@ class SigtermProcessIT {
             }
             // kept for a look after a failure
             Files.copy(log, Path.of("target/SigtermProcessIT-server.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
