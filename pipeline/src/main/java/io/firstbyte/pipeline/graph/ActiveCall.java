@@ -108,6 +108,8 @@ final class ActiveCall {
     private volatile boolean answering;
     private volatile long lastFrameArrival = -1;
     private volatile long lastFrameEndMillis;
+    private volatile long lastVoicedArrival = -1;
+    private volatile long lastVoicedFrameEndMillis = -1;
     private volatile long lastFinalAt = -1;
     private volatile long speechOnset = -1;
     private volatile long lastAudioSent = -1;
@@ -158,6 +160,10 @@ final class ActiveCall {
         lastFrameArrival = now();
         lastFrameEndMillis = end;
         SpeechEvent speech = vad.accept(frame).orElse(null);
+        if (vad.lastFrameVoiced()) {
+            lastVoicedArrival = lastFrameArrival;
+            lastVoicedFrameEndMillis = end;
+        }
         CallerPause pause = settings.turn().speculation().enabled() ? pauses.accept(frame, vad).orElse(null) : null;
         CallerVoicing voicing = new CallerVoicing(end, vad.lastFrameVoiced());
         if (speech == null) {
@@ -349,9 +355,16 @@ final class ActiveCall {
         });
     }
 
-    /** When the caller's speech ended, on the call's clock: the arrival of their last voiced frame. */
+    /**
+     * When the caller's speech ended, on the call's clock: the arrival of their last voiced frame. A
+     * frame that came late (a caller's clock sending a stalled stretch in a burst) counts from when it
+     * came, not from when the frames after it say it should have: the caller stopped speaking no
+     * earlier than it sent that frame, so a turn's window never starts before the caller's wait did.
+     */
     private long speechEnd(TurnEnded turn) {
-        return arrivalOf(Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis()));
+        long endMillis = Math.max(turn.speechEndMillis(), vad.lastVoicedEndMillis());
+        long dated = arrivalOf(endMillis);
+        return endMillis == lastVoicedFrameEndMillis ? Math.max(dated, lastVoicedArrival) : dated;
     }
 
     private Flux<Clause> answerClauses(AgentTurn agent, TurnTraceRecorder trace) {

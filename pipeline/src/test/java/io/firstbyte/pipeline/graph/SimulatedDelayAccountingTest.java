@@ -59,4 +59,27 @@ class SimulatedDelayAccountingTest {
         assertThat(trace.ttfbNanos() - trace.simulatedDelayNanos()).isNotNegative();
         assertThat(trace.simulatedDelayNanos()).isEqualTo(trace.between(trace.speechEnd(), trace.sttFinal()));
     }
+
+    @Test
+    void aLastSpeechFrameThatArrivedLateDatesTheSpeechEndWhenItArrivedNotWhenTheFramesAfterItSayItShouldHave() {
+        call = new CallHarness(scheduler -> {
+            ScriptedLanguageModel model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
+            model.replies("We are open until six. ");
+            return new CallPipeline(stt, model, new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler),
+                    new ToolRegistry(List.of(), Duration.ofSeconds(5)), CallSettings.DEFAULTS.withGreeting("Hello."), scheduler);
+        }).start();
+        call.silence(Duration.ofSeconds(3));
+
+        // The caller's clock stalls 100 ms before its last voiced frame and then catches up: the caller
+        // stopped speaking when that frame went out, 100 ms later than its place in the audio says.
+        call.speak(Duration.ofMillis(580)).lastSpeechFrameLate(Duration.ofMillis(100));
+        long lastVoicedArrived = call.scheduler().now(TimeUnit.NANOSECONDS);
+        call.silence(Duration.ofMillis(200));
+        stt.hears("When do you close?");
+        call.silence(Duration.ofSeconds(3));
+
+        TurnTrace trace = call.traces().getFirst();
+        assertThat(trace.speechEnd()).isEqualTo(lastVoicedArrived);
+        assertThat(trace.ttfbNanos()).isPositive();
+    }
 }

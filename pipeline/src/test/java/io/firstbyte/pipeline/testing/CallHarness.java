@@ -109,6 +109,23 @@ public final class CallHarness implements AutoCloseable {
         return frames(duration, SILENCE);
     }
 
+    /**
+     * The caller's frame clock stalls for {@code stall}, then sends what it owed at once: one voiced
+     * frame (the last of its speech) and silence up to the present, so those frames arrive late, in a
+     * burst, and the frames after them on time again.
+     */
+    public CallHarness lastSpeechFrameLate(Duration stall) {
+        time.advanceTimeBy(stall);
+        echoPlayedMarks();
+        long owed = stall.toMillis() / 20;
+        for (long frame = 0; frame < owed; frame++) {
+            inbound.tryEmitNext(new AudioIn((frame == 0 ? SPEECH : SILENCE).clone(), AudioFormat.MULAW_8K, audioClockMillis));
+            audioClockMillis += 20;
+        }
+        time.advanceTime();
+        return this;
+    }
+
     /** Nothing at all arrives from the caller for {@code duration}: the line went dead without closing. */
     public CallHarness deadLine(Duration duration) {
         time.advanceTimeBy(duration);
