@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Scheduler;
 
 /** The server overhead of a turn (TTFB minus the simulated providers' delays) is never negative. */
 class SimulatedDelayAccountingTest {
@@ -40,10 +41,7 @@ class SimulatedDelayAccountingTest {
                 delays.set(Objects.requireNonNull(context.attribute(SimulatedDelays.ATTRIBUTE, SimulatedDelays.class)));
                 return stt.transcribe(context, audio);
             };
-            ScriptedLanguageModel model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
-            model.replies("We are open until six. ");
-            return new CallPipeline(reporting, model, new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler),
-                    new ToolRegistry(List.of(), Duration.ofSeconds(5)), CallSettings.DEFAULTS.withGreeting("Hello."), scheduler);
+            return openUntilSix(reporting, scheduler);
         }).start();
         call.silence(Duration.ofSeconds(3));
 
@@ -62,12 +60,7 @@ class SimulatedDelayAccountingTest {
 
     @Test
     void aLastSpeechFrameThatArrivedLateDatesTheSpeechEndWhenItArrivedNotWhenTheFramesAfterItSayItShouldHave() {
-        call = new CallHarness(scheduler -> {
-            ScriptedLanguageModel model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
-            model.replies("We are open until six. ");
-            return new CallPipeline(stt, model, new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler),
-                    new ToolRegistry(List.of(), Duration.ofSeconds(5)), CallSettings.DEFAULTS.withGreeting("Hello."), scheduler);
-        }).start();
+        call = new CallHarness(scheduler -> openUntilSix(stt, scheduler)).start();
         call.silence(Duration.ofSeconds(3));
 
         // The caller's clock stalls 100 ms before its last voiced frame and then catches up: the caller
@@ -81,5 +74,13 @@ class SimulatedDelayAccountingTest {
         TurnTrace trace = call.traces().getFirst();
         assertThat(trace.speechEnd()).isEqualTo(lastVoicedArrived);
         assertThat(trace.ttfbNanos()).isPositive();
+    }
+
+    /** A call whose model answers "We are open until six." after 300 ms, voiced after 100 ms. */
+    private static CallPipeline openUntilSix(SpeechToText speechToText, Scheduler scheduler) {
+        ScriptedLanguageModel model = new ScriptedLanguageModel(Duration.ofMillis(300), Duration.ofMillis(10), scheduler);
+        model.replies("We are open until six. ");
+        return new CallPipeline(speechToText, model, new ScriptedTextToSpeech(Duration.ofMillis(100), 60, scheduler),
+                new ToolRegistry(List.of(), Duration.ofSeconds(5)), CallSettings.DEFAULTS.withGreeting("Hello."), scheduler);
     }
 }
