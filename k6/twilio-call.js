@@ -35,6 +35,7 @@ export const options = callOptions(__ENV);
 
 const ttfb = new Trend('ttfb_ms', true);
 const toClear = new Trend('barge_in_to_clear_ms', true);
+const heardAfterOnset = new Trend('agent_heard_after_onset_ms', true);
 const overhead = new Trend('server_overhead_ms', true);
 const underruns = new Counter('underruns');
 const audioAfterClear = new Counter('audio_after_clear');
@@ -118,6 +119,7 @@ export default function () {
     let bargeInAt = -1;
     let bargeInOverAudio = false;
     let cleared = false;
+    let heardUntil = 0; // during a barge-in: when the agent audio the caller still hears ends
     let marks = []; // { name, due }
 
     const send = (message) => socket.send(JSON.stringify(message));
@@ -153,6 +155,7 @@ export default function () {
       answerHeard = false;
       bargeInAt = barge ? now : -1;
       bargeInOverAudio = playoutEnd > now;
+      heardUntil = Math.max(now, playoutEnd);
       cleared = false;
     }
 
@@ -165,6 +168,7 @@ export default function () {
         media: { track: 'inbound', chunk: String(chunk), timestamp: String((chunk - 1) * FRAME_MS), payload },
       }));
       if (speaking && speaking.next === speaking.frames.length) {
+        if (bargeInAt >= 0) heardAfterOnset.add(Math.max(0, heardUntil - bargeInAt));
         speaking = null;
         speechEnd = now;
         listen(now);
@@ -186,6 +190,7 @@ export default function () {
       playoutEnd += bytes / 8;
       if (speaking) {
         if (bargeInAt >= 0 && cleared) audioAfterClear.add(1);
+        else if (bargeInAt >= 0) heardUntil = playoutEnd;
         return;
       }
       if (firstAudio < 0) firstAudio = now;
@@ -199,6 +204,7 @@ export default function () {
     function onClear(now) {
       if (bargeInAt >= 0 && !cleared) {
         toClear.add(now - bargeInAt);
+        heardUntil = Math.min(heardUntil, now);
         cleared = true;
       }
       playoutEnd = Math.min(playoutEnd, now);
