@@ -23,10 +23,15 @@ import reactor.util.concurrent.Queues;
 
 /**
  * Runs a whole simulation: starts the callers spread evenly over the ramp, lets each call play its
- * script, then fetches each call's server trace; with a duration, each caller dials again when its
- * call ends until the duration (counted from the first start) is up. Completes with every call's result.
+ * script; with a duration, each caller dials again when its call ends until the duration (counted from
+ * the first start) is up. Once every call has ended it fetches each call's server trace, so that the
+ * simulator's own HTTP and JSON work (and, early in a run, their compilation) never competes with calls
+ * still in progress for the CPU it measures them on. Completes with every call's result.
  */
 final class CallSimulator {
+
+    /** Server traces fetched at once after the run. */
+    static final int TRACE_FETCHES = 8;
 
     /** Outbound messages a call may queue before the socket takes them (5 s of frames): overflow is an error. */
     static final int OUTBOUND_QUEUE = 256;
@@ -57,11 +62,15 @@ final class CallSimulator {
         return Mono.fromSupplier(() -> nanoTime.getAsLong() + options.duration().toNanos())
                 .flatMapMany(dialUntil -> Flux.range(0, callers)
                         .flatMap(i -> Mono.delay(startOffset(i)).thenMany(callsOfOneCaller(dialUntil)), callers))
+                .collectList()
+                .flatMapMany(results -> Flux.fromIterable(results)
+                        .flatMapSequential(result -> traceOf(result).map(trace -> new TracedCall(result, trace)),
+                                TRACE_FETCHES))
                 .collectList();
     }
 
     /** One caller's calls, one after the other: one call, or as many as start before {@code dialUntil} (nanoTime). */
-    private Flux<TracedCall> callsOfOneCaller(long dialUntil) {
+    private Flux<CallResult> callsOfOneCaller(long dialUntil) {
         return oneCall().repeat(() -> nanoTime.getAsLong() < dialUntil);
     }
 
@@ -69,15 +78,14 @@ final class CallSimulator {
         return options.ramp().multipliedBy(index).dividedBy(options.calls());
     }
 
-    private Mono<TracedCall> oneCall() {
+    private Mono<CallResult> oneCall() {
         return Mono.defer(() -> {
             Sinks.Many<WireMessage> outgoing = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<WireMessage>get(OUTBOUND_QUEUE).get());
             CallSetup setup = new CallSetup(options.from(), options.to(), parameters(), options.secret());
             CallSession session = new CallSession(script.forCall(ThreadLocalRandom.current()), backchannels, options.backchannels().delay(), options.timing(),
                     options.gateway().wire(setup, ThreadLocalRandom.current()), new SinkOutbound(outgoing));
-            return transport.run(session, outgoing.asFlux())
-                    .flatMap(result -> traceOf(result).map(trace -> new TracedCall(result, trace)));
+            return transport.run(session, outgoing.asFlux());
         });
     }
 

@@ -58,7 +58,7 @@ final class TraceClient {
     }
 
     /**
-     * Reads {"turns":[{"turn":1,"simulatedDelayMs":790.0,"transcript":"…","turnEndMs":210.0,"sttFinalMs":250.0,…}]};
+     * Reads {"turns":[{"turn":1,"simulatedDelayMs":790.0,"overheadMs":1.2,"transcript":"…","turnEndMs":210.0,"sttFinalMs":250.0,…}]};
      * turns without a numeric delay are left out of the delays, turns without a transcript and a numeric
      * turn end out of the turn ends.
      */
@@ -66,6 +66,7 @@ final class TraceClient {
         try {
             JsonNode turns = JSON.readTree(json).path("turns");
             Map<Integer, Double> delays = new HashMap<>();
+            Map<Integer, Double> serverOverheads = new HashMap<>();
             List<ServerTrace.TurnEnd> ends = new ArrayList<>();
             for (JsonNode turn : turns.values()) {
                 if (turn.path("transcript").isString() && turn.path("turnEndMs").isNumber()) {
@@ -74,9 +75,12 @@ final class TraceClient {
                 }
                 if (turn.path("turn").isIntegralNumber() && turn.path("simulatedDelayMs").isNumber()) {
                     delays.put(turn.path("turn").asInt(), turn.path("simulatedDelayMs").asDouble());
+                    if (turn.path("overheadMs").isNumber()) {
+                        serverOverheads.put(turn.path("turn").asInt(), turn.path("overheadMs").asDouble());
+                    }
                 }
             }
-            return Optional.of(new ServerTrace(callSid, delays, ends));
+            return Optional.of(new ServerTrace(callSid, delays, ends, serverOverheads));
         } catch (JacksonException e) {
             return Optional.empty();
         }

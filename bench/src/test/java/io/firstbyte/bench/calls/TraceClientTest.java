@@ -19,6 +19,16 @@ class TraceClientTest {
     }
 
     @Test
+    void readsTheOverheadTheServerMeasuredInItselfWhereATurnHasOne() {
+        String json = """
+                {"turns":[
+                  {"turn":1,"ttfbMs":812.3,"simulatedDelayMs":790.0,"overheadMs":22.3},
+                  {"turn":2,"ttfbMs":640,"simulatedDelayMs":625}]}""";
+
+        assertThat(TraceClient.parse("CA1", json).orElseThrow().serverOverheadMsByTurn()).isEqualTo(Map.of(1, 22.3));
+    }
+
+    @Test
     void readsEachTurnsEndAndTheSpeechToTextsEndOfSpeech() {
         String json = """
                 {"turns":[

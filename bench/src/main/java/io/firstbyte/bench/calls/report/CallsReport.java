@@ -3,19 +3,27 @@ package io.firstbyte.bench.calls.report;
 import io.firstbyte.bench.calls.caller.CallResult;
 import io.firstbyte.bench.calls.caller.TurnTiming;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a run, as written to JSON: TTFB and server overhead over all turns and per turn
  * number, playback underruns, barge-in timing, backchannels, turn-taking (early turn ends, turn ends on
  * complete sentences), errors, and the verdict. Milliseconds throughout.
+ *
+ * <p>The overhead is split where the server's trace allows: {@code insideServerMs} is what the server measured
+ * in itself (from the arrival of the caller's last voiced frame to its first answer frame handed to the
+ * connection), {@code outsideServerMs} the rest (the connection both ways, and the caller's own scheduling);
+ * {@code slowestTurns} names the turns with the largest overhead by call SID, so their traces can be read.
  */
 public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary overheadMs, int overheadUnavailable,
                           List<TurnStats> byTurn, Underruns underruns, BargeIns bargeIns, Errors errors,
-                          Verdict verdict, BackchannelReport backchannels, TurnTakingReport turnTaking) {
+                          Verdict verdict, BackchannelReport backchannels, TurnTakingReport turnTaking,
+                          Summary insideServerMs, Summary outsideServerMs, List<SlowTurn> slowestTurns) {
 
     /** What was run. */
     public record Run(String url, String profile, int calls, long rampMs, int turnsPerCall, int bargeInTurn,
@@ -35,6 +43,10 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
     public record BargeIns(int attempts, Summary toClearMs, int audioAfterClear, Summary heardAfterOnsetMs) {
     }
 
+    /** One turn's overhead, and the part inside the server (null when the trace lacked it). */
+    public record SlowTurn(String callSid, int turn, double ttfbMs, double overheadMs, @Nullable Double insideServerMs) {
+    }
+
     public record Errors(int total, Map<String, Integer> byKind, List<String> examples) {
     }
 
@@ -43,6 +55,7 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
     }
 
     private static final int MAX_EXAMPLES = 20;
+    private static final int SLOWEST_TURNS = 10;
 
     public static CallsReport of(Run run, List<TracedCall> calls, Thresholds thresholds) {
         return of(run, calls, thresholds, List.of());
@@ -53,13 +66,26 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
         List<CallResult> results = calls.stream().map(TracedCall::result).toList();
         Samples all = new Samples();
         Map<Integer, Samples> byTurn = new TreeMap<>();
+        List<Double> inside = new ArrayList<>();
+        List<Double> outside = new ArrayList<>();
+        List<SlowTurn> traced = new ArrayList<>();
         for (TracedCall call : calls) {
             for (TurnTiming turn : call.result().turns()) {
                 Optional<Double> overhead = call.overheadMillis(turn);
                 all.add(turn, overhead);
                 byTurn.computeIfAbsent(turn.turn(), n -> new Samples()).add(turn, overhead);
+                if (overhead.isPresent()) {
+                    Optional<Double> server = call.serverOverheadMillis(turn);
+                    server.ifPresent(ms -> {
+                        inside.add(ms);
+                        outside.add(overhead.get() - ms);
+                    });
+                    traced.add(new SlowTurn(call.result().callSid(), turn.turn(), Summary.millis(turn.ttfbNanos()),
+                            overhead.get(), server.orElse(null)));
+                }
             }
         }
+        traced.sort(Comparator.comparingDouble(SlowTurn::overheadMs).reversed());
         Underruns underruns = underruns(results);
         BargeIns bargeIns = bargeIns(results);
         Errors errors = errors(results);
@@ -77,7 +103,8 @@ public record CallsReport(Run run, int callsCompleted, Summary ttfbMs, Summary o
         int completed = (int) results.stream().filter(CallResult::completed).count();
         return new CallsReport(run, completed, ttfb, overhead, all.overheadUnavailable, turns, underruns, bargeIns,
                 errors, new Verdict(reasons.isEmpty(), reasons), BackchannelReport.of(results),
-                TurnTakingReport.of(calls, lines));
+                TurnTakingReport.of(calls, lines), Summary.ofMillis(inside), Summary.ofMillis(outside),
+                List.copyOf(traced.subList(0, Math.min(SLOWEST_TURNS, traced.size()))));
     }
 
     private static Underruns underruns(List<CallResult> results) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** The report as a short plain-text table for the terminal. */
 public final class ReportTable {
 
+    private static final int SLOWEST_SHOWN = 3;
     private static final String ROW = "%-26s %6s %9s %9s %9s %9s %9s%n";
 
     private ReportTable() {
@@ -21,10 +22,17 @@ public final class ReportTable {
         report.byTurn().forEach(turn -> row(out, "  turn " + turn.turn(), turn.ttfbMs()));
         row(out, "server overhead", report.overheadMs());
         report.byTurn().forEach(turn -> row(out, "  turn " + turn.turn(), turn.overheadMs()));
+        if (report.insideServerMs().count() > 0) {
+            row(out, "  inside the server", report.insideServerMs());
+            row(out, "  outside it", report.outsideServerMs());
+        }
         if (report.overheadUnavailable() > 0) {
             out.append(format("  (overhead unavailable for %d answered turns: no server trace)%n",
                     report.overheadUnavailable()));
         }
+        report.slowestTurns().stream().limit(SLOWEST_SHOWN).forEach(slow -> out.append(format(
+                "  slow: %s turn %d overhead %.1f (inside the server %s)%n", slow.callSid(), slow.turn(), slow.overheadMs(),
+                cell(slow.insideServerMs()))));
         row(out, "barge-in to clear", report.bargeIns().toClearMs());
         row(out, "agent heard after onset", report.bargeIns().heardAfterOnsetMs());
         BackchannelReport backchannels = report.backchannels();

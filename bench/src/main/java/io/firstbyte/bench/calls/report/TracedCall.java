@@ -15,4 +15,12 @@ public record TracedCall(CallResult result, Optional<ServerTrace> trace) {
         return trace.map(t -> t.simulatedDelayMsByTurn().get(turn.turn()))
                 .map(delay -> Summary.millis(turn.ttfbNanos()) - delay);
     }
+
+    /** The part of {@link #overheadMillis} the server measured inside itself; empty when the trace lacks it. */
+    public Optional<Double> serverOverheadMillis(TurnTiming turn) {
+        if (!turn.answered()) {
+            return Optional.empty();
+        }
+        return trace.map(t -> t.serverOverheadMsByTurn().get(turn.turn()));
+    }
 }

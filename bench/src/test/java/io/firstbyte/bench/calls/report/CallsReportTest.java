@@ -30,6 +30,24 @@ class CallsReportTest {
     }
 
     @Test
+    void overheadSplitsIntoWhatTheServerMeasuredInItselfAndTheRestAndTheSlowestTurnsAreNamed() {
+        TracedCall slow = new TracedCall(result("CA1", List.of(new TurnTiming(1, 800 * MS), new TurnTiming(2, 640 * MS))),
+                Optional.of(new ServerTrace("CA1", Map.of(1, 795.0, 2, 590.0), List.of(), Map.of(1, 2.0, 2, 8.0))));
+        TracedCall withoutSplit = new TracedCall(result("CA2", List.of(new TurnTiming(1, 700 * MS))),
+                Optional.of(new ServerTrace("CA2", Map.of(1, 680.0))));
+
+        CallsReport report = CallsReport.of(RUN, List.of(slow, withoutSplit), Thresholds.NONE);
+
+        assertThat(report.insideServerMs()).isEqualTo(new Summary(2, 2.0, 2.0, 8.0, 8.0, 8.0));
+        assertThat(report.outsideServerMs()).isEqualTo(new Summary(2, 3.0, 3.0, 42.0, 42.0, 42.0));
+        assertThat(report.slowestTurns()).containsExactly(
+                new CallsReport.SlowTurn("CA1", 2, 640.0, 50.0, 8.0),
+                new CallsReport.SlowTurn("CA2", 1, 700.0, 20.0, null),
+                new CallsReport.SlowTurn("CA1", 1, 800.0, 5.0, 2.0));
+        assertThat(ReportTable.render(report)).contains("slow: CA1 turn 2 overhead 50.0 (inside the server 8.0)");
+    }
+
+    @Test
     void overheadIsUnavailableWithoutATraceOrWithoutThatTurnInIt() {
         TracedCall untraced = new TracedCall(result("CA1", List.of(new TurnTiming(1, 800 * MS))), Optional.empty());
         TracedCall partly = new TracedCall(result("CA2", List.of(new TurnTiming(1, 700 * MS), new TurnTiming(2, 500 * MS))),
