@@ -22,6 +22,13 @@ public final class SpeechSynthesizer {
     private static final int MILLIS_PER_CHARACTER = 65;
     private static final int MIN_MILLIS = 300;
     private static final double SYLLABLES_PER_SECOND = 4;
+    private static final double MELODY_HZ = 0.7;
+    private static final double MELODY_STEP = 2 * Math.PI * MELODY_HZ / SAMPLE_RATE;
+    private static final double SYLLABLE_STEP = 2 * Math.PI * SYLLABLES_PER_SECOND / SAMPLE_RATE;
+    private static final double MELODY_STEP_SIN = Math.sin(MELODY_STEP);
+    private static final double MELODY_STEP_COS = Math.cos(MELODY_STEP);
+    private static final double SYLLABLE_STEP_SIN = Math.sin(SYLLABLE_STEP);
+    private static final double SYLLABLE_STEP_COS = Math.cos(SYLLABLE_STEP);
     private static final int FADE_SAMPLES = 160;
     private static final int RETUNE_EVERY = 40;
     private static final double LOUDNESS = 180_000;
@@ -42,6 +49,13 @@ public final class SpeechSynthesizer {
     private double glottalPhase;
     private double previousPulse;
     private int position;
+    // The melody's and the syllable rhythm's sine and cosine at the current sample, turned on by one rotation per
+    // sample (a few multiplications where sin, cos and pow per sample took most of a simulated call's voice), and
+    // set exactly again at every retune so that rounding cannot drift.
+    private double melodySin;
+    private double melodyCos;
+    private double syllableSin;
+    private double syllableCos;
 
     public SpeechSynthesizer(String text) {
         this(text, (text.hashCode() & 0xFFFF) / 65536.0 * 2 * Math.PI, new Resonator(500, 80, SAMPLE_RATE),
@@ -96,25 +110,43 @@ public final class SpeechSynthesizer {
     }
 
     private double sample(int n) {
-        double seconds = (double) (startSample + n) / SAMPLE_RATE;
-        double syllable = seconds * SYLLABLES_PER_SECOND;
-        if ((startSample + n) % RETUNE_EVERY == 0) {
-            retune((int) syllable);
+        int at = startSample + n;
+        if (n == 0 || at % RETUNE_EVERY == 0) {
+            double seconds = (double) at / SAMPLE_RATE;
+            if (at % RETUNE_EVERY == 0) {
+                retune((int) (seconds * SYLLABLES_PER_SECOND));
+            }
+            double melody = 2 * Math.PI * MELODY_HZ * seconds + pitchPhaseOffset;
+            double syllable = 2 * Math.PI * SYLLABLES_PER_SECOND * seconds;
+            melodySin = Math.sin(melody);
+            melodyCos = Math.cos(melody);
+            syllableSin = Math.sin(syllable);
+            syllableCos = Math.cos(syllable);
         }
-        glottalPhase += pitchHz(seconds) / SAMPLE_RATE;
+        glottalPhase += pitchHz() / SAMPLE_RATE;
         glottalPhase -= Math.floor(glottalPhase);
         double pulse = glottalPulse(glottalPhase);
         double excitation = pulse - previousPulse; // lip radiation: a first difference
         previousPulse = pulse;
         double voiced = first.filter(excitation) + 0.6 * second.filter(excitation) + 0.3 * third.filter(excitation);
-        return LOUDNESS * voiced * syllableEnvelope(syllable - Math.floor(syllable)) * edgeFade(n);
+        double value = LOUDNESS * voiced * syllableEnvelope() * edgeFade(n);
+        advanceOneSample();
+        return value;
     }
 
     /** A slow melodic glide, a small accent per syllable and a falling line over a sentence's last piece. */
-    private double pitchHz(double seconds) {
+    private double pitchHz() {
         double progress = endsSentence ? (double) position / totalSamples : 0;
-        return 170 + 30 * Math.sin(2 * Math.PI * 0.7 * seconds + pitchPhaseOffset)
-                + 10 * Math.sin(2 * Math.PI * SYLLABLES_PER_SECOND * seconds) - 15 * progress;
+        return 170 + 30 * melodySin + 10 * syllableSin - 15 * progress;
+    }
+
+    private void advanceOneSample() {
+        double sin = melodySin;
+        melodySin = sin * MELODY_STEP_COS + melodyCos * MELODY_STEP_SIN;
+        melodyCos = melodyCos * MELODY_STEP_COS - sin * MELODY_STEP_SIN;
+        sin = syllableSin;
+        syllableSin = sin * SYLLABLE_STEP_COS + syllableCos * SYLLABLE_STEP_SIN;
+        syllableCos = syllableCos * SYLLABLE_STEP_COS - sin * SYLLABLE_STEP_SIN;
     }
 
     private void retune(int syllable) {
@@ -135,9 +167,12 @@ public final class SpeechSynthesizer {
         return phase < 0.56 ? Math.cos(Math.PI * (phase - 0.4) / 0.32) : 0;
     }
 
-    /** Loud in the syllable's nucleus, never silent between syllables (speech does not stop between them). */
-    private static double syllableEnvelope(double within) {
-        return 0.3 + 0.7 * Math.pow(Math.sin(Math.PI * within), 2);
+    /**
+     * Loud in the syllable's nucleus, never silent between syllables (speech does not stop between them):
+     * 0.3 + 0.7 sin²(π · syllables so far), and sin²(πx) is (1 - cos 2πx) / 2.
+     */
+    private double syllableEnvelope() {
+        return 0.3 + 0.35 * (1 - syllableCos);
     }
 
     private double edgeFade(int n) {
