@@ -122,7 +122,9 @@ class DeepgramSpeechToTextIT {
     @Test
     void callerAudioPassesThroughUntouchedAsBinaryFrames() {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        StepVerifier.create(transcribe(config()))
+        // The marked frames are loud, so the fake may answer with SpeechStarted before the cancel (it did under
+        // load): only the audio it received is under test here, not what it said back.
+        StepVerifier.create(transcribe(config()).ignoreElements())
                 .then(() -> {
                     for (int i = 1; i <= 5; i++) {
                         AudioIn frame = audio.marked(i);
