@@ -14,7 +14,8 @@ To compare builds on the same machine state, name each (--build NAME=DIR, repeat
 every build's server runs at once (each on its own port, data dir and embedded PostgreSQL and Redis), is
 warmed, and the runs interleave: for each round, each call count, each build in turn. --sim-jar picks the
 simulator every run uses (default: the first build's; --sim-per-build: each build's own, to compare
-simulators against the same server jar). An idle server costs the others a little CPU.
+simulators against the same server jar). An idle server costs the others a little CPU. A file named server-opts
+in a build's DIR adds JVM options for that build's server only (to compare flags on the same jar).
 
   python3 bench/scripts/cpu-per-call.py --build main=/tmp/jars/main --build tick=/tmp/jars/tick \
       --out DIR --calls 50,200 --rounds 2"""
@@ -122,7 +123,9 @@ class Server:
         subprocess.run(['rm', '-rf', data], check=True)
         env = dict(os.environ, PORT=str(port), AUDIOSOCKET_PORT='0', FIRSTBYTE_DATA_DIR=data,
                    FIRSTBYTE_EMBEDDED_EPHEMERAL='true', FIRSTBYTE_MAX_CALLS=str(a.max_calls))
-        self.process = subprocess.Popen([a.java, '--enable-native-access=ALL-UNNAMED', *a.server_opts.split(), '-jar',
+        extra = f'{jars}/server-opts'  # a build's own JVM options, after --server-opts
+        opts = a.server_opts.split() + (open(extra).read().split() if os.path.exists(extra) else [])
+        self.process = subprocess.Popen([a.java, '--enable-native-access=ALL-UNNAMED', *opts, '-jar',
                                          f'{jars}/firstbyte.jar'], stdout=open(self.log, 'w'), stderr=subprocess.STDOUT, env=env)
         print(f'{name}: server pid {self.process.pid} on port {port}', flush=True)
 

@@ -1,6 +1,5 @@
 package io.firstbyte.adapters.sim;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** What the simulated caller says: one line per utterance, then a short generic line once the script runs out. */
@@ -20,26 +19,29 @@ final class CallerScript {
         this.lines = List.copyOf(lines);
     }
 
-    String nextLine() {
-        return next < lines.size() ? lines.get(next++) : BEYOND_SCRIPT;
+    Line nextLine() {
+        return Line.of(next < lines.size() ? lines.get(next++) : BEYOND_SCRIPT);
     }
 
-    static int wordCount(String line) {
-        return words(line).length;
-    }
+    /** One line and its words, split once: the interims ask for them on every voiced frame. */
+    record Line(String text, List<String> words) {
+        static Line of(String text) {
+            String stripped = text.strip();
+            return new Line(text, stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+")));
+        }
 
-    /** How many words of {@code line} the caller has said after {@code voicedMillis} of speech. */
-    static int wordsSpoken(String line, long voicedMillis) {
-        return (int) Math.min(voicedMillis / WORD_MILLIS, wordCount(line));
-    }
+        int wordCount() {
+            return words.size();
+        }
 
-    /** The first {@code count} words of {@code line}. */
-    static String firstWords(String line, int count) {
-        return String.join(" ", Arrays.asList(words(line)).subList(0, count));
-    }
+        /** How many words the caller has said after {@code voicedMillis} of speech. */
+        int wordsSpoken(long voicedMillis) {
+            return (int) Math.min(voicedMillis / WORD_MILLIS, words.size());
+        }
 
-    private static String[] words(String line) {
-        String stripped = line.strip();
-        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+        /** The first {@code count} words. */
+        String firstWords(int count) {
+            return String.join(" ", words.subList(0, count));
+        }
     }
 }

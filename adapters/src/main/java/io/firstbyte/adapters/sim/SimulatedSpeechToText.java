@@ -6,9 +6,8 @@ import io.firstbyte.pipeline.event.AudioIn;
 import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.stt.SpeechToText;
 import io.firstbyte.pipeline.trace.SimulatedDelays;
-import java.util.Optional;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -44,13 +43,12 @@ public final class SimulatedSpeechToText implements SpeechToText {
     public Flux<SpeechEvent> transcribe(CallContext call, Flux<AudioIn> audio) {
         return Flux.defer(() -> {
             UtteranceTracker tracker = tracker(call);
-            // An empty marker after the last frame ends the output, cancelling any pending final transcript.
-            return audio.map(Optional::of)
-                    .concatWith(Mono.just(Optional.empty()))
-                    .flatMap(frame -> frame.isPresent() ? tracker.accept(frame.get()).map(Optional::of)
-                            : Mono.just(Optional.<SpeechEvent>empty()))
-                    .takeWhile(Optional::isPresent)
-                    .map(Optional::get);
+            // The end of the audio ends the output at once, cancelling any pending final transcript. Most
+            // frames say nothing: the tracker's Flux.empty() then costs flatMap no inner subscription.
+            Sinks.Empty<Void> audioEnded = Sinks.empty();
+            return audio.doOnComplete(audioEnded::tryEmitEmpty)
+                    .flatMap(tracker::accept)
+                    .takeUntilOther(audioEnded.asMono());
         });
     }
 

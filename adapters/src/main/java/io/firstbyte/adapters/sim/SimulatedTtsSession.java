@@ -11,6 +11,7 @@ import io.firstbyte.pipeline.tts.TtsSession;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -64,17 +65,22 @@ final class SimulatedTtsSession implements TtsSession {
         int chunks = (voice.totalSamples() + CHUNK_SAMPLES - 1) / CHUNK_SAMPLES;
         Duration firstByte = profile.jittered(profile.ttsFirstByteDelay(), random);
         Duration perChunk = Duration.ofNanos(Math.round(CHUNK_NANOS * profile.ttsRealTimeFactor()));
-        return Flux.range(0, chunks).concatMap(i -> waitFor(i == 0 ? firstByte : perChunk, i == 0)
-                .then(Mono.fromSupplier(() -> new TtsAudio(clause.index(), G711.encodeMulaw(voice.next(CHUNK_SAMPLES)),
-                        AudioFormat.MULAW_8K, i == chunks - 1))));
+        return Flux.range(0, chunks).concatMap(i -> after(i == 0 ? firstByte : perChunk, i == 0,
+                () -> new TtsAudio(clause.index(), G711.encodeMulaw(voice.next(CHUNK_SAMPLES)), AudioFormat.MULAW_8K, i == chunks - 1)));
     }
 
-    private Mono<Void> waitFor(Duration delay, boolean firstByte) {
+    /** A chunk made after {@code delay}; the first byte's delay is reported as simulated. */
+    private Mono<TtsAudio> after(Duration delay, boolean firstByte, Supplier<TtsAudio> chunk) {
         if (delay.isZero()) {
-            return Mono.empty();
+            return Mono.fromSupplier(chunk);
         }
-        Mono<Long> wait = Mono.delay(delay, scheduler);
-        return (firstByte ? wait.doOnNext(tick -> report(delay)) : wait).then();
+        // map, not then(): then() looks up the discard hook through the whole subscriber chain on every chunk.
+        return Mono.delay(delay, scheduler).map(tick -> {
+            if (firstByte) {
+                report(delay);
+            }
+            return chunk.get();
+        });
     }
 
     private void report(Duration firstByte) {

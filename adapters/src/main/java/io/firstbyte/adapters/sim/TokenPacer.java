@@ -9,6 +9,7 @@ import io.firstbyte.pipeline.trace.SimulatedDelays;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ final class TokenPacer {
     Flux<ModelOutput> pace(Reply reply, RandomGenerator random) {
         List<String> tokens = tokens(reply.text());
         Duration first = profile.jittered(profile.llmFirstTokenDelay(), random);
-        Flux<ModelOutput> text = tokens.isEmpty() ? waitFor(first, first).thenMany(Flux.empty())
+        Flux<ModelOutput> text = tokens.isEmpty() ? after(first, first, () -> Boolean.TRUE).thenMany(Flux.empty())
                 : Flux.defer(() -> {
                     // Each token is due at a fixed offset from the request, as a provider's tokens arrive,
                     // so a timer that fires late does not delay every later token too.
@@ -42,8 +43,8 @@ final class TokenPacer {
                     return Flux.range(0, tokens.size()).concatMap(i -> {
                         Duration due = first.plus(profile.tokenInterval().multipliedBy(i));
                         Duration left = due.minusNanos(scheduler.now(TimeUnit.NANOSECONDS) - requested);
-                        return waitFor(left.isNegative() ? Duration.ZERO : left, i == 0 ? first : profile.tokenInterval())
-                                .thenReturn(new ModelTextDelta(tokens.get(i)));
+                        return after(left.isNegative() ? Duration.ZERO : left, i == 0 ? first : profile.tokenInterval(),
+                                () -> new ModelTextDelta(tokens.get(i)));
                     });
                 });
         return text.concatWith(reply.toolCall() == null ? Flux.just(new ModelFinished("stop"))
@@ -58,12 +59,21 @@ final class TokenPacer {
         return WORD_WITH_TRAILING_SPACE.matcher(text).results().map(match -> match.group()).toList();
     }
 
-    /** Waits {@code wait}, then reports {@code simulated}: the delay this token adds on purpose. */
-    private Mono<Void> waitFor(Duration wait, Duration simulated) {
+    /** {@code value} after {@code wait}, reporting {@code simulated}: the delay this token adds on purpose. */
+    private <T> Mono<T> after(Duration wait, Duration simulated, Supplier<T> value) {
         if (wait.isZero()) {
-            return simulated.isZero() ? Mono.empty() : Mono.fromRunnable(() -> report(simulated));
+            return Mono.fromSupplier(() -> {
+                if (!simulated.isZero()) {
+                    report(simulated);
+                }
+                return value.get();
+            });
         }
-        return Mono.delay(wait, scheduler).doOnNext(tick -> report(simulated)).then();
+        // map, not then(): then() looks up the discard hook through the whole subscriber chain on every token.
+        return Mono.delay(wait, scheduler).map(tick -> {
+            report(simulated);
+            return value.get();
+        });
     }
 
     private void report(Duration delay) {

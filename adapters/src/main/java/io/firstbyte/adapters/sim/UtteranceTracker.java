@@ -31,7 +31,7 @@ final class UtteranceTracker {
     private final RandomGenerator random;
     private final Scheduler scheduler;
     private final @Nullable SimulatedDelays delays;
-    private String line = "";
+    private CallerScript.Line line = CallerScript.Line.of("");
     private long voicedMillis;
     private int wordsShown;
     private long lastInterimAt;
@@ -81,14 +81,14 @@ final class UtteranceTracker {
      * interval of voiced audio, except the line's last word, shown as soon as it is said.
      */
     private Flux<SpeechEvent> interimIfDue() {
-        int spoken = CallerScript.wordsSpoken(line, voicedMillis);
-        boolean last = spoken == CallerScript.wordCount(line);
+        int spoken = line.wordsSpoken(voicedMillis);
+        boolean last = spoken == line.wordCount();
         if (spoken <= wordsShown || (!last && voicedMillis - lastInterimAt < interimIntervalMillis())) {
             return Flux.empty();
         }
         wordsShown = spoken;
         lastInterimAt = voicedMillis;
-        return Flux.just(new TranscriptInterim(CallerScript.firstWords(line, spoken)));
+        return Flux.just(new TranscriptInterim(line.firstWords(spoken)));
     }
 
     private long interimIntervalMillis() {
@@ -99,7 +99,7 @@ final class UtteranceTracker {
         long alreadySilentNanos = TimeUnit.MILLISECONDS.toNanos(
                 frame.timestampMillis() + frame.durationMillis() - lastVoicedEndMillis);
         long waitNanos = Math.max(0, profile.jittered(profile.sttEndOfSpeechDelay(), random).toNanos() - alreadySilentNanos);
-        String text = line;
+        String text = line.text();
         Sinks.Empty<Void> flush = Sinks.empty();
         pendingFinal = flush;
         long scheduledAt = scheduler.now(TimeUnit.NANOSECONDS);
