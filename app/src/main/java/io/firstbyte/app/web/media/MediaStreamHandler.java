@@ -91,6 +91,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
         Sinks.One<Boolean> started = Sinks.one();
         Flux<InboundEvent> inbound = session.receive()
                 .onErrorResume(error -> closeOnFrameError(session, dropped, error))
+                // Copied before any queue: the frame's pooled buffer is released as soon as this map returns.
                 .map(MediaStreamHandler::copy)
                 .concatMapIterable(codec::decode);
         Flux<OutboundEvent> outbound = inbound
