@@ -104,9 +104,14 @@ public final class CallPipeline {
         this.pacing = new PacingTick(scheduler);
     }
 
-    /** The one tick that paces the agent's audio in every call of this pipeline. */
+    /** The one tick that paces the agent's audio in every call of this pipeline without a tick of its transport's. */
     PacingTick pacing() {
         return pacing;
+    }
+
+    private PacingTick pacingFor(CallContext context) {
+        PacingTick transports = context.attribute(PacingTick.ATTRIBUTE, PacingTick.class);
+        return transports != null ? transports : pacing;
     }
 
     /**
@@ -140,7 +145,8 @@ public final class CallPipeline {
         TtsSession session = tts.open(withDelays);
         CallSettings call = settings.forCall(context);
         return new ActiveCall(withDelays, call, model, tools, session, scope, new MarkLedger(),
-                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler, pacing);
+                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler,
+                pacingFor(context));
     }
 
     /**
