@@ -16,7 +16,6 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.graph.CallPipeline;
-import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.transport.TransportCodec;
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,17 +109,8 @@ public final class CallRunner {
      */
     public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
                                    boolean handsOver) {
-        return run(started, events, pacerLead, handsOver, null);
-    }
-
-    /**
-     * The same, with the pacing tick of the call's connection ({@code null}: the pipeline's), so the
-     * agent's frames are paced and written on the connection's own event loop.
-     */
-    public Flux<OutboundEvent> run(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
-                                   boolean handsOver, @Nullable PacingTick pacing) {
         return Flux.defer(() -> gate.tryStart()
-                .map(place -> admitted(started, events, pacerLead, handsOver, pacing).doFinally(signal -> place.dispose()))
+                .map(place -> admitted(started, events, pacerLead, handsOver).doFinally(signal -> place.dispose()))
                 .orElseGet(() -> {
                     // Rare: the entry point saw a free place, but other calls took the last ones first.
                     log.warn("call {} refused: this instance is at its call cap", started.callId());
@@ -129,14 +119,11 @@ public final class CallRunner {
     }
 
     private Flux<OutboundEvent> admitted(CallStarted started, Flux<InboundEvent> events, @Nullable Duration pacerLead,
-                                         boolean handsOver, @Nullable PacingTick pacing) {
+                                         boolean handsOver) {
         Map<String, String> parameters = started.parameters();
         Map<String, Object> attributes = new HashMap<>();
         if (pacerLead != null) {
             attributes.put(CallSettings.PACER_LEAD_ATTRIBUTE, pacerLead);
-        }
-        if (pacing != null) {
-            attributes.put(PacingTick.ATTRIBUTE, pacing);
         }
         attributes.put(TransportCodec.HANDS_OVER_ATTRIBUTE, handsOver);
         attributes.put(GATEWAY_ATTRIBUTE, gateway);

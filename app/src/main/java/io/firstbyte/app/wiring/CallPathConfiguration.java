@@ -24,7 +24,6 @@ import io.firstbyte.app.observability.CallMetrics;
 import io.firstbyte.app.observability.CallTracing;
 import io.firstbyte.adapters.telephony.twilio.TwilioMediaCodec;
 import io.firstbyte.adapters.telephony.common.SharedSecret;
-import io.firstbyte.app.web.media.EventLoopPacing;
 import io.firstbyte.app.web.media.MediaDialects;
 import io.firstbyte.app.handover.GatewayTransfers;
 import io.firstbyte.app.web.media.MediaStreamHandler;
@@ -144,13 +143,12 @@ public class CallPathConfiguration {
                 "plivo", tokenIn(telephony.gateways().plivoToken()),
                 "vonage", tokenIn(telephony.gateways().vonageToken()));
         Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
-        EventLoopPacing pacing = new EventLoopPacing();
         routes.put("/twilio/media", new MediaStreamHandler("twilio", (session, dropped) -> new TwilioMediaCodec(dropped),
-                List.of(), runner, telephony, twilioTokens, pacing));
+                List.of(), runner, telephony, twilioTokens));
         MediaDialects.all(telephony.freeswitchPlayback()).forEach(dialect -> routes.put("/audio/" + dialect.name(), new MediaStreamHandler(
                 dialect.name(), dialect.codecs(), dialect.subProtocols(), runner, telephony,
                 firstMessageTokens.getOrDefault(dialect.name(), MediaStreamHandler.CallTokenCheck.of(started -> true)),
-                pacing, gatewayTransfers.handsOver(dialect.name()))));
+                gatewayTransfers.handsOver(dialect.name()))));
         return new SimpleUrlHandlerMapping(routes, -1);
     }
 

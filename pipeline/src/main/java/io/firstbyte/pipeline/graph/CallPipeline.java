@@ -104,14 +104,9 @@ public final class CallPipeline {
         this.pacing = new PacingTick(scheduler);
     }
 
-    /** The one tick that paces the agent's audio in every call of this pipeline without a tick of its transport's. */
+    /** The one tick that paces the agent's audio in every call of this pipeline. */
     PacingTick pacing() {
         return pacing;
-    }
-
-    private PacingTick pacingFor(CallContext context) {
-        PacingTick transports = context.attribute(PacingTick.ATTRIBUTE, PacingTick.class);
-        return transports != null ? transports : pacing;
     }
 
     /**
@@ -145,8 +140,7 @@ public final class CallPipeline {
         TtsSession session = tts.open(withDelays);
         CallSettings call = settings.forCall(context);
         return new ActiveCall(withDelays, call, model, tools, session, scope, new MarkLedger(),
-                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler,
-                pacingFor(context));
+                new ConversationHistory(call.systemPrompt(), call.historyMessages()), delays, observer, scheduler, pacing);
     }
 
     /**

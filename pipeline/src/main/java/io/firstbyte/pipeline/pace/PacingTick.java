@@ -11,10 +11,9 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * One timer for the pacing of many calls: every {@link #PERIOD} it runs each registered playout, which
- * sends what has fallen due. A server pacing 500 answers has one periodic task per tick (the pipeline's,
- * or one per connection event loop) instead of 25,000 timers a second (one per call per frame). It runs
- * only while something is registered. Thread-safe.
+ * One timer for the pacing of every call: every {@link #PERIOD} it runs each registered playout, which
+ * sends what has fallen due. A server pacing 500 answers has one periodic task instead of 25,000 timers
+ * a second (one per call per frame). It runs only while something is registered. Thread-safe.
  */
 public final class PacingTick {
 
@@ -22,13 +21,6 @@ public final class PacingTick {
 
     /** One outbound frame. */
     public static final Duration PERIOD = Duration.ofMillis(20);
-
-    /**
-     * A call's context attribute: the tick its answers are paced on, when the transport has one of its
-     * own (the connection's event loop, so frames are written where they are sent); otherwise the
-     * pipeline's.
-     */
-    public static final String ATTRIBUTE = "firstbyte.pacingTick";
 
     private final Scheduler scheduler;
     private final Set<Runnable> playouts = ConcurrentHashMap.newKeySet();

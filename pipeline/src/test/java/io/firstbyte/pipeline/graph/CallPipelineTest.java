@@ -13,7 +13,6 @@ import io.firstbyte.pipeline.event.MarkSent;
 import io.firstbyte.pipeline.event.OutboundEvent;
 import io.firstbyte.pipeline.llm.ChatMessage;
 import io.firstbyte.pipeline.llm.ModelRequest;
-import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.testing.CallHarness;
 import io.firstbyte.pipeline.testing.ScriptedLanguageModel;
 import io.firstbyte.pipeline.testing.ScriptedSpeechToText;
@@ -53,10 +52,6 @@ class CallPipelineTest {
     }
 
     private CallHarness newCall(Duration toolLatency, Duration modelFirstToken, Map<String, Object> attributes) {
-        return harness(toolLatency, modelFirstToken).start(attributes);
-    }
-
-    private CallHarness harness(Duration toolLatency, Duration modelFirstToken) {
         call = new CallHarness(scheduler -> {
             stt = new ScriptedSpeechToText();
             model = new ScriptedLanguageModel(modelFirstToken, modelPerToken, scheduler);
@@ -67,7 +62,7 @@ class CallPipelineTest {
                     settings, scheduler);
             return pipeline;
         });
-        return call;
+        return call.start(attributes);
     }
 
     @AfterEach
@@ -384,29 +379,6 @@ class CallPipelineTest {
         assertThat(pipeline.pacing().registered()).as("the answer is being paced").isEqualTo(1);
         call.hangUp();
         assertThat(pipeline.pacing().registered()).isZero();
-    }
-
-    @Test
-    void aCallWhoseTransportBringsAPacingTickIsPacedOnThatTickNotThePipelines() {
-        harness(Duration.ofMillis(50), Duration.ofMillis(300));
-        PacingTick connectionTick = new PacingTick(call.scheduler());
-        call.start(Map.of(PacingTick.ATTRIBUTE, connectionTick));
-        model.replies(LONG_ANSWER);
-        call.silence(Duration.ofMillis(500));
-        assertThat(connectionTick.registered()).as("the greeting is paced on the connection's tick").isEqualTo(1);
-        assertThat(pipeline.pacing().registered()).isZero();
-
-        call.silence(Duration.ofSeconds(4));
-        long greetingFrames = call.events().stream().filter(AudioOut.class::isInstance).count();
-
-        callerSays("Any time on Tuesday?");
-        call.silence(Duration.ofSeconds(2));
-        assertThat(connectionTick.registered()).as("the answer too").isEqualTo(1);
-        assertThat(pipeline.pacing().registered()).isZero();
-        assertThat(call.events().stream().filter(AudioOut.class::isInstance).count()).as("and its frames go out")
-                .isGreaterThan(greetingFrames);
-        call.hangUp();
-        assertThat(connectionTick.registered()).isZero();
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.firstbyte.pipeline.event.EndCall;
 import io.firstbyte.pipeline.event.HangUp;
 import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.OutboundEvent;
-import io.firstbyte.pipeline.pace.PacingTick;
 import io.firstbyte.pipeline.transport.DroppedInput;
 import io.firstbyte.pipeline.transport.DroppedInputLog;
 import io.firstbyte.pipeline.transport.TransportCodec;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -47,13 +45,11 @@ public final class MediaStreamHandler implements WebSocketHandler {
     private final CallRunner runner;
     private final TelephonyProperties telephony;
     private final CallTokenCheck tokens;
-    private final EventLoopPacing pacing;
     private final boolean gatewayHandsOver;
 
     public MediaStreamHandler(String dialect, BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs,
-                              List<String> subProtocols, CallRunner runner, TelephonyProperties telephony, CallTokenCheck tokens,
-                              EventLoopPacing pacing) {
-        this(dialect, codecs, subProtocols, runner, telephony, tokens, pacing, false);
+                              List<String> subProtocols, CallRunner runner, TelephonyProperties telephony, CallTokenCheck tokens) {
+        this(dialect, codecs, subProtocols, runner, telephony, tokens, false);
     }
 
     /**
@@ -62,9 +58,8 @@ public final class MediaStreamHandler implements WebSocketHandler {
      */
     public MediaStreamHandler(String dialect, BiFunction<WebSocketSession, DroppedInput, TransportCodec> codecs,
                               List<String> subProtocols, CallRunner runner, TelephonyProperties telephony, CallTokenCheck tokens,
-                              EventLoopPacing pacing, boolean gatewayHandsOver) {
+                              boolean gatewayHandsOver) {
         this.gatewayHandsOver = gatewayHandsOver;
-        this.pacing = pacing;
         this.dialect = dialect;
         this.codecs = codecs;
         this.subProtocols = List.copyOf(subProtocols);
@@ -94,7 +89,6 @@ public final class MediaStreamHandler implements WebSocketHandler {
         DroppedInputLog dropped = new DroppedInputLog(dialect + "/" + session.getId(), kind -> runner.metrics().dropped(dialect, kind));
         TransportCodec codec = codecs.apply(session, dropped);
         Sinks.One<Boolean> started = Sinks.one();
-        PacingTick connectionTick = pacing.current();
         Flux<InboundEvent> inbound = session.receive()
                 .onErrorResume(error -> closeOnFrameError(session, dropped, error))
                 // Copied before any queue: the frame's pooled buffer is released as soon as this map returns.
@@ -108,7 +102,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
                     // cancelled with an error nobody is left to receive; that is the end of the events.
                     Flux<InboundEvent> afterStart = events.skip(1).onErrorComplete(CancellationException.class);
                     return first.get() instanceof CallStarted start ? call(session, start, afterStart,
-                            codec.handsOver() || gatewayHandsOver, connectionTick) : Flux.empty();
+                            codec.handsOver() || gatewayHandsOver) : Flux.empty();
                 });
         Flux<WebSocketMessage> frames = outbound
                 .concatMapIterable(codec::encode)
@@ -129,12 +123,11 @@ public final class MediaStreamHandler implements WebSocketHandler {
                 .doOnError(error -> log.warn("connection {} ({}) failed: {}", session.getId(), dialect, error.toString()));
     }
 
-    private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events, boolean handsOver,
-                                     @Nullable PacingTick connectionTick) {
+    private Flux<OutboundEvent> call(WebSocketSession session, CallStarted started, Flux<InboundEvent> events, boolean handsOver) {
         // An unexpected failure of the check refuses the call: it is closed by default.
         return tokens.accept(started).onErrorReturn(false).flatMapMany(accepted -> {
             if (accepted) {
-                return runner.run(started, events, null, handsOver, connectionTick);
+                return runner.run(started, events, null, handsOver);
             }
             log.warn("stream {} refused: missing, reused or expired call token, or one issued for another call", started.streamId());
             return session.close(BAD_TOKEN).thenMany(Flux.empty());
