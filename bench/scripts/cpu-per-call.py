@@ -4,7 +4,8 @@ PostgreSQL and Redis, warms it with one 50-call run, then for each call count ru
 (typical-cloud, the four-turn booking scenario) and reads user and system CPU time from /proc every 2 s:
 the server JVM, its embedded PostgreSQL and Redis (its descendant processes), and the simulator JVM.
 CPU per call = CPU seconds / call-seconds (firstbyte.calls.active integrated over the run), so calls
-that end early weigh what they lasted. --jfr-calls N adds a run with JFR (profile settings plus
+that end early weigh what they lasted; the steady state is the same over the readings while at least
+95 % of the peak is live (no ramp, no call set-up or ending). --jfr-calls N adds a run with JFR (profile settings plus
 JDK 25's CPU-time sampler); summarise it with jfr-per-frame.py.
 
   python3 bench/scripts/cpu-per-call.py --jars DIR --out DIR [--calls 50,200] [--jfr-calls 200]
@@ -31,7 +32,7 @@ p.add_argument('--port', type=int, default=18716)  # the first build's; the next
 p.add_argument('--data-dir', default='/tmp/cpu-per-call')  # + '-NAME' per build, for the embedded PostgreSQL
 p.add_argument('--calls', default='50,200')
 p.add_argument('--rounds', type=int, default=1)
-p.add_argument('--warmup-calls', type=int, default=50)
+p.add_argument('--warmup-calls', default='50')  # one warm-up run per count, in order: 50,200,200 lets the JIT settle
 p.add_argument('--jfr-calls', type=int, default=0)  # a further run at this count with JFR on (0: none)
 p.add_argument('--java', default='/usr/lib/jvm/temurin-25-jdk-amd64/bin/java')
 p.add_argument('--server-opts', default='-Xmx1g -XX:+UseZGC')
@@ -179,6 +180,14 @@ def simulate(server, calls, ramp, tag, jfr=False):
             + "CPU % of one core per live call (user+sys): "
             + ', '.join(f"{k} {100 * (u + s) / callsecs:.3f} ({100 * u / callsecs:.3f}+{100 * s / callsecs:.3f})"
                         for k, (u, s) in cpu.items()))
+    # The steady state: the readings while at least 95 % of the peak is live (no ramp, no calls ending).
+    steady = [(a0, a1) for a0, a1 in zip(rows, rows[1:]) if min(a0['active'], a1['active']) >= 0.95 * peak > 0]
+    if steady:
+        ssecs = sum(a1['t'] - a0['t'] for a0, a1 in steady)
+        scalls = sum(a0['active'] * (a1['t'] - a0['t']) for a0, a1 in steady)
+        sums = {k: sum(sum(a1[k]) - sum(a0[k]) for a0, a1 in steady) / HZ for k in ('jvm', 'pg', 'redis', 'sim')}
+        line += (f"; steady state ({ssecs:.0f} s at >= 95 % of the peak): "
+                 + ', '.join(f"{k} {100 * v / scalls:.3f}" for k, v in sums.items()))
     try:
         report = json.load(open(f'{a.out}/{tag}.json'))
         o, c = report['overheadMs'], report['bargeIns']['toClearMs']
@@ -197,7 +206,8 @@ try:
     for server in servers:
         server.wait_started()
     for server in servers:
-        simulate(server, a.warmup_calls, '10s', f'{server.name}-warmup-{a.warmup_calls}')
+        for i, n in enumerate(map(int, a.warmup_calls.split(','))):
+            simulate(server, n, '10s', f'{server.name}-warmup-{n}' + (f'-{i + 1}' if i else ''))
     for r in range(1, a.rounds + 1):
         for n in map(int, a.calls.split(',')):
             for server in servers:
