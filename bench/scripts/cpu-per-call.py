@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Server CPU per call (docs/benchmarks.md, "Capacity"). Starts a Firstbyte server on its embedded
-PostgreSQL and Redis, warms it with one 50-call run, then for each call count runs the call simulator
+PostgreSQL and Redis, warms it (--warmup-calls: one run per count, 50 by default; 50,200,200 lets the JIT
+settle), then for each call count runs the call simulator
 (typical-cloud, the four-turn booking scenario) and reads user and system CPU time from /proc every 2 s:
 the server JVM, its embedded PostgreSQL and Redis (its descendant processes), and the simulator JVM.
 CPU per call = CPU seconds / call-seconds (firstbyte.calls.active integrated over the run), so calls
@@ -22,6 +23,16 @@ in a build's DIR adds JVM options for that build's server only (to compare flags
       --out DIR --calls 50,200 --rounds 2"""
 import json, os, re, subprocess, sys, time, urllib.request, argparse
 
+def counts(text):
+    """A comma-separated list of call counts, each a positive whole number."""
+    try:
+        values = [int(part) for part in text.split(',')]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'{text!r} is not a comma-separated list of call counts')
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError(f'{text!r}: every call count must be at least 1')
+    return values
+
 p = argparse.ArgumentParser()
 p.add_argument('--jars')                          # dir with firstbyte.jar and firstbyte-bench.jar
 p.add_argument('--build', action='append', default=[])  # NAME=DIR, to compare builds interleaved
@@ -30,9 +41,9 @@ p.add_argument('--sim-per-build', action='store_true')  # each build's runs use 
 p.add_argument('--out', required=True)
 p.add_argument('--port', type=int, default=18716)  # the first build's; the next ones count up
 p.add_argument('--data-dir', default='/tmp/cpu-per-call')  # + '-NAME' per build, for the embedded PostgreSQL
-p.add_argument('--calls', default='50,200')
+p.add_argument('--calls', type=counts, default='50,200')
 p.add_argument('--rounds', type=int, default=1)
-p.add_argument('--warmup-calls', default='50')  # one warm-up run per count, in order: 50,200,200 lets the JIT settle
+p.add_argument('--warmup-calls', type=counts, default='50')  # one warm-up run per count, in order: 50,200,200 lets the JIT settle
 p.add_argument('--jfr-calls', type=int, default=0)  # a further run at this count with JFR on (0: none)
 p.add_argument('--java', default='/usr/lib/jvm/temurin-25-jdk-amd64/bin/java')
 p.add_argument('--server-opts', default='-Xmx1g -XX:+UseZGC')
@@ -206,10 +217,10 @@ try:
     for server in servers:
         server.wait_started()
     for server in servers:
-        for i, n in enumerate(map(int, a.warmup_calls.split(','))):
+        for i, n in enumerate(a.warmup_calls):
             simulate(server, n, '10s', f'{server.name}-warmup-{n}' + (f'-{i + 1}' if i else ''))
     for r in range(1, a.rounds + 1):
-        for n in map(int, a.calls.split(',')):
+        for n in a.calls:
             for server in servers:
                 simulate(server, n, f'{max(10, n // 10)}s', f'{server.name}-calls-{n}-r{r}')
     if a.jfr_calls:

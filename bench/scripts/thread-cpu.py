@@ -6,8 +6,15 @@ with digits folded (reactor-http-epoll-N, parallel-N, GC Thread#N, CN CompilerTh
   python3 bench/scripts/thread-cpu.py <pid> [SECONDS]"""
 import collections, os, re, sys, time
 
+if len(sys.argv) not in (2, 3) or not sys.argv[1].isdigit() or not os.path.isdir(f'/proc/{sys.argv[1]}/task'):
+    sys.exit('usage: thread-cpu.py <pid of a running process> [SECONDS]')
 pid = sys.argv[1]
-seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 30
+try:
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 30
+except ValueError:
+    sys.exit(f'SECONDS must be a number, not {sys.argv[2]!r}')
+if seconds <= 0:
+    sys.exit('SECONDS must be more than 0')
 HZ = os.sysconf('SC_CLK_TCK')
 
 def readings():
