@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * The fast path for the message that is 99 % of a stream: a caller-track {@code media} of this
@@ -21,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MediaMessageReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    // The streaming factory alone, without a mapper's context per parser; the event loops that read media are
+    // few and long-lived, so each keeps its own parser buffers instead of taking them from a shared deque.
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
     private static final int FRAME_BYTES = TwilioInbound.FORMAT.bytesPerFrame();
 
@@ -29,7 +32,7 @@ final class MediaMessageReader {
 
     /** The message's caller audio, or {@code null} when the general reader must decide. */
     @Nullable AudioIn read(String text, String streamSid) {
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
             return parser.nextToken() == JsonToken.START_OBJECT ? message(parser, streamSid) : null;
         } catch (JacksonException | IllegalArgumentException declined) {
             return null;
