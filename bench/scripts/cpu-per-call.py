@@ -46,7 +46,7 @@ p.add_argument('--rounds', type=int, default=1)
 p.add_argument('--warmup-calls', type=counts, default='50')  # one warm-up run per count, in order: 50,200,200 lets the JIT settle
 p.add_argument('--jfr-calls', type=int, default=0)  # a further run at this count with JFR on (0: none)
 p.add_argument('--java', default='/usr/lib/jvm/temurin-25-jdk-amd64/bin/java')
-p.add_argument('--server-opts', default='-Xmx1g -XX:+UseZGC')
+p.add_argument('--server-opts', default='-XX:+UseG1GC -Xmn512m')  # the flags ./firstbyte server runs with; one flag alone: --server-opts=-XX:...
 p.add_argument('--max-calls', type=int, default=1000)  # the server's call cap (FIRSTBYTE_MAX_CALLS, 100 by default)
 a = p.parse_args()
 if a.jars and a.build or not (a.jars or a.build):
