@@ -17,7 +17,9 @@ every build's server runs at once (each on its own port, data dir and embedded P
 warmed, and the runs interleave: for each round, each call count, each build in turn. --sim-jar picks the
 simulator every run uses (default: the first build's; --sim-per-build: each build's own, to compare
 simulators against the same server jar). An idle server costs the others a little CPU. A file named server-opts
-in a build's DIR adds JVM options for that build's server only (to compare flags on the same jar).
+in a build's DIR adds JVM options for that build's server only (to compare flags on the same jar), after
+--server-opts (the shipped flags by default); to compare collectors, give every build its own and
+--server-opts=--enable-native-access=ALL-UNNAMED, since a JVM refuses two collectors.
 
   python3 bench/scripts/cpu-per-call.py --build main=/tmp/jars/main --build tick=/tmp/jars/tick \
       --out DIR --calls 50,200 --rounds 2"""
