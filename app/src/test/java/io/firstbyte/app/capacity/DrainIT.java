@@ -71,20 +71,26 @@ class DrainIT {
             assertThat(closing).isNotDone();
 
             await().atMost(GENEROUS).until(call::closed);
-            assertThat(Duration.ofNanos(call.closedAt() - shutdownAt)).as("the call ran on for the drain timeout")
+            // What a failure here needs to be read: how the call ended, when, and whether the caller's side failed.
+            String howItEnded = "the call closed %d ms after the shutdown began; calls ended by reason %s; the caller's connection failed with %s"
+                    .formatted(Duration.ofNanos(call.closedAt() - shutdownAt).toMillis(), endedByReason(ended), call.failure());
+            assertThat(Duration.ofNanos(call.closedAt() - shutdownAt)).as("the call ran on for the drain timeout; " + howItEnded)
                     .isGreaterThanOrEqualTo(DRAIN_TIMEOUT);
-            assertThat(call.audioFrames() - greeting).as("frames of the goodbye").isGreaterThan(50);
-            assertThat(call.lastAudioAt() - shutdownAt).as("the goodbye came after the timeout")
+            assertThat(call.audioFrames() - greeting).as("frames of the goodbye; " + howItEnded).isGreaterThan(50);
+            assertThat(call.lastAudioAt() - shutdownAt).as("the goodbye came after the timeout; " + howItEnded)
                     .isGreaterThan(DRAIN_TIMEOUT.toNanos());
             closing.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
-            assertThat(ended.stream().filter(counter -> counter.count() > 0)
-                    .collect(Collectors.toMap(counter -> counter.getId().getTag("reason"), Counter::count, Double::sum)))
-                    .as("calls ended, by reason").isEqualTo(Map.of("drain", 1.0));
+            assertThat(endedByReason(ended)).as("calls ended, by reason").isEqualTo(Map.of("drain", 1.0));
             assertThat(refusedForDrain.count()).isEqualTo(4);
         } finally {
             if (closing == null) {
                 app.close();
             }
         }
+    }
+
+    private static Map<String, Double> endedByReason(List<Counter> ended) {
+        return ended.stream().filter(counter -> counter.count() > 0)
+                .collect(Collectors.toMap(counter -> counter.getId().getTag("reason"), Counter::count, Double::sum));
     }
 }

@@ -35,47 +35,52 @@ public final class TwilioLine implements AutoCloseable {
     private final AtomicLong lastAudioAt = new AtomicLong();
     private final AtomicLong closedAt = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final Sinks.Empty<Void> hangUp = Sinks.empty();
-    private final Sinks.Many<String> marks = Sinks.many().unicast().onBackpressureBuffer();
+    /** The caller's messages after {@code start}: frames and marks, in the order they were made. */
+    private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean speaking;
+    private boolean hungUp;
     private final Disposable connection;
 
     private TwilioLine(int port, Map<String, String> parameters) {
-        Flux<String> frames = Flux.interval(Duration.ofMillis(20))
-                .map(tick -> message(Map.of("event", "media", "sequenceNumber", seq(), "streamSid", streamSid,
-                        "media", Map.of("track", "inbound", "chunk", String.valueOf(tick + 1), "timestamp", String.valueOf(tick * 20),
-                                "payload", speaking ? SPEECH : SILENCE))))
-                .takeUntilOther(hangUp.asMono());
-        Flux<String> caller = Flux.concat(
-                Flux.just(message(Map.of("event", "connected", "protocol", "Call", "version", "1.0.0")),
-                        message(Map.of("event", "start", "sequenceNumber", seq(), "streamSid", streamSid,
-                                "start", Map.of("streamSid", streamSid, "accountSid", "AC" + "1".repeat(32), "callSid", callSid,
-                                        "tracks", List.of("inbound"), "customParameters", parameters,
-                                        "mediaFormat", Map.of("encoding", "audio/x-mulaw", "sampleRate", 8000, "channels", 1))))),
-                frames,
-                Mono.fromSupplier(() -> message(Map.of("event", "stop", "sequenceNumber", seq(), "streamSid", streamSid,
-                        "stop", Map.of("accountSid", "AC" + "1".repeat(32), "callSid", callSid)))));
+        Flux<String> opening = Flux.just(message(Map.of("event", "connected", "protocol", "Call", "version", "1.0.0")),
+                message(Map.of("event", "start", "sequenceNumber", seq(), "streamSid", streamSid,
+                        "start", Map.of("streamSid", streamSid, "accountSid", "AC" + "1".repeat(32), "callSid", callSid,
+                                "tracks", List.of("inbound"), "customParameters", parameters,
+                                "mediaFormat", Map.of("encoding", "audio/x-mulaw", "sampleRate", 8000, "channels", 1)))));
         this.connection = HttpClient.create().websocket()
                 .uri(URI.create("ws://127.0.0.1:" + port + "/twilio/media"))
                 .handle((in, out) -> {
+                    // The clock feeds a buffer rather than the socket's demand: after a stall (a pause of the
+                    // test's JVM) a fixed-rate clock fires its missed ticks at once, which must not fail the call.
+                    Disposable clock = Flux.interval(Duration.ofMillis(20)).subscribe(this::tick);
                     Mono<Void> heard = in.receive().asString()
                             .doOnNext(this::received)
                             .then();
-                    Flux<String> sent = Flux.merge(caller, marks.asFlux().takeUntilOther(hangUp.asMono()));
-                    return Mono.firstWithSignal(out.sendString(sent).then().then(Mono.<Void>never()), heard);
+                    Flux<String> sent = Flux.concat(opening, outgoing.asFlux());
+                    return Mono.firstWithSignal(out.sendString(sent).then().then(Mono.<Void>never()), heard)
+                            .doFinally(signal -> clock.dispose());
                 })
                 .doFinally(signal -> closedAt.compareAndSet(0, System.nanoTime()))
                 .subscribe(ignored -> { }, failure::set);
     }
 
-    private void received(String text) {
+    private synchronized void tick(long tick) {
+        if (hungUp) {
+            return;
+        }
+        outgoing.tryEmitNext(message(Map.of("event", "media", "sequenceNumber", seq(), "streamSid", streamSid,
+                "media", Map.of("track", "inbound", "chunk", String.valueOf(tick + 1), "timestamp", String.valueOf(tick * 20),
+                        "payload", speaking ? SPEECH : SILENCE))));
+    }
+
+    private synchronized void received(String text) {
         if (text.contains("\"media\"")) {
             audio.incrementAndGet();
             lastAudioAt.set(System.nanoTime());
-        } else if (text.contains("\"mark\"")) {
+        } else if (text.contains("\"mark\"") && !hungUp) {
             String name = JSON.readTree(text).path("mark").path("name").asString();
-            marks.tryEmitNext(message(Map.of("event", "mark", "sequenceNumber", seq(), "streamSid", streamSid,
+            outgoing.tryEmitNext(message(Map.of("event", "mark", "sequenceNumber", seq(), "streamSid", streamSid,
                     "mark", Map.of("name", name))));
         }
     }
@@ -117,8 +122,13 @@ public final class TwilioLine implements AutoCloseable {
     }
 
     /** Sends {@code stop}; the server then ends the call. */
-    public void hangUp() {
-        hangUp.tryEmitEmpty();
+    public synchronized void hangUp() {
+        if (!hungUp) {
+            hungUp = true;
+            outgoing.tryEmitNext(message(Map.of("event", "stop", "sequenceNumber", seq(), "streamSid", streamSid,
+                    "stop", Map.of("accountSid", "AC" + "1".repeat(32), "callSid", callSid))));
+            outgoing.tryEmitComplete();
+        }
     }
 
     @Override

@@ -98,7 +98,11 @@ final class GatewayTestCaller {
                 .map(GatewayTestCaller::copy)
                 .doOnNext(this::onMessage)
                 .then();
-        return Mono.when(out.sendObject(outgoing.asFlux().map(GatewayTestCaller::frame)).then(), receive)
+        // The hang-up completes the outgoing messages; then the socket closes, as a gateway's does (for
+        // FreeSWITCH, jambonz, Vonage and Asterisk the close is the hang-up).
+        Mono<Void> send = out.sendObject(outgoing.asFlux().map(GatewayTestCaller::frame)).then()
+                .then(out.sendClose(1000, "caller hung up").onErrorResume(error -> Mono.empty()));
+        return Mono.when(send, receive)
                 .doFinally(signal -> ticking.dispose());
     }
 
