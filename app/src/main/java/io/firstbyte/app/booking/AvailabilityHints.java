@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,6 +21,8 @@ import reactor.core.publisher.Mono;
 public final class AvailabilityHints implements TranscriptHints {
 
     static final int MAX_WARMS = 8;
+    /** Compiled once: every interim transcript of every call is matched against each service's name. */
+    private static final Pattern NOT_LETTER_OR_NUMBER = Pattern.compile("[^\\p{L}\\p{N}]");
 
     private final AvailabilityWarmup warmup;
     private final String tenantId;
@@ -57,6 +60,6 @@ public final class AvailabilityHints implements TranscriptHints {
     }
 
     private static String letters(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_LETTER_OR_NUMBER.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

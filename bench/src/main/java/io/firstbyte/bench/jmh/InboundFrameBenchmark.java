@@ -13,6 +13,7 @@ import io.firstbyte.pipeline.event.InboundEvent;
 import io.firstbyte.pipeline.event.SpeechEvent;
 import io.firstbyte.pipeline.transport.DroppedInput;
 import io.firstbyte.pipeline.transport.WireMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The server's per-frame inbound path for Twilio, the work done 50 times a second for every call:
- * one 20 ms {@code media} text message (as the WebSocket handler hands it over, already copied to a
- * String) decoded by {@link TwilioMediaCodec} into caller audio, and that audio judged by the call's
+ * one 20 ms {@code media} text message (as the WebSocket handler hands it over: its UTF-8 bytes copied
+ * out of the socket's pooled buffer, which each invocation does too) decoded by {@link TwilioMediaCodec} into caller audio, and that audio judged by the call's
  * voice activity detector (the default, adaptive one, which reads the mu-law samples as PCM). The
  * messages are the simulator's booking caller over pink noise at -30 dBFS, field for field as
  * Twilio sends them, fed in order. Run with {@code -prof gc} for the bytes allocated per frame
@@ -48,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class InboundFrameBenchmark {
 
-    private WireMessage[] messages = new WireMessage[0];
+    /** Each message's bytes as the socket received them. */
+    private byte[][] messages = new byte[0][];
     private TwilioMediaCodec codec = new TwilioMediaCodec(DroppedInput.ignore());
     private VoiceActivityDetector vad = VoiceActivityDetector.create(VadSettings.DEFAULTS);
     private int next;
@@ -62,13 +64,14 @@ public class InboundFrameBenchmark {
         codec.decode(new WireMessage.Text(twilio.start(1, Map.of("From", "+15550001111", "To", "+15550002222"))));
         vad = VoiceActivityDetector.create(VadSettings.DEFAULTS);
         List<byte[]> line = callerOverNoise();
-        messages = new WireMessage[line.size()];
+        messages = new byte[line.size()][];
         for (int i = 0; i < messages.length; i++) {
-            messages[i] = new WireMessage.Text(twilio.media(i + 2, i + 1, i * 20L, Base64.getEncoder().encodeToString(line.get(i))));
+            messages[i] = twilio.media(i + 2, i + 1, i * 20L, Base64.getEncoder().encodeToString(line.get(i)))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         // The benchmark loops over the call; the codec must accept every message, or it measures drops.
-        for (WireMessage message : messages) {
-            if (!(codec.decode(message).getFirst() instanceof AudioIn)) {
+        for (int i = 0; i < messages.length; i++) {
+            if (!(codec.decode(nextMessage()).getFirst() instanceof AudioIn)) {
                 throw new IllegalStateException("the codec dropped a media message");
             }
         }
@@ -92,10 +95,11 @@ public class InboundFrameBenchmark {
         return decision;
     }
 
+    /** The next message as the WebSocket handler makes it: copied out of the socket's buffer. */
     private WireMessage nextMessage() {
-        WireMessage message = messages[next];
+        byte[] received = messages[next];
         next = next + 1 == messages.length ? 0 : next + 1;
-        return message;
+        return WireMessage.Text.ofUtf8(received.clone());
     }
 
     static List<byte[]> callerOverNoise() {

@@ -55,8 +55,18 @@ public class OutboundFrameBenchmark {
     /** Agent frame in, wire message out. */
     @Benchmark
     public List<WireMessage> encodeAudioFrame() {
+        return codec.encode(nextFrame());
+    }
+
+    /** Agent frame in, the bytes the socket sends out: the message as the WebSocket handler hands it to the socket. */
+    @Benchmark
+    public byte[] encodeAudioFrameToSocketBytes() {
+        return ((WireMessage.Text) codec.encode(nextFrame()).getFirst()).utf8();
+    }
+
+    private AudioOut nextFrame() {
         AudioOut frame = frames[next];
         next = next + 1 == frames.length ? 0 : next + 1;
-        return codec.encode(frame);
+        return frame;
     }
 }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The fast path for the message of every outbound frame, {@code media}: the same text
  * {@link TwilioOutbound#media} writes, character for character, without a JSON tree. The message
  * around the payload is written once per stream by {@code TwilioOutbound} itself; each frame then
- * only base64-encodes its audio into the middle of a reused buffer and becomes one String. A stream
- * id that needs characters beyond Latin-1 goes the general way.
+ * only base64-encodes its audio between copies of it, into the one array the socket sends (the
+ * message's UTF-8, never a String). A stream id that needs characters beyond ASCII goes the general way.
  *
  * <p>One per connection, called serially (the send side).
  */
@@ -19,19 +19,17 @@ final class MediaMessageWriter {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final String PAYLOAD_END = "\"}}";
-    private static final byte[] PAYLOAD_END_BYTES = PAYLOAD_END.getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] PAYLOAD_END_BYTES = PAYLOAD_END.getBytes(StandardCharsets.US_ASCII);
 
     private String streamSid = "";
-    /** The message up to the payload's first character, in Latin-1; null when the stream id is not Latin-1. */
+    /** The message up to the payload's first character, in ASCII; null when the stream id is not ASCII. */
     private byte @Nullable [] head;
     private byte[] payload = new byte[0];
-    private byte[] message = new byte[0];
 
     WireMessage media(String sid, byte[] mulaw) {
         if (!sid.equals(streamSid)) {
             streamSid = sid;
             head = headOf(sid);
-            message = new byte[0];
         }
         byte[] before = head;
         if (before == null) {
@@ -42,21 +40,18 @@ final class MediaMessageWriter {
             payload = new byte[encoded];
         }
         BASE64.encode(mulaw, payload);
-        int length = before.length + encoded + PAYLOAD_END_BYTES.length;
-        if (message.length != length) {
-            message = Arrays.copyOf(before, length);
-            System.arraycopy(PAYLOAD_END_BYTES, 0, message, length - PAYLOAD_END_BYTES.length, PAYLOAD_END_BYTES.length);
-        }
+        byte[] message = Arrays.copyOf(before, before.length + encoded + PAYLOAD_END_BYTES.length);
         System.arraycopy(payload, 0, message, before.length, encoded);
-        return new WireMessage.Text(new String(message, StandardCharsets.ISO_8859_1));
+        System.arraycopy(PAYLOAD_END_BYTES, 0, message, before.length + encoded, PAYLOAD_END_BYTES.length);
+        return WireMessage.Text.ofUtf8(message);
     }
 
     /** The general writer's message with an empty payload, cut before the payload's closing quote. */
     private static byte @Nullable [] headOf(String sid) {
         String empty = ((WireMessage.Text) TwilioOutbound.media(sid, new byte[0])).text();
-        if (!empty.endsWith(PAYLOAD_END) || !StandardCharsets.ISO_8859_1.newEncoder().canEncode(empty)) {
+        if (!empty.endsWith(PAYLOAD_END) || !StandardCharsets.US_ASCII.newEncoder().canEncode(empty)) {
             return null;
         }
-        return empty.substring(0, empty.length() - PAYLOAD_END.length()).getBytes(StandardCharsets.ISO_8859_1);
+        return empty.substring(0, empty.length() - PAYLOAD_END.length()).getBytes(StandardCharsets.US_ASCII);
     }
 }

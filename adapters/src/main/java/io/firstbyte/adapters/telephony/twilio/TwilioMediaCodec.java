@@ -69,7 +69,7 @@ public final class TwilioMediaCodec implements TransportCodec {
     public List<InboundEvent> decode(WireMessage message) {
         try {
             return switch (message) {
-                case WireMessage.Text text -> decodeText(text.text());
+                case WireMessage.Text text -> decodeText(text);
                 case WireMessage.Binary binary ->
                         throw new DroppedMessage(BINARY_FRAME, binary.bytes().length + " bytes");
             };
@@ -99,16 +99,17 @@ public final class TwilioMediaCodec implements TransportCodec {
         };
     }
 
-    private List<InboundEvent> decodeText(String text) {
-        if (text.length() > MAX_TEXT_CHARS) {
-            throw new DroppedMessage(OVERSIZED_MESSAGE, text.length() + " chars, limit " + MAX_TEXT_CHARS);
+    private List<InboundEvent> decodeText(WireMessage.Text message) {
+        // No more characters than UTF-8 bytes: only a message over the limit in bytes is counted in characters.
+        if (message.utf8().length > MAX_TEXT_CHARS && message.text().length() > MAX_TEXT_CHARS) {
+            throw new DroppedMessage(OVERSIZED_MESSAGE, message.text().length() + " chars, limit " + MAX_TEXT_CHARS);
         }
         String sid = streamSid;
-        AudioIn audio = sid == null ? null : mediaReader.read(text, sid);
+        AudioIn audio = sid == null ? null : mediaReader.read(message.utf8(), sid);
         if (audio != null) {
             return List.of(audio);
         }
-        JsonNode root = TwilioInbound.parse(text);
+        JsonNode root = TwilioInbound.parse(message.text());
         String event = TwilioInbound.event(root);
         return switch (event) {
             case "connected" -> List.of();

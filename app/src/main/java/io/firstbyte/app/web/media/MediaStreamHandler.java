@@ -107,7 +107,9 @@ public final class MediaStreamHandler implements WebSocketHandler {
         Flux<WebSocketMessage> frames = outbound
                 .concatMapIterable(codec::encode)
                 .map(wire -> switch (wire) {
-                    case WireMessage.Text text -> session.textMessage(text.text());
+                    // As bytes: the frame messages are written as UTF-8 and go out without becoming a String.
+                    case WireMessage.Text text -> new WebSocketMessage(WebSocketMessage.Type.TEXT,
+                            session.bufferFactory().wrap(text.utf8()));
                     case WireMessage.Binary binary -> session.binaryMessage(buffers -> buffers.wrap(binary.bytes()));
                 });
         // Closing before anything cancels the inbound stream keeps the close status: a cancelled
@@ -147,7 +149,7 @@ public final class MediaStreamHandler implements WebSocketHandler {
 
     private static WireMessage copy(WebSocketMessage message) {
         return message.getType() == WebSocketMessage.Type.TEXT
-                ? new WireMessage.Text(message.getPayloadAsText())
+                ? WireMessage.Text.ofUtf8(bytes(message))
                 : new WireMessage.Binary(bytes(message));
     }
 
