@@ -8,19 +8,20 @@ import org.jspecify.annotations.Nullable;
 public sealed interface WireMessage {
 
     /**
-     * A text message, held as its characters or as its UTF-8 bytes, whichever it was made from; the
-     * other form is made only when asked for. A media socket reads and writes bytes, and the frame
-     * messages (a Twilio {@code media} 50 times a second each way) are read and written as bytes
-     * without ever becoming a String. Passed along one stream, as every message is: not for sharing
-     * between threads that use it at once.
+     * A text message, held as the UTF-8 bytes a socket carries; its characters are made only when
+     * asked for. The frame messages (a Twilio {@code media} 50 times a second each way) are read and
+     * written as bytes and never become a String. Immutable, so one message (a {@code clear}, say) may
+     * serve every call.
      */
     final class Text implements WireMessage {
 
+        private final byte[] utf8;
+        // Made on first use; a String is safe to publish through a race, as String's own hash is.
         private @Nullable String text;
-        private byte @Nullable [] utf8;
 
         public Text(String text) {
             this.text = Objects.requireNonNull(text, "text");
+            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
         }
 
         private Text(byte[] utf8) {
@@ -36,7 +37,7 @@ public sealed interface WireMessage {
         public String text() {
             String characters = text;
             if (characters == null) {
-                characters = new String(Objects.requireNonNull(utf8), StandardCharsets.UTF_8);
+                characters = new String(utf8, StandardCharsets.UTF_8);
                 text = characters;
             }
             return characters;
@@ -44,12 +45,7 @@ public sealed interface WireMessage {
 
         /** Its UTF-8 bytes; the array is the message's own, not to be changed. */
         public byte[] utf8() {
-            byte[] bytes = utf8;
-            if (bytes == null) {
-                bytes = Objects.requireNonNull(text).getBytes(StandardCharsets.UTF_8);
-                utf8 = bytes;
-            }
-            return bytes;
+            return utf8;
         }
 
         @Override

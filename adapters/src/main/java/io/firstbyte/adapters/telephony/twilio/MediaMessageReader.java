@@ -294,20 +294,8 @@ final class MediaMessageReader {
 
     /** The end of a JSON integer starting at {@code start}, or {@link #DECLINED}. */
     private int integerEnd(int start) {
-        int i = start;
-        if (i < json.length && json[i] == '-') {
-            i++;
-        }
-        int digits = i;
-        if (i < json.length && json[i] == '0') {
-            i++;
-        } else {
-            while (i < json.length && isDigit(json[i])) {
-                i++;
-            }
-        }
-        if (i == digits || i - start > MAX_NUMBER_CHARS || i < json.length && (isDigit(json[i]) || json[i] == '.'
-                || json[i] == 'e' || json[i] == 'E' || startsWord(i))) {
+        int i = integerPartEnd(start);
+        if (i == DECLINED || i < json.length && (json[i] == 'e' || json[i] == 'E' || startsWord(i))) {
             return DECLINED;
         }
         return i;
@@ -315,47 +303,40 @@ final class MediaMessageReader {
 
     /** The end of a JSON number (fraction and exponent allowed) starting at {@code start}, or {@link #DECLINED}. */
     private int numberEnd(int start) {
-        int i = start;
-        if (i < json.length && json[i] == '-') {
-            i++;
+        int i = integerPartEnd(start);
+        if (i != DECLINED && i < json.length && json[i] == '.') {
+            i = digitsEnd(i + 1);
         }
-        int digits = i;
-        if (i < json.length && json[i] == '0') {
-            i++;
-        } else {
-            while (i < json.length && isDigit(json[i])) {
-                i++;
-            }
-        }
-        if (i == digits) {
-            return DECLINED;
-        }
-        if (i < json.length && json[i] == '.') {
-            int fraction = ++i;
-            while (i < json.length && isDigit(json[i])) {
-                i++;
-            }
-            if (i == fraction) {
-                return DECLINED;
-            }
-        }
-        if (i < json.length && (json[i] == 'e' || json[i] == 'E')) {
+        if (i != DECLINED && i < json.length && (json[i] == 'e' || json[i] == 'E')) {
             i++;
             if (i < json.length && (json[i] == '+' || json[i] == '-')) {
                 i++;
             }
-            int exponent = i;
-            while (i < json.length && isDigit(json[i])) {
-                i++;
-            }
-            if (i == exponent) {
-                return DECLINED;
-            }
+            i = digitsEnd(i);
         }
-        if (i - start > MAX_NUMBER_CHARS || i < json.length && (isDigit(json[i]) || startsWord(i))) {
+        if (i == DECLINED || i - start > MAX_NUMBER_CHARS || i < json.length && (isDigit(json[i]) || startsWord(i))) {
             return DECLINED;
         }
         return i;
+    }
+
+    /** A sign, then {@code 0} or digits that start with another: where that ends, or {@link #DECLINED}. */
+    private int integerPartEnd(int start) {
+        int i = start < json.length && json[start] == '-' ? start + 1 : start;
+        int end = i < json.length && json[i] == '0' ? i + 1 : digitsEnd(i);
+        if (end == DECLINED || end - start > MAX_NUMBER_CHARS || end < json.length && isDigit(json[end])) {
+            return DECLINED;
+        }
+        return end;
+    }
+
+    /** Where a run of at least one digit from {@code from} ends, or {@link #DECLINED}. */
+    private int digitsEnd(int from) {
+        int i = from;
+        while (i < json.length && isDigit(json[i])) {
+            i++;
+        }
+        return i == from ? DECLINED : i;
     }
 
     /** Whether a letter or a dot follows a token (so it was not a whole token: {@code truex}, {@code 1.}). */
