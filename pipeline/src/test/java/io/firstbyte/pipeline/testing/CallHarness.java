@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import reactor.core.Disposable;
+import reactor.core.Scannable;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -42,6 +43,9 @@ public final class CallHarness implements AutoCloseable {
     private static final byte[] SPEECH = tone();
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    /** A second of frames not taken: the call has stopped reading the caller. */
+    private static final int STALLED_FRAMES = 50;
+
     private final Sinks.Many<InboundEvent> inbound = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.One<CallLimit> endRequested = Sinks.one();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -167,8 +171,21 @@ public final class CallHarness implements AutoCloseable {
             audioClockMillis += 20;
             time.advanceTimeBy(Duration.ofMillis(20));
             echoPlayedMarks();
+            assertTakingFrames();
         }
         return this;
+    }
+
+    /**
+     * Every test's call is also held to this: the call takes the caller's events as they come. Its
+     * inbound graph fans each event out to several watchers, and one that stops asking would hold back
+     * all of them (the call would go deaf, then end for inbound silence) while the frames pile up here.
+     */
+    private void assertTakingFrames() {
+        Integer waiting = inbound.scan(Scannable.Attr.BUFFERED);
+        if (!completed && waiting != null && waiting > STALLED_FRAMES) {
+            throw new AssertionError("the call stopped taking the caller's events: " + waiting + " are waiting");
+        }
     }
 
     private synchronized void received(OutboundEvent event) {

@@ -45,10 +45,15 @@ public final class OpenAiChatModel implements LanguageModel, Disposable {
     }
 
     public OpenAiChatModel(OpenAiConfig config, TokenUsage.Listener usage) {
+        this(config, usage, ProviderHttp.pool(config.provider(), config.maxConnections(), config.maxIdle()));
+    }
+
+    /** The same over {@code pool}, which the model then owns (a test's, to see when a connection is back in it). */
+    OpenAiChatModel(OpenAiConfig config, TokenUsage.Listener usage, ConnectionProvider pool) {
         this.config = config;
         this.usage = usage;
         this.writer = new ChatRequestWriter(json, config);
-        this.pool = ProviderHttp.pool(config.provider(), config.maxConnections(), config.maxIdle());
+        this.pool = pool;
         this.client = ProviderHttp.pooledClient(pool, config.connectTimeout(), config.readTimeout())
                 .headers(headers -> headers
                         .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + config.apiKey())

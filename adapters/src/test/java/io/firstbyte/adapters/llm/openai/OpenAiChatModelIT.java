@@ -25,10 +25,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.ConnectionPoolMetrics;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -303,12 +306,25 @@ class OpenAiChatModelIT {
 
     @Test
     void warmUpOpensAConnectionTheFirstTurnThenReuses() {
-        StepVerifier.create(model.warmUp()).expectComplete().verify(WAIT);
-        server.enqueue(FakeReply.text("Hi. "));
-        StepVerifier.create(model.stream(HELLO)).expectNextCount(2).expectComplete().verify(WAIT);
+        // The warm-up's answer can complete just before its connection is back in the pool (released on the
+        // event loop after); a call's first turn comes seconds later, so this one waits until it is back.
+        AtomicReference<ConnectionPoolMetrics> pool = new AtomicReference<>();
+        ConnectionProvider watched = ConnectionProvider.builder("watched").maxConnections(4).lifo()
+                .metrics(true, () -> (name, id, address, metrics) -> pool.set(metrics)).build();
+        OpenAiChatModel warmed = new OpenAiChatModel(OpenAiConfig.of("fake-openai", server.baseUrl(), "sk-secret-key",
+                "fake-model"), usage::add, watched);
+        try {
+            StepVerifier.create(warmed.warmUp()).expectComplete().verify(WAIT);
+            Flux.interval(Duration.ofMillis(5)).filter(tick -> pool.get() != null && pool.get().idleSize() == 1)
+                    .next().block(WAIT);
+            server.enqueue(FakeReply.text("Hi. "));
+            StepVerifier.create(warmed.stream(HELLO)).expectNextCount(2).expectComplete().verify(WAIT);
 
-        assertThat(server.requests()).extracting(RecordedRequest::path).containsExactly("/v1/models", "/v1/chat/completions");
-        assertThat(server.requests()).extracting(RecordedRequest::clientPort).containsOnly(server.requests().getFirst().clientPort());
+            assertThat(server.requests()).extracting(RecordedRequest::path).containsExactly("/v1/models", "/v1/chat/completions");
+            assertThat(server.requests()).extracting(RecordedRequest::clientPort).containsOnly(server.requests().getFirst().clientPort());
+        } finally {
+            warmed.dispose();
+        }
     }
 
     @Test
