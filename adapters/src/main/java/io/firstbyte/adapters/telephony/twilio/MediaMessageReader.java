@@ -64,15 +64,12 @@ final class MediaMessageReader {
     }
 
     private @Nullable AudioIn message() {
-        if (!consume('{')) {
+        if (!consume('{') || consume('}')) {
             return null;
         }
         boolean event = false;
         boolean stream = false;
         @Nullable AudioIn audio = null;
-        if (consume('}')) {
-            return null;
-        }
         do {
             if (!name()) {
                 return null;
