@@ -51,6 +51,17 @@ class AdaptiveVadTest {
         assertThat(run(audio).values()).containsExactly(new SpeechStarted(280), new SpeechStopped(380));
     }
 
+    @ParameterizedTest
+    @MethodSource("telephonyFormats")
+    void digitalSilenceAfterSpeechSettlesTheFilterAtZeroNotInSubnormals(AudioFormat format) {
+        AdaptiveVad vad = new AdaptiveVad(VadSettings.DEFAULTS);
+        CallerAudio.in(format).speech(400).silence(2000).frames().forEach(vad::accept);
+
+        // Left to itself the high-pass's memory rounds into a cycle of subnormal doubles, each frame of
+        // silence then costing the CPU about twenty frames of speech (VadFrameBenchmark, QUIET line).
+        assertThat(vad.filterMemory()).isZero();
+    }
+
     @Test
     void aSteadySoundBecomesTheBackgroundWithinTheNoiseWindowWhileAShorterOneIsStillSpeech() {
         CallerAudio shorter = CallerAudio.in(MULAW).silence(200).speech(1500).silence(400);
