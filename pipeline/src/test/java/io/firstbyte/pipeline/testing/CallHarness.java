@@ -41,11 +41,10 @@ public final class CallHarness implements AutoCloseable {
 
     private static final byte[] SILENCE = filled((byte) 0xFF);
     private static final byte[] SPEECH = tone();
-
-    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     /** A second of frames not taken: the call has stopped reading the caller. */
     private static final int STALLED_FRAMES = 50;
 
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final Sinks.Many<InboundEvent> inbound = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.One<CallLimit> endRequested = Sinks.one();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
